@@ -1,0 +1,26 @@
+import { pathToFileURL } from 'node:url';
+import { createJiti } from 'jiti';
+
+/** Node and Deno differ only here: how a TypeScript config module is imported. */
+export const isDeno = typeof (globalThis as { Deno?: unknown }).Deno !== 'undefined';
+
+export const runtimeName = isDeno ? 'deno' : 'node';
+
+/** The engine's public entry, so a site's `import { defineConfig } from "colophon"` resolves anywhere. */
+const entry = new URL(import.meta.url.endsWith('.ts') ? '../index.ts' : '../index.js', import.meta.url);
+
+export async function importModule(file: string): Promise<unknown> {
+  if (isDeno) {
+    // Deno runs TypeScript itself; deno.json maps "colophon" to src/index.ts. The query defeats
+    // Deno's module cache so that a long-running server sees edits.
+    const mod = await import(`${pathToFileURL(file).href}?t=${Date.now()}`);
+    return mod.default;
+  }
+  const jiti = createJiti(import.meta.url, {
+    alias: { colophon: entry.pathname },
+    moduleCache: false,
+    fsCache: false,
+    interopDefault: true,
+  });
+  return jiti.import(file, { default: true });
+}

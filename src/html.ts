@@ -1,0 +1,32 @@
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
+}
+
+const URL_ATTRIBUTE = /(\s(?:href|src)\s*=\s*)(["'])(.*?)\2/gi;
+
+/**
+ * Rewrites the URL of every href/src attribute. Code in Markdown is escaped, so only real attributes
+ * (from Markdown links and images, or raw HTML the author wrote) match.
+ */
+export function rewriteUrls(html: string, rewrite: (url: string) => string): string {
+  return html.replace(URL_ATTRIBUTE, (_, lead: string, quote: string, url: string) => `${lead}${quote}${rewrite(url)}${quote}`);
+}
+
+/** Root-relative links in posts ("/about/") live under the site's base path. */
+export function underBase(basePath: string): (url: string) => string {
+  return (url) => (basePath !== '/' && url.startsWith('/') && !url.startsWith('//') ? basePath + url.slice(1) : url);
+}
+
+/** Feed readers have no page to resolve against: every relative URL becomes absolute. */
+export function absoluteFrom(base: string): (url: string) => string {
+  return (url) => {
+    if (/^[a-z][a-z0-9+.-]*:/i.test(url)) return url;
+    try {
+      return new URL(url.replace(/&amp;/g, '&'), base).href.replace(/&/g, '&amp;');
+    } catch {
+      return url;
+    }
+  };
+}

@@ -1,0 +1,64 @@
+import type { WallTime } from './zone.ts';
+
+/** Permalink patterns: validated at config load, expanded per post with its site-local date. */
+export const PERMALINK_TOKENS = ['year', 'month', 'day', 'hour', 'minute', 'second', 'slug', 'category'] as const;
+export type PermalinkToken = (typeof PERMALINK_TOKENS)[number];
+
+const TOKEN_RE = /:([A-Za-z_]+)/g;
+
+/** Returns a reason when the pattern is unusable, else undefined. */
+export function checkPermalinkPattern(pattern: string): string | undefined {
+  for (const [, name] of pattern.matchAll(TOKEN_RE)) {
+    if (!(PERMALINK_TOKENS as readonly string[]).includes(name!)) {
+      return `unknown token ":${name}" (known: ${PERMALINK_TOKENS.map((t) => `:${t}`).join(' ')})`;
+    }
+  }
+  return checkUrlPath(pattern);
+}
+
+/** A site-relative URL path must stay inside the output folder. */
+export function checkUrlPath(path: string): string | undefined {
+  if (/^[a-z][a-z0-9+.-]*:/i.test(path) || path.startsWith('//')) return 'must be a path, not a full URL';
+  if (path.includes('\\') || path.includes('\0')) return 'must not contain backslashes or NUL';
+  const segments = path.split('/');
+  if (segments.some((s) => s === '..' || s === '.')) return 'must not contain "." or ".." segments';
+  if (/\/\/+/.test(path.replace(/^\/+/, ''))) return 'must not contain empty segments ("//")';
+  return undefined;
+}
+
+export interface PermalinkValues {
+  wall: WallTime;
+  slug: string;
+  category: string;
+}
+
+const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+
+export function expandPermalink(pattern: string, values: PermalinkValues): string {
+  const { wall } = values;
+  const table: Record<PermalinkToken, string> = {
+    year: pad(wall.year, 4),
+    month: pad(wall.month),
+    day: pad(wall.day),
+    hour: pad(wall.hour),
+    minute: pad(wall.minute),
+    second: pad(wall.second),
+    slug: values.slug,
+    category: values.category,
+  };
+  return normalizeUrlPath(pattern.replace(TOKEN_RE, (_, name: PermalinkToken) => table[name]));
+}
+
+/** Leading slash always; a trailing slash unless the last segment names a file (has an extension). */
+export function normalizeUrlPath(path: string): string {
+  let out = path.startsWith('/') ? path : `/${path}`;
+  const last = out.slice(out.lastIndexOf('/') + 1);
+  if (last !== '' && !/\.[A-Za-z0-9]+$/.test(last)) out += '/';
+  return out;
+}
+
+/** The output file for a URL path: "/a/b/" -> "a/b/index.html", "/a.html" -> "a.html". */
+export function outputPathFor(urlPath: string): string {
+  const rel = urlPath.replace(/^\/+/, '');
+  return rel === '' || rel.endsWith('/') ? `${rel}index.html` : rel;
+}

@@ -1,0 +1,133 @@
+import type { Markdown } from './deps/markdown.ts';
+import { isTemplateFailure, type Templates } from './deps/eta.ts';
+import { renderAtom } from './deps/feed.ts';
+import { ColophonError } from './errors.ts';
+import { absoluteFrom, rewriteUrls } from './html.ts';
+import type { FeedSpec, ListPage, Page, Post, Site } from './site.ts';
+import { createViewKit, type LinkView, type PostView, type ViewKit } from './views.ts';
+
+/** Output path ▶ bytes. The only thing writeOutput and the dev server need. */
+export type Output = Map<string, Uint8Array>;
+
+export interface Rendered {
+  output: Output;
+  errors: ColophonError[];
+}
+
+export function renderSite(site: Site, templates: Templates, markdown: Markdown): Rendered {
+  const kit = createViewKit(site.config);
+  const errors: ColophonError[] = [];
+  const output: Output = new Map();
+  const encoder = new TextEncoder();
+  // Each post's Markdown is rendered once and reused on its page, lists and feeds.
+  const views = new Map<Post, PostView>();
+  for (const post of site.posts) views.set(post, kit.post(post, kit.bodyLinks(markdown.render(post.source.body))));
+
+  const emit = (path: string, what: string, make: () => string) => {
+    try {
+      output.set(path, encoder.encode(make()));
+    } catch (error) {
+      if (!isTemplateFailure(error)) throw error;
+      errors.push(new ColophonError('E_TEMPLATE', `${error.message} (while rendering ${what})`, {
+        file: error.template,
+        line: error.line,
+        hint: 'fix the template; the page named above is the one being rendered when it failed',
+      }));
+    }
+  };
+  const layoutFor = (source: { layout?: string; path: string }, fallback: string) => {
+    const name = source.layout ?? fallback;
+    if (templates.has(name)) return name;
+    errors.push(new ColophonError('E_LAYOUT', `the layout "${name}" does not exist`, {
+      file: source.path,
+      hint: `create layouts/${name}.eta, or remove "layout" from the front matter`,
+    }));
+    return undefined;
+  };
+
+  for (const post of site.posts) {
+    const layout = layoutFor(post.source, 'post');
+    if (layout) emit(post.output, post.source.path, () => templates.render(layout, postData(kit, post, views)));
+  }
+  for (const page of site.pages) {
+    const layout = layoutFor(page.source, 'page');
+    if (layout) emit(page.output, page.source.path, () => templates.render(layout, pageData(kit, page, markdown)));
+  }
+  for (const list of site.lists) {
+    emit(list.output, kit.listTitle(list), () => templates.render('list', listData(kit, list, views)));
+  }
+  for (const feed of site.feeds) {
+    output.set(feed.output, encoder.encode(feedXml(kit, feed, views)));
+  }
+  for (const asset of site.assets) output.set(asset.path, asset.bytes);
+  return { output, errors };
+}
+
+function feedLinks(kit: ViewKit, ...feeds: (LinkView | undefined)[]): LinkView[] {
+  return [{ title: kit.site.title, href: kit.site.feed }, ...feeds.filter((f) => f !== undefined)];
+}
+
+function postData(kit: ViewKit, post: Post, views: Map<Post, PostView>) {
+  const link = (p?: Post): LinkView | undefined => (p ? { title: p.source.title, href: kit.href(p.path) } : undefined);
+  return {
+    kind: 'post',
+    site: kit.site,
+    title: post.source.title,
+    canonical: kit.absolute(post.path),
+    feeds: feedLinks(kit),
+    post: views.get(post)!,
+    newer: link(post.newer),
+    older: link(post.older),
+  };
+}
+
+function pageData(kit: ViewKit, page: Page, markdown: Markdown) {
+  return {
+    kind: 'page',
+    site: kit.site,
+    title: page.source.title,
+    canonical: kit.absolute(page.path),
+    feeds: feedLinks(kit),
+    page: { title: page.source.title, html: kit.bodyLinks(markdown.render(page.source.body)), data: page.source.data },
+  };
+}
+
+function listData(kit: ViewKit, list: ListPage, views: Map<Post, PostView>) {
+  const category = list.category;
+  return {
+    kind: list.kind,
+    site: kit.site,
+    title: kit.listTitle(list),
+    canonical: kit.absolute(list.path),
+    feeds: feedLinks(kit, category && { title: `${kit.site.title}: ${category.name}`, href: kit.href(`${category.path}feed/atom.xml`) }),
+    category: category && { name: category.name, href: kit.href(category.path) },
+    number: list.number,
+    count: list.count,
+    posts: list.posts.map((p) => views.get(p)!),
+    newer: list.newer && kit.href(list.newer),
+    older: list.older && kit.href(list.older),
+  };
+}
+
+function feedXml(kit: ViewKit, feed: FeedSpec, views: Map<Post, PostView>): string {
+  return renderAtom({
+    title: feed.title,
+    subtitle: feed.category ? '' : kit.site.description,
+    id: kit.absolute(feed.home),
+    link: kit.absolute(feed.home),
+    self: kit.absolute(feed.path),
+    author: kit.site.author,
+    entries: feed.posts.map((post) => {
+      const view = views.get(post)!;
+      return {
+        title: view.title,
+        id: view.url,
+        link: view.url,
+        published: post.date,
+        updated: post.updated,
+        content: rewriteUrls(view.html, absoluteFrom(view.url)),
+        categories: view.categories.map((c) => c.name),
+      };
+    }),
+  });
+}

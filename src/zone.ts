@@ -1,0 +1,124 @@
+/**
+ * Wall-clock arithmetic in an IANA timezone from numeric parts only. Intl's formatted strings vary
+ * between ICU versions, so they never reach output; we read numbers from formatToParts and print them
+ * ourselves.
+ */
+export interface WallTime {
+  year: number;
+  month: number; // 1-12
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+}
+
+export interface Zone {
+  readonly name: string;
+  /** Offset from UTC in minutes at the given instant (east positive). */
+  offsetAt(epochMs: number): number;
+  wallTime(epochMs: number): WallTime;
+  /** The instant a wall time names; a time skipped by a DST change moves forward by the gap. */
+  instant(wall: WallTime): number;
+}
+
+const HOUR = 3_600_000;
+
+export function isValidTimezone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function createZone(name: string): Zone {
+  const format = new Intl.DateTimeFormat('en-US', {
+    timeZone: name,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+    second: 'numeric',
+    era: 'short',
+    numberingSystem: 'latn',
+  });
+
+  function wallTime(epochMs: number): WallTime {
+    const wall: WallTime = { year: 0, month: 0, day: 0, hour: 0, minute: 0, second: 0 };
+    let bc = false;
+    for (const part of format.formatToParts(epochMs)) {
+      if (part.type === 'era') bc = part.value === 'BC' || part.value === 'B';
+      else if (part.type in wall) wall[part.type as keyof WallTime] = Number(part.value);
+    }
+    if (bc) wall.year = 1 - wall.year;
+    return wall;
+  }
+
+  function offsetAt(epochMs: number): number {
+    const floored = Math.floor(epochMs / 1000) * 1000;
+    return Math.round((utcOf(wallTime(floored)) - floored) / 60_000);
+  }
+
+  function instant(wall: WallTime): number {
+    const local = utcOf(wall);
+    const before = offsetAt(local - 24 * HOUR);
+    const after = offsetAt(local + 24 * HOUR);
+    const early = local - before * 60_000;
+    const late = local - after * 60_000;
+    // Two candidate offsets; a wall time that exists maps back to itself under its own offset.
+    if (offsetAt(early) === before) return early; // also the earlier of two in a repeated hour
+    if (offsetAt(late) === after) return late;
+    return early; // in a gap: read with the offset before the change, i.e. shifted forward
+  }
+
+  return { name, offsetAt, wallTime, instant };
+}
+
+export function utcOf(wall: WallTime): number {
+  const date = new Date(0);
+  date.setUTCFullYear(wall.year, wall.month - 1, wall.day);
+  date.setUTCHours(wall.hour, wall.minute, wall.second, 0);
+  return date.getTime();
+}
+
+const MONTHS = [
+  'January', 'February', 'March', 'April', 'May', 'June',
+  'July', 'August', 'September', 'October', 'November', 'December',
+];
+
+const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+
+/** "October 13, 2014 at 04:50 PM" */
+export function formatLong(wall: WallTime): string {
+  const hour12 = wall.hour % 12 === 0 ? 12 : wall.hour % 12;
+  const meridiem = wall.hour < 12 ? 'AM' : 'PM';
+  return `${MONTHS[wall.month - 1]} ${pad(wall.day)}, ${wall.year} at ${pad(hour12)}:${pad(wall.minute)} ${meridiem}`;
+}
+
+/** ISO 8601 with the zone's offset: "2014-10-13T16:50:00-07:00" */
+export function formatIso(zone: Zone, epochMs: number): string {
+  const wall = zone.wallTime(epochMs);
+  const offset = zone.offsetAt(epochMs);
+  const sign = offset < 0 ? '-' : '+';
+  const abs = Math.abs(offset);
+  const date = `${pad(wall.year, 4)}-${pad(wall.month)}-${pad(wall.day)}`;
+  const time = `${pad(wall.hour)}:${pad(wall.minute)}:${pad(wall.second)}`;
+  return `${date}T${time}${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
+}
+
+export function isValidWallTime(wall: WallTime): boolean {
+  const { year, month, day, hour, minute, second } = wall;
+  if (month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59) return false;
+  return day <= daysInMonth(year, month);
+}
+
+function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(2000, month, 0)).getUTCDate() - (month === 2 && !isLeap(year) ? 1 : 0);
+}
+
+function isLeap(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
