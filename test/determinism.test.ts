@@ -1,0 +1,121 @@
+import assert from 'node:assert/strict';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, utimesSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { describe, it } from 'node:test';
+import { cli, deno, digestOf, listTree, ROOT, type CliRun } from './helpers.ts';
+
+/**
+ * The promise: one digest for the same sources whatever the folder, file order, mtimes, timezone,
+ * locale or runtime. Each variation builds its own copy of the site through the real CLI.
+ */
+const SITES: Record<string, { root: string; files: string[] }> = {
+  example: { root: ROOT, files: sourcesOf(ROOT, ['site.config.ts', 'content', 'layouts', 'public']) },
+  edge: { root: join(ROOT, 'test/fixtures/edge-site'), files: [] },
+};
+SITES.edge!.files = sourcesOf(SITES.edge!.root, ['site.config.ts', 'content', 'layouts', 'public']);
+
+function sourcesOf(root: string, entries: string[]): string[] {
+  return entries.filter((e) => existsSync(join(root, e))).flatMap((e) => (e.endsWith('.ts') ? [e] : listTree(join(root, e)).map((f) => `${e}/${f}`)));
+}
+
+type Order = 'sorted' | 'reverse' | 'shuffled';
+
+/** Copies the site file by file in the given order, so directory listing order differs between copies. */
+function copySite(site: string, order: Order, mtime?: Date): string {
+  const { root, files } = SITES[site]!;
+  const dir = mkdtempSync(join(tmpdir(), `colophon-det-${order}-`));
+  const list = order === 'sorted' ? files : order === 'reverse' ? [...files].reverse() : shuffle(files);
+  for (const file of list) {
+    mkdirSync(dirname(join(dir, file)), { recursive: true });
+    cpSync(join(root, file), join(dir, file));
+    if (mtime) utimesSync(join(dir, file), mtime, mtime);
+  }
+  return dir;
+}
+
+/** A fixed permutation (seeded, no Math.random): the test itself must be repeatable. */
+function shuffle<T>(items: T[]): T[] {
+  const out = [...items];
+  let seed = 20141013;
+  for (let i = out.length - 1; i > 0; i--) {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    const j = seed % (i + 1);
+    [out[i], out[j]] = [out[j]!, out[i]!];
+  }
+  return out;
+}
+
+interface Variation {
+  name: string;
+  run(site: string): { dir: string; result: CliRun };
+}
+
+const buildCopy = (order: Order, env: Record<string, string> = {}, mtime?: Date) => (site: string) => {
+  const dir = copySite(site, order, mtime);
+  return { dir, result: cli(['build', dir], env) };
+};
+
+const VARIATIONS: Variation[] = [
+  { name: 'TZ=UTC LANG=C (baseline)', run: buildCopy('sorted', { TZ: 'UTC', LANG: 'C', LC_ALL: 'C' }) },
+  {
+    name: 'a rebuild of the same folder',
+    run: (site) => {
+      const first = buildCopy('sorted')(site);
+      return { dir: first.dir, result: cli(['build', first.dir]) };
+    },
+  },
+  { name: 'another folder, files created in reverse order', run: buildCopy('reverse') },
+  { name: 'files created in shuffled order, all mtimes changed', run: buildCopy('shuffled', {}, new Date(Date.UTC(2001, 8, 9, 1, 46, 40))) },
+  { name: 'TZ=America/Los_Angeles', run: buildCopy('sorted', { TZ: 'America/Los_Angeles' }) },
+  { name: 'TZ=Pacific/Auckland', run: buildCopy('sorted', { TZ: 'Pacific/Auckland' }) },
+  { name: 'TZ=Asia/Kolkata', run: buildCopy('sorted', { TZ: 'Asia/Kolkata' }) },
+  { name: 'LANG=en_US.UTF-8', run: buildCopy('sorted', { LANG: 'en_US.UTF-8', LC_ALL: 'en_US.UTF-8' }) },
+  { name: 'LANG=de_DE.UTF-8', run: buildCopy('sorted', { LANG: 'de_DE.UTF-8', LC_ALL: 'de_DE.UTF-8' }) },
+  { name: 'LANG=ja_JP.UTF-8 TZ=Pacific/Auckland', run: buildCopy('reverse', { LANG: 'ja_JP.UTF-8', LC_ALL: 'ja_JP.UTF-8', TZ: 'Pacific/Auckland' }) },
+  {
+    name: 'Deno',
+    run: (site) => {
+      const dir = copySite(site, 'sorted');
+      return { dir, result: deno(['build', dir], { TZ: 'Asia/Kolkata' }) };
+    },
+  },
+];
+
+/** Which files differ between two output folders, and where the first differing byte is. */
+function explain(a: string, b: string): string {
+  const left = new Set(listTree(a));
+  const right = new Set(listTree(b));
+  const lines: string[] = [];
+  for (const f of left) if (!right.has(f)) lines.push(`only in baseline: ${f}`);
+  for (const f of right) if (!left.has(f)) lines.push(`only in variation: ${f}`);
+  for (const f of left) {
+    if (!right.has(f)) continue;
+    const x = readFileSync(join(a, f));
+    const y = readFileSync(join(b, f));
+    if (Buffer.compare(x, y) === 0) continue;
+    let i = 0;
+    while (i < x.length && x[i] === y[i]) i++;
+    const show = (buf: Buffer) => JSON.stringify(buf.subarray(Math.max(0, i - 30), i + 40).toString('utf8'));
+    lines.push(`differs: ${f} at byte ${i}\n    baseline:  ${show(x)}\n    variation: ${show(y)}`);
+  }
+  return lines.join('\n');
+}
+
+for (const site of Object.keys(SITES)) {
+  describe(`byte-identical builds of the ${site} site`, () => {
+    const baseline = VARIATIONS[0]!.run(site);
+    for (const variation of VARIATIONS) {
+      it(`gives the baseline digest: ${variation.name}`, () => {
+        assert.equal(baseline.result.status, 0, baseline.result.stderr);
+        const { dir, result } = variation === VARIATIONS[0] ? baseline : variation.run(site);
+        assert.equal(result.status, 0, result.stderr);
+        const expected = digestOf(baseline.result);
+        const actual = digestOf(result);
+        if (actual !== expected) {
+          assert.fail(`${variation.name} changed the output:\n${explain(join(baseline.dir, 'dist'), join(dir, 'dist'))}`);
+        }
+      });
+    }
+  });
+}
