@@ -6,7 +6,9 @@ import { siteDigest } from './digest.ts';
 import { BuildFailure, ColophonError } from './errors.ts';
 import { renderSite, type Output } from './render.ts';
 import { buildSite, type Site } from './site.ts';
+import { createManifest, manifestJson, PUBLISHED_MANIFEST, writeManifestBeside, type Manifest } from './manifest.ts';
 import { loadTheme } from './theme.ts';
+import { version } from './version.ts';
 import { writeOutput, type WriteReport } from './write.ts';
 
 export interface BuildOptions {
@@ -18,11 +20,13 @@ export interface Generated {
   site: Site;
   output: Output;
   digest: string;
+  manifest: Manifest;
   warnings: string[];
 }
 
 export interface BuildResult extends Generated {
   outDir: string;
+  manifestPath: string;
   report: WriteReport;
 }
 
@@ -36,7 +40,12 @@ export async function generate(siteDir: string, options: BuildOptions = {}): Pro
   if (Array.isArray(site)) throw new BuildFailure(site);
   const rendered = renderSite(site, templates!, createMarkdown({ html: true }));
   failOn(rendered.errors);
-  return { config, site, output: rendered.output, digest: siteDigest(rendered.output), warnings };
+  const { output } = rendered;
+  const digest = siteDigest(output);
+  const manifest = createManifest(output, digest, version());
+  // A published manifest records the digest of everything else, so it is added after hashing.
+  if (config.publishManifest) output.set(PUBLISHED_MANIFEST, new TextEncoder().encode(manifestJson(manifest)));
+  return { config, site, output, digest, manifest, warnings };
 }
 
 /** generate, then write the output folder; a failure leaves the previous output as it was. */
@@ -44,7 +53,8 @@ export async function build(siteDir: string, options: BuildOptions = {}): Promis
   const generated = await generate(siteDir, options);
   const outDir = resolve(generated.config.siteDir, generated.config.outDir);
   const report = await guard(() => writeOutput(outDir, generated.output));
-  return { ...generated, outDir, report };
+  const manifestPath = await writeManifestBeside(outDir, generated.manifest);
+  return { ...generated, outDir, manifestPath, report };
 }
 
 function failOn(errors: ColophonError[]): void {

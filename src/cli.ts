@@ -1,24 +1,23 @@
-import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { build } from './build.ts';
 import { BuildFailure, ColophonError, formatError } from './errors.ts';
+import { version } from './version.ts';
+import { verify, verifyPassed, type VerifyReport } from './verify.ts';
 
 const HELP = `colophon — a static blog engine with byte-identical output
 
 Usage:
-  colophon build [dir] [--drafts]   build the site in dir (default: .) into its outDir
+  colophon build [dir]            build the site in dir (default: .) into its outDir
+  colophon verify [dir] <target>  rebuild in memory and compare with a deployed copy:
+                                  a folder, or the http(s) URL of the deployed site
   colophon --help | --version
 
 Options:
   --drafts     include posts and pages marked draft: true
+  --strict     verify: files on the target that the site does not produce are an error
   -h, --help   show this help
   -v, --version
 `;
-
-export function version(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
-  return pkg.version;
-}
 
 export interface Io {
   out(line: string): void;
@@ -27,63 +26,93 @@ export interface Io {
 
 const consoleIo: Io = { out: (l) => process.stdout.write(`${l}\n`), err: (l) => process.stderr.write(`${l}\n`) };
 
-/** Runs a command line; returns the exit code. */
+const OPTIONS = {
+  drafts: { type: 'boolean', default: false },
+  strict: { type: 'boolean', default: false },
+  help: { type: 'boolean', short: 'h', default: false },
+  version: { type: 'boolean', short: 'v', default: false },
+} as const;
+
+type Flags = { drafts: boolean; strict: boolean };
+
+const COMMANDS: Record<string, { args: [number, number]; run: (args: string[], flags: Flags, io: Io) => Promise<number> }> = {
+  build: { args: [0, 1], run: ([dir], flags, io) => runBuild(dir ?? '.', flags, io) },
+  verify: {
+    args: [1, 2],
+    run: (args, flags, io) => (args.length === 1 ? runVerify('.', args[0]!, flags, io) : runVerify(args[0]!, args[1]!, flags, io)),
+  },
+};
+
+/** Runs a command line; returns the exit code (0 success, 1 user error or failed check, 2 a bug). */
 export async function main(argv: string[], io: Io = consoleIo): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        drafts: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-        version: { type: 'boolean', short: 'v', default: false },
-      },
-    });
+    parsed = parseArgs({ args: argv, allowPositionals: true, options: OPTIONS });
   } catch (error) {
-    io.err(`error: ${(error as Error).message}\nRun "colophon --help" for usage.`);
-    return 1;
+    return usageError((error as Error).message, io);
   }
   const { values, positionals } = parsed;
   if (values.version) return io.out(version()), 0;
-  const [command, ...rest] = positionals;
-  if (values.help || command === undefined || command === 'help') return io.out(HELP), command === undefined && !values.help ? 1 : 0;
-  if (command !== 'build') {
-    io.err(`error: unknown command "${command}"\nRun "colophon --help" for usage.`);
-    return 1;
-  }
-  if (rest.length > 1) {
-    io.err(`error: build takes one folder, got ${rest.length}: ${rest.join(' ')}`);
-    return 1;
-  }
-  return runBuild(rest[0] ?? '.', values.drafts, io);
-}
-
-async function runBuild(dir: string, drafts: boolean, io: Io): Promise<number> {
-  const started = performance.now();
+  const [name, ...args] = positionals;
+  if (values.help || name === 'help') return io.out(HELP), 0;
+  if (name === undefined) return io.err(HELP), 1;
+  const command = COMMANDS[name];
+  if (!command) return usageError(`unknown command "${name}"`, io);
+  const [min, max] = command.args;
+  if (args.length < min || args.length > max) return usageError(`wrong number of arguments for "${name}"`, io);
   try {
-    const result = await build(dir, { drafts });
-    for (const warning of result.warnings) io.err(`warning: ${warning}`);
-    const { site, report, output } = result;
-    const seconds = ((performance.now() - started) / 1000).toFixed(2);
-    io.out(
-      `Built ${count(site.posts.length, 'post')}, ${count(site.pages.length, 'page')}: ${count(output.size, 'file')} ` +
-        `(${report.written} written, ${report.unchanged} unchanged, ${report.removed} removed) in ${seconds} s, ${result.digest}`,
-    );
-    return 0;
+    return await command.run(args, values, io);
   } catch (error) {
-    return reportFailure(error, io);
+    return reportFailure(error, name === 'build' ? '; the previous output is unchanged' : '', io);
   }
 }
 
-function reportFailure(error: unknown, io: Io): number {
+function usageError(message: string, io: Io): number {
+  io.err(`error: ${message}\nRun "colophon --help" for usage.`);
+  return 1;
+}
+
+async function runBuild(dir: string, flags: Flags, io: Io): Promise<number> {
+  const started = performance.now();
+  const result = await build(dir, { drafts: flags.drafts });
+  for (const warning of result.warnings) io.err(`warning: ${warning}`);
+  const { site, report, output } = result;
+  const seconds = ((performance.now() - started) / 1000).toFixed(2);
+  io.out(
+    `Built ${count(site.posts.length, 'post')}, ${count(site.pages.length, 'page')}: ${count(output.size, 'file')} ` +
+      `(${report.written} written, ${report.unchanged} unchanged, ${report.removed} removed) in ${seconds} s, ${result.digest}`,
+  );
+  return 0;
+}
+
+async function runVerify(dir: string, target: string, flags: Flags, io: Io): Promise<number> {
+  const report = await verify(dir, target, { drafts: flags.drafts });
+  io.out(`Rebuilt ${count(report.files, 'file')} in memory: ${report.digest}`);
+  printVerifyReport(report, io);
+  const passed = verifyPassed(report, flags.strict);
+  io.out(passed ? `${target} is exactly what these sources build.` : `${target} does not match these sources.`);
+  return passed ? 0 : 1;
+}
+
+function printVerifyReport(report: VerifyReport, io: Io): void {
+  for (const path of report.different) io.out(`  different  ${path}`);
+  for (const path of report.missing) io.out(`  missing    ${path}`);
+  for (const { path, reason } of report.failed) io.out(`  failed     ${path} (${reason})`);
+  for (const path of report.extra) io.out(`  extra      ${path}`);
+  io.out(
+    `${report.identical.length} identical, ${report.different.length} different, ${report.missing.length} missing, ` +
+      `${report.failed.length} failed, ${report.extra.length} extra`,
+  );
+}
+
+function reportFailure(error: unknown, note: string, io: Io): number {
   const errors = error instanceof BuildFailure ? error.errors : error instanceof ColophonError ? [error] : undefined;
   if (!errors) {
     io.err(`internal error: this is a bug in Colophon, please report it with the output below.\n${(error as Error)?.stack ?? error}`);
     return 2;
   }
   for (const e of errors) io.err(formatError(e));
-  io.err(`Build failed with ${count(errors.length, 'error')}; the previous output is unchanged.`);
+  io.err(`Failed with ${count(errors.length, 'error')}${note}.`);
   return 1;
 }
 

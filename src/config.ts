@@ -22,6 +22,8 @@ export interface SiteConfig {
   feedEntries?: number;
   outDir?: string;
   permalink?: string;
+  /** Also publish the manifest inside the output, as colophon-manifest.json. */
+  publishManifest?: boolean;
 }
 
 /** The validated configuration every stage receives. Paths here are for I/O only, never for output. */
@@ -36,6 +38,7 @@ export interface Config {
   feedEntries: number;
   outDir: string;
   permalink: string;
+  publishManifest: boolean;
   siteDir: string;
 }
 
@@ -55,6 +58,7 @@ export const DEFAULTS = {
   feedEntries: 10,
   outDir: 'dist',
   permalink: '/:year/:month/:day/:slug/',
+  publishManifest: false,
 } satisfies Required<SiteConfig>;
 
 export interface LoadedConfig {
@@ -103,6 +107,7 @@ const CHECKS: Record<keyof SiteConfig, Check> = {
   feedEntries: isCount,
   outDir: (v) => isString(v) ?? (v === '' ? 'must not be empty' : undefined),
   permalink: (v) => isString(v) ?? checkPermalinkPattern(v as string),
+  publishManifest: (v) => (typeof v === 'boolean' ? undefined : 'must be true or false'),
 };
 
 function checkUrl(url: string): string | undefined {

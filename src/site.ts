@@ -177,7 +177,8 @@ function findCollisions(site: Site): ColophonError[] {
   return errors;
 }
 
-function collisionError(all: string[], output: string): ColophonError {
+function collisionError(owners: string[], output: string): ColophonError {
+  const all = [...owners].sort(compareText);
   const files = all.filter((o) => o.startsWith('content/') || o.startsWith('public/'));
   return new ColophonError('E_COLLISION', `${all.join(' and ')} would all be written to ${output}`, {
     file: files[0],

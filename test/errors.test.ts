@@ -117,7 +117,7 @@ describe('the command line', () => {
     assert.equal(lines.length, 2);
     assert.match(lines[0]!, /^error\[E_FRONTMATTER_FIELD\] content\/posts\/a\.md: the title is missing/);
     assert.match(lines[1]!, /^error\[E_FRONTMATTER\] content\/posts\/b\.md:3:\d+: invalid YAML/);
-    assert.match(run.stderr, /Build failed with 2 errors; the previous output is unchanged\./);
+    assert.match(run.stderr, /Failed with 2 errors; the previous output is unchanged\./);
     assert.doesNotMatch(run.stderr, /\n\s+at /);
   });
 

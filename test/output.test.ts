@@ -1,0 +1,108 @@
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { createHash } from 'node:crypto';
+import { buildOk, cli, config, listTree, post, ROOT, writeSite } from './helpers.ts';
+
+function smallSite(extra: Record<string, unknown> = {}): string {
+  return writeSite({
+    'site.config.ts': config({ postsPerPage: 2, ...extra }),
+    'content/posts/a.md': post({ title: 'A', date: '2020-01-01', categories: 'One' }),
+    'content/posts/b.md': post({ title: 'B', date: '2020-01-02', categories: 'Two' }),
+    'content/posts/c.md': post({ title: 'C', date: '2020-01-03', categories: 'One' }),
+  });
+}
+
+describe('the output folder', () => {
+  it('leaves unchanged files untouched (same inode, same mtime) and rewrites only what changed', async () => {
+    const dir = smallSite();
+    await buildOk(dir);
+    const old = new Date(Date.UTC(2001, 0, 1));
+    for (const f of listTree(join(dir, 'dist'))) utimesSync(join(dir, 'dist', f), old, old);
+    const before = new Map(listTree(join(dir, 'dist')).map((f) => [f, statSync(join(dir, 'dist', f))]));
+
+    const again = cli(['build', dir]);
+    assert.match(again.stdout, /\(0 written, 10 unchanged, 0 removed\)/);
+
+    // Changing post b's body changes its page, the index page 1 it is on, its category page and feeds.
+    writeFileSync(join(dir, 'content/posts/b.md'), post({ title: 'B', date: '2020-01-02', categories: 'Two' }, 'New words.\n'));
+    const result = await buildOk(dir);
+    const changed = listTree(join(dir, 'dist')).filter((f) => statSync(join(dir, 'dist', f)).mtimeMs !== old.getTime());
+    assert.deepEqual(changed, [
+      '2020/01/02/b/index.html', 'category/two/feed/atom.xml', 'category/two/index.html', 'feed/atom.xml', 'index.html',
+    ]);
+    assert.deepEqual(result.report, { written: 5, unchanged: 5, removed: 0 });
+    const kept = statSync(join(dir, 'dist/2020/01/01/a/index.html'));
+    assert.equal(kept.ino, before.get('2020/01/01/a/index.html')!.ino);
+  });
+
+  it('writes a manifest beside the output, and inside it only when asked', async () => {
+    const dir = smallSite();
+    const result = await buildOk(dir);
+    const manifest = JSON.parse(readFileSync(join(dir, 'dist.manifest.json'), 'utf8'));
+    assert.equal(manifest.digest, result.digest);
+    assert.equal(manifest.files.length, 10);
+    const index = manifest.files.find((f: { path: string }) => f.path === 'index.html');
+    const bytes = readFileSync(join(dir, 'dist/index.html'));
+    assert.deepEqual(index, { path: 'index.html', size: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') });
+    assert.equal(existsSync(join(dir, 'dist/colophon-manifest.json')), false);
+
+    const published = smallSite({ publishManifest: true });
+    const withManifest = await buildOk(published);
+    assert.equal(withManifest.digest, result.digest, 'the published manifest is not part of the digest it records');
+    const inside = JSON.parse(readFileSync(join(published, 'dist/colophon-manifest.json'), 'utf8'));
+    assert.equal(inside.digest, result.digest);
+  });
+});
+
+/** path ▶ sha256 of every file under dir. */
+function snapshot(dir: string): Map<string, string> {
+  return new Map(listTree(dir).map((f) => [f, createHash('sha256').update(readFileSync(join(dir, f))).digest('hex')]));
+}
+
+describe('a build killed part-way', () => {
+  it('leaves the old output or the complete new one, never a mix', async () => {
+    const files: Record<string, string> = { 'site.config.ts': config({ postsPerPage: 10 }) };
+    for (let i = 0; i < 400; i++) {
+      files[`content/posts/p${i}.md`] = post({ title: `Post ${i}`, date: `2019-01-01 00:${String(i % 60).padStart(2, '0')}`, categories: `C${i % 20}` }, 'Words. '.repeat(200));
+    }
+    const dir = writeSite(files);
+    assert.equal(cli(['build', dir]).status, 0);
+    const oldTree = snapshot(join(dir, 'dist'));
+    // The new version changes every post, so a mix would be visible in any file.
+    for (let i = 0; i < 400; i++) {
+      writeFileSync(join(dir, `content/posts/p${i}.md`), post({ title: `Post ${i} v2`, date: '2019-06-01', categories: `C${i % 20}` }, 'Other words. '.repeat(200)));
+    }
+    const reference = mkdtempSync(join(tmpdir(), 'colophon-ref-'));
+    cpSync(dir, reference, { recursive: true });
+    assert.equal(cli(['build', reference]).status, 0);
+    const newTree = snapshot(join(reference, 'dist'));
+
+    const pristine = mkdtempSync(join(tmpdir(), 'colophon-old-'));
+    cpSync(join(dir, 'dist'), pristine, { recursive: true });
+    const same = (a: Map<string, string>, b: Map<string, string>) => a.size === b.size && [...a].every(([k, v]) => b.get(k) === v);
+    const outcomes: string[] = [];
+    for (const delay of [60, 120, 180, 240, 300, 360, 420, 480, 540, 600, 700, 800, 1000, 1300]) {
+      rmSync(join(dir, 'dist'), { recursive: true, force: true });
+      cpSync(pristine, join(dir, 'dist'), { recursive: true });
+      const child = spawn(process.execPath, [join(ROOT, 'bin/colophon.js'), 'build', dir], { stdio: 'ignore' });
+      const timer = setTimeout(() => child.kill('SIGKILL'), delay);
+      const [code] = (await once(child, 'exit')) as [number | null];
+      clearTimeout(timer);
+      const out = join(dir, 'dist');
+      // Killed between its two renames, the old output waits beside dist and the next build puts it back.
+      const now = existsSync(out) ? snapshot(out) : snapshot(join(dir, '.dist.colophon-old'));
+      const state = same(now, oldTree) ? 'old' : same(now, newTree) ? 'new' : 'MIXED';
+      outcomes.push(`${delay} ms: ${code === 0 ? 'finished' : 'killed'}, ${state}`);
+      assert.notEqual(state, 'MIXED', `killed after ${delay} ms the output was a mix:\n${outcomes.join('\n')}`);
+    }
+    if (process.env.COLOPHON_TEST_VERBOSE) console.log(outcomes.join('\n'));
+    // The interruptions must have hit real builds, not only processes still starting or already done.
+    assert.ok(outcomes.some((o) => o.includes('killed, old')), outcomes.join('\n'));
+    assert.ok(outcomes.length > 0);
+  });
+});
