@@ -1,7 +1,9 @@
 import { resolve } from 'node:path';
 import { loadConfig, type Config } from './config.ts';
 import { loadContent } from './content.ts';
-import { createMarkdown } from './deps/markdown.ts';
+import { renderBodies } from './bodies.ts';
+import { join } from 'node:path';
+import { createHighlightCache } from './highlight-cache.ts';
 import { siteDigest } from './digest.ts';
 import { BuildFailure, ColophonError } from './errors.ts';
 import { renderSite, type Output } from './render.ts';
@@ -13,6 +15,13 @@ import { writeOutput, type WriteReport } from './write.ts';
 
 export interface BuildOptions {
   drafts?: boolean;
+  /** Use the persistent highlight cache (default true); false is --no-cache. */
+  cache?: boolean;
+}
+
+/** Where highlighted blocks are kept between builds: COLOPHON_CACHE_DIR, else the site's node_modules/.cache. */
+export function cacheDirFor(siteDir: string): string {
+  return process.env.COLOPHON_CACHE_DIR || join(siteDir, 'node_modules', '.cache', 'colophon');
 }
 
 export interface Generated {
@@ -22,6 +31,7 @@ export interface Generated {
   digest: string;
   manifest: Manifest;
   warnings: string[];
+  highlight: { blocks: number; highlighted: number };
 }
 
 export interface BuildResult extends Generated {
@@ -38,14 +48,23 @@ export async function generate(siteDir: string, options: BuildOptions = {}): Pro
   failOn(content.errors);
   const site = buildSite(config, content, { drafts: options.drafts ?? false });
   if (Array.isArray(site)) throw new BuildFailure(site);
-  const rendered = renderSite(site, templates!, createMarkdown({ html: true }));
+  const bodies = await renderBodies([...site.posts.map((p) => p.source), ...site.pages.map((p) => p.source)], {
+    html: true,
+    highlight: config.highlight ? {
+      themes: config.highlight.themes,
+      cache: options.cache === false ? undefined : createHighlightCache({ dir: cacheDirFor(config.siteDir) }),
+    } : undefined,
+    langs: config.highlight ? config.highlight.langs : undefined,
+  });
+  warnings.push(...bodies.warnings);
+  const rendered = renderSite(site, templates!, bodies.html);
   failOn(rendered.errors);
   const { output } = rendered;
   const digest = siteDigest(output);
   const manifest = createManifest(output, digest, version());
   // A published manifest records the digest of everything else, so it is added after hashing.
   if (config.publishManifest) output.set(PUBLISHED_MANIFEST, new TextEncoder().encode(manifestJson(manifest)));
-  return { config, site, output, digest, manifest, warnings };
+  return { config, site, output, digest, manifest, warnings, highlight: { blocks: bodies.blocks, highlighted: bodies.highlighted } };
 }
 
 /** generate, then write the output folder; a failure leaves the previous output as it was. */

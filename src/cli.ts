@@ -14,6 +14,7 @@ Usage:
 
 Options:
   --drafts     include posts and pages marked draft: true
+  --no-cache   highlight every code block again instead of reusing the cache
   --strict     verify: files on the target that the site does not produce are an error
   -h, --help   show this help
   -v, --version
@@ -29,11 +30,12 @@ const consoleIo: Io = { out: (l) => process.stdout.write(`${l}\n`), err: (l) => 
 const OPTIONS = {
   drafts: { type: 'boolean', default: false },
   strict: { type: 'boolean', default: false },
+  'no-cache': { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
   version: { type: 'boolean', short: 'v', default: false },
 } as const;
 
-type Flags = { drafts: boolean; strict: boolean };
+type Flags = { drafts: boolean; strict: boolean; 'no-cache': boolean };
 
 const COMMANDS: Record<string, { args: [number, number]; run: (args: string[], flags: Flags, io: Io) => Promise<number> }> = {
   build: { args: [0, 1], run: ([dir], flags, io) => runBuild(dir ?? '.', flags, io) },
@@ -74,7 +76,7 @@ function usageError(message: string, io: Io): number {
 
 async function runBuild(dir: string, flags: Flags, io: Io): Promise<number> {
   const started = performance.now();
-  const result = await build(dir, { drafts: flags.drafts });
+  const result = await build(dir, { drafts: flags.drafts, cache: !flags['no-cache'] });
   for (const warning of result.warnings) io.err(`warning: ${warning}`);
   const { site, report, output } = result;
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
@@ -86,7 +88,7 @@ async function runBuild(dir: string, flags: Flags, io: Io): Promise<number> {
 }
 
 async function runVerify(dir: string, target: string, flags: Flags, io: Io): Promise<number> {
-  const report = await verify(dir, target, { drafts: flags.drafts });
+  const report = await verify(dir, target, { drafts: flags.drafts, cache: !flags['no-cache'] });
   io.out(`Rebuilt ${count(report.files, 'file')} in memory: ${report.digest}`);
   printVerifyReport(report, io);
   const passed = verifyPassed(report, flags.strict);

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve, relative, isAbsolute, sep } from 'node:path';
 import { ColophonError } from './errors.ts';
 import { importModule } from './deps/runtime.ts';
+import { bundledLanguage, isBundledTheme } from './deps/shiki.ts';
 import { checkPermalinkPattern } from './permalink.ts';
 import { isValidTimezone } from './zone.ts';
 
@@ -24,6 +25,15 @@ export interface SiteConfig {
   permalink?: string;
   /** Also publish the manifest inside the output, as colophon-manifest.json. */
   publishManifest?: boolean;
+  /** Build-time code highlighting with shiki; false turns it off. */
+  highlight?: false | HighlightConfig;
+}
+
+export interface HighlightConfig {
+  /** Two bundled shiki themes, switched by prefers-color-scheme. */
+  themes?: { light: string; dark: string };
+  /** Highlight only these languages (default: every bundled language a post uses). */
+  langs?: string[];
 }
 
 /** The validated configuration every stage receives. Paths here are for I/O only, never for output. */
@@ -39,6 +49,7 @@ export interface Config {
   outDir: string;
   permalink: string;
   publishManifest: boolean;
+  highlight: false | { themes: { light: string; dark: string }; langs?: string[] };
   siteDir: string;
 }
 
@@ -59,6 +70,7 @@ export const DEFAULTS = {
   outDir: 'dist',
   permalink: '/:year/:month/:day/:slug/',
   publishManifest: false,
+  highlight: { themes: { light: 'github-light', dark: 'github-dark' } },
 } satisfies Required<SiteConfig>;
 
 export interface LoadedConfig {
@@ -108,7 +120,29 @@ const CHECKS: Record<keyof SiteConfig, Check> = {
   outDir: (v) => isString(v) ?? (v === '' ? 'must not be empty' : undefined),
   permalink: (v) => isString(v) ?? checkPermalinkPattern(v as string),
   publishManifest: (v) => (typeof v === 'boolean' ? undefined : 'must be true or false'),
+  highlight: checkHighlight,
 };
+
+function checkHighlight(value: unknown): string | undefined {
+  if (value === false) return undefined;
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return 'must be false or { themes?, langs? }';
+  const { themes, langs, ...rest } = value as Record<string, unknown>;
+  const unknown = Object.keys(rest)[0];
+  if (unknown) return `has an unknown key "${unknown}" (known: themes, langs)`;
+  if (themes !== undefined) {
+    const t = themes as Record<string, unknown>;
+    if (typeof t !== 'object' || t === null || typeof t.light !== 'string' || typeof t.dark !== 'string') {
+      return '.themes must be { light: "github-light", dark: "github-dark" }';
+    }
+    for (const name of [t.light, t.dark] as string[]) if (!isBundledTheme(name)) return `.themes: "${name}" is not a bundled shiki theme`;
+  }
+  if (langs !== undefined) {
+    if (!Array.isArray(langs) || langs.some((l) => typeof l !== 'string')) return '.langs must be a list of language names';
+    const bad = (langs as string[]).find((l) => !bundledLanguage(l));
+    if (bad) return `.langs: "${bad}" is not a bundled shiki language`;
+  }
+  return undefined;
+}
 
 function checkUrl(url: string): string | undefined {
   let parsed: URL;
@@ -151,12 +185,17 @@ export function validateConfig(raw: unknown, siteDir: string): Config {
   }
   const merged = { ...DEFAULTS, ...definedOnly(given) } as Required<SiteConfig>;
   const url = merged.url.endsWith('/') ? merged.url : `${merged.url}/`;
+  const highlight = merged.highlight === false ? false : {
+    themes: { ...DEFAULTS.highlight.themes, ...merged.highlight.themes },
+    langs: merged.highlight.langs?.map((l) => bundledLanguage(l)!),
+  };
   checkOutDir(merged.outDir, siteDir);
   return {
     ...merged,
     url,
     basePath: new URL(url).pathname,
     author: { ...merged.author },
+    highlight,
     siteDir,
   };
 }

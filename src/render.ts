@@ -1,4 +1,4 @@
-import type { Markdown } from './deps/markdown.ts';
+import type { Source } from './content.ts';
 import { isTemplateFailure, type Templates } from './deps/eta.ts';
 import { renderAtom } from './deps/feed.ts';
 import { ColophonError } from './errors.ts';
@@ -14,14 +14,15 @@ export interface Rendered {
   errors: ColophonError[];
 }
 
-export function renderSite(site: Site, templates: Templates, markdown: Markdown): Rendered {
+/** Pages, lists and feeds from the site model and each source's body HTML (see renderBodies). */
+export function renderSite(site: Site, templates: Templates, bodies: ReadonlyMap<Source, string>): Rendered {
   const kit = createViewKit(site.config);
   const errors: ColophonError[] = [];
   const output: Output = new Map();
   const encoder = new TextEncoder();
-  // Each post's Markdown is rendered once and reused on its page, lists and feeds.
+  // Each post's body is rendered once and reused on its page, lists and feeds.
   const views = new Map<Post, PostView>();
-  for (const post of site.posts) views.set(post, kit.post(post, kit.bodyLinks(markdown.render(post.source.body))));
+  for (const post of site.posts) views.set(post, kit.post(post, kit.bodyLinks(bodies.get(post.source)!)));
 
   const emit = (path: string, what: string, make: () => string) => {
     try {
@@ -51,7 +52,7 @@ export function renderSite(site: Site, templates: Templates, markdown: Markdown)
   }
   for (const page of site.pages) {
     const layout = layoutFor(page.source, 'page');
-    if (layout) emit(page.output, page.source.path, () => templates.render(layout, pageData(kit, page, markdown)));
+    if (layout) emit(page.output, page.source.path, () => templates.render(layout, pageData(kit, page, bodies.get(page.source)!)));
   }
   for (const list of site.lists) {
     emit(list.output, kit.listTitle(list), () => templates.render('list', listData(kit, list, views)));
@@ -81,14 +82,14 @@ function postData(kit: ViewKit, post: Post, views: Map<Post, PostView>) {
   };
 }
 
-function pageData(kit: ViewKit, page: Page, markdown: Markdown) {
+function pageData(kit: ViewKit, page: Page, body: string) {
   return {
     kind: 'page',
     site: kit.site,
     title: page.source.title,
     canonical: kit.absolute(page.path),
     feeds: feedLinks(kit),
-    page: { title: page.source.title, html: kit.bodyLinks(markdown.render(page.source.body)), data: page.source.data },
+    page: { title: page.source.title, html: kit.bodyLinks(body), data: page.source.data },
   };
 }
 

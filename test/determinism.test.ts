@@ -66,6 +66,13 @@ const VARIATIONS: Variation[] = [
     },
   },
   { name: 'another folder, files created in reverse order', run: buildCopy('reverse') },
+  {
+    name: 'highlighting without the cache (--no-cache)',
+    run: (site) => {
+      const dir = copySite(site, 'sorted');
+      return { dir, result: cli(['build', dir, '--no-cache']) };
+    },
+  },
   { name: 'files created in shuffled order, all mtimes changed', run: buildCopy('shuffled', {}, new Date(Date.UTC(2001, 8, 9, 1, 46, 40))) },
   { name: 'TZ=America/Los_Angeles', run: buildCopy('sorted', { TZ: 'America/Los_Angeles' }) },
   { name: 'TZ=Pacific/Auckland', run: buildCopy('sorted', { TZ: 'Pacific/Auckland' }) },

@@ -1,0 +1,82 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { bundledLanguagesInfo, bundledThemes, createHighlighter, type ShikiTransformer } from 'shiki';
+import { createJavaScriptRegexEngine } from 'shiki/engine/javascript';
+
+export interface Themes {
+  light: string;
+  dark: string;
+}
+
+/**
+ * The regex engine is pinned: the JavaScript engine gave the same bytes as Oniguruma on our corpus and
+ * was faster (see bench/). It is part of every cache key.
+ */
+export const ENGINE = 'javascript';
+
+export const shikiVersion: string = (() => {
+  const entry = fileURLToPath(import.meta.resolve('shiki'));
+  const pkg = entry.slice(0, entry.lastIndexOf('/dist/')) + '/package.json';
+  return (JSON.parse(readFileSync(pkg, 'utf8')) as { version: string }).version;
+})();
+
+const aliases = new Map<string, string>();
+for (const info of bundledLanguagesInfo) {
+  aliases.set(info.id, info.id);
+  for (const alias of info.aliases ?? []) aliases.set(alias, info.id);
+}
+
+/** The bundled language a fence names ("js", "TypeScript", "sh"), or undefined when shiki has none. */
+export function bundledLanguage(name: string): string | undefined {
+  return aliases.get(name.toLowerCase());
+}
+
+export function isBundledTheme(name: string): boolean {
+  return name in bundledThemes;
+}
+
+export interface FenceStyle {
+  lines: ReadonlySet<number>; // 1-based lines to emphasise
+}
+
+export interface Shiki {
+  highlight(code: string, lang: string, style: FenceStyle): string;
+  dispose(): void;
+}
+
+/** One highlighter per build, holding only the languages the site uses. */
+export async function createShiki(themes: Themes, langs: string[]): Promise<Shiki> {
+  const highlighter = await createHighlighter({
+    themes: [themes.light, themes.dark],
+    langs,
+    engine: createJavaScriptRegexEngine(),
+  });
+  return {
+    highlight(code, lang, style) {
+      return highlighter.codeToHtml(code, {
+        lang,
+        themes: { light: themes.light, dark: themes.dark },
+        defaultColor: false,
+        transformers: [lineClasses(lang, style)],
+      });
+    },
+    dispose: () => highlighter.dispose(),
+  };
+}
+
+/** Emphasised lines from the info string, and added/removed lines of a diff, get classes for CSS. */
+function lineClasses(lang: string, style: FenceStyle): ShikiTransformer {
+  return {
+    pre(node) {
+      node.properties['data-lang'] = lang;
+    },
+    line(node, line) {
+      if (style.lines.has(line)) this.addClassToHast(node, 'highlighted');
+      if (lang !== 'diff') return;
+      const first = node.children[0];
+      const text = first && first.type === 'element' && first.children[0]?.type === 'text' ? first.children[0].value : '';
+      if (text.startsWith('+')) this.addClassToHast(node, ['diff', 'add']);
+      else if (text.startsWith('-')) this.addClassToHast(node, ['diff', 'remove']);
+    },
+  };
+}
