@@ -72,7 +72,7 @@ export async function build(siteDir: string, options: BuildOptions = {}): Promis
   const generated = await generate(siteDir, options);
   const outDir = resolve(generated.config.siteDir, generated.config.outDir);
   const report = await guard(() => writeOutput(outDir, generated.output));
-  const manifestPath = await writeManifestBeside(outDir, generated.manifest);
+  const manifestPath = await guard(() => writeManifestBeside(outDir, generated.manifest));
   return { ...generated, outDir, manifestPath, report };
 }
 

@@ -6,6 +6,7 @@ import { isProblem, parseFrontMatter } from './deps/matter.ts';
 import { ColophonError, codeFrame } from './errors.ts';
 import { listFiles } from './files.ts';
 import { checkPermalinkPattern } from './permalink.ts';
+import { IO_CONCURRENCY, mapLimit } from './concurrency.ts';
 import { slugFromFileName } from './slug.ts';
 import { createZone, type Zone } from './zone.ts';
 
@@ -44,17 +45,18 @@ export async function loadContent(config: Config): Promise<Content> {
   const errors: ColophonError[] = [];
   const sources: Source[] = [];
   const contentFiles = await listFiles(join(config.siteDir, 'content'), 'content', true);
-  for (const rel of contentFiles.filter((f) => f.toLowerCase().endsWith('.md'))) {
-    const path = `content/${rel}`;
-    const text = await readFile(join(config.siteDir, path), 'utf8');
-    const result = readSource(path, text, zone);
+  const paths = contentFiles.filter((f) => f.toLowerCase().endsWith('.md')).map((rel) => `content/${rel}`);
+  const texts = await mapLimit(paths, IO_CONCURRENCY, (path) => readFile(join(config.siteDir, path), 'utf8'));
+  paths.forEach((path, i) => {
+    const result = readSource(path, texts[i]!, zone);
     if (result instanceof ColophonError) errors.push(result);
     else sources.push(result);
-  }
-  const assets: Asset[] = [];
-  for (const rel of await listFiles(join(config.siteDir, 'public'), 'public', false)) {
-    assets.push({ path: rel, bytes: await readFile(join(config.siteDir, 'public', rel)) });
-  }
+  });
+  const publicFiles = await listFiles(join(config.siteDir, 'public'), 'public', false);
+  const assets: Asset[] = await mapLimit(publicFiles, IO_CONCURRENCY, async (rel) => ({
+    path: rel,
+    bytes: await readFile(join(config.siteDir, 'public', rel)),
+  }));
   return { sources, assets, errors };
 }
 

@@ -1,6 +1,7 @@
 import { rename, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { byUtf8, sha256 } from './digest.ts';
+import { ColophonError } from './errors.ts';
 import type { Output } from './render.ts';
 
 /** The file a published manifest takes inside the output; it is left out of the digest it records. */
@@ -31,7 +32,14 @@ export function manifestPathFor(outDir: string): string {
 
 export async function writeManifestBeside(outDir: string, manifest: Manifest): Promise<string> {
   const path = manifestPathFor(outDir);
-  await writeFile(`${path}.tmp`, manifestJson(manifest));
-  await rename(`${path}.tmp`, path);
+  try {
+    await writeFile(`${path}.tmp`, manifestJson(manifest));
+    await rename(`${path}.tmp`, path);
+  } catch (error) {
+    throw new ColophonError('E_WRITE', `could not write the manifest: ${(error as Error).message}`, {
+      file: path,
+      hint: 'the output itself was written; check that the folder beside it is writable',
+    });
+  }
   return path;
 }

@@ -4,7 +4,7 @@ import { ColophonError, compareText } from './errors.ts';
 import { neighbours, pagePath, paginate } from './paginate.ts';
 import { expandPermalink, normalizeUrlPath, outputPathFor } from './permalink.ts';
 import { slugify } from './slug.ts';
-import { createZone } from './zone.ts';
+import { createZone, type Zone } from './zone.ts';
 
 export interface Category {
   key: string; // lower-cased name: names compare case-insensitively
@@ -71,7 +71,8 @@ export function buildSite(config: Config, content: Content, options: SiteOptions
   const included = content.sources.filter((s) => options.drafts || !s.draft);
   const postSources = included.filter((s) => s.kind === 'post').sort(newestFirst);
   const categories = collectCategories(postSources, errors);
-  const posts = postSources.map((source) => makePost(config, source, categories));
+  const zone = createZone(config.timezone);
+  const posts = postSources.map((source) => makePost(config, zone, source, categories));
   posts.forEach((post, i) => Object.assign(post, neighbours(posts, i)));
   for (const post of posts) for (const category of post.categories) category.posts.push(post);
   const pages = included.filter((s) => s.kind === 'page').map((source) => makePage(source, errors));
@@ -119,8 +120,7 @@ function collectCategories(posts: Source[], errors: ColophonError[]): Map<string
   return byKey;
 }
 
-function makePost(config: Config, source: Source, categories: Map<string, Category>): Post {
-  const zone = createZone(config.timezone);
+function makePost(config: Config, zone: Zone, source: Source, categories: Map<string, Category>): Post {
   const cats = source.categories.map((n) => categories.get(n.toLowerCase())).filter((c) => c !== undefined);
   const path = expandPermalink(source.permalink ?? config.permalink, {
     wall: zone.wallTime(source.date!),

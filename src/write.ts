@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { link, mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { IO_CONCURRENCY, mapLimit } from './concurrency.ts';
 import { byUtf8 } from './digest.ts';
 import { ColophonError } from './errors.ts';
 import { listFiles } from './files.ts';
@@ -24,10 +25,8 @@ export async function writeOutput(outDir: string, output: Output): Promise<Write
   await recover(outDir, retired);
   const paths = [...output.keys()].sort(byUtf8);
   const previous = new Set(await listFiles(outDir, 'output', false));
-  const changed: string[] = [];
-  for (const path of paths) {
-    if (!previous.has(path) || !(await sameBytes(join(outDir, path), output.get(path)!))) changed.push(path);
-  }
+  const unchanged = await mapLimit(paths, IO_CONCURRENCY, async (path) => previous.has(path) && sameBytes(join(outDir, path), output.get(path)!));
+  const changed = paths.filter((_, i) => !unchanged[i]);
   const removed = [...previous].filter((p) => !output.has(p)).length;
   const report = { written: changed.length, unchanged: paths.length - changed.length, removed };
   if (changed.length === 0 && removed === 0 && existsSync(outDir)) return report;
@@ -35,13 +34,14 @@ export async function writeOutput(outDir: string, output: Output): Promise<Write
   const fresh = new Set(changed);
   await rm(staging, { recursive: true, force: true });
   try {
-    for (const path of paths) {
+    await mkdir(staging, { recursive: true });
+    const folders = [...new Set(paths.map((path) => dirname(join(staging, path))))].sort();
+    await mapLimit(folders, IO_CONCURRENCY, (folder) => mkdir(folder, { recursive: true }));
+    await mapLimit(paths, IO_CONCURRENCY, async (path) => {
       const target = join(staging, path);
-      await mkdir(dirname(target), { recursive: true });
       if (fresh.has(path)) await writeFile(target, output.get(path)!);
       else await link(join(outDir, path), target).catch(() => writeFile(target, output.get(path)!));
-    }
-    await mkdir(staging, { recursive: true });
+    });
     if (existsSync(outDir)) await rename(outDir, retired);
     await rename(staging, outDir);
   } catch (error) {

@@ -22,8 +22,14 @@ export interface Zone {
 }
 
 const HOUR = 3_600_000;
+const QUARTER_HOUR = 900_000;
 
+/**
+ * An IANA name as written in the tz database ("Europe/Berlin", "UTC"). Intl also takes abbreviations
+ * and any letter case, and which of those it takes varies between ICU versions, so we don't.
+ */
 export function isValidTimezone(name: string): boolean {
+  if (name !== 'UTC' && !/^[A-Z][A-Za-z_+-]*(\/[A-Z0-9][A-Za-z0-9_+-]*)+$/.test(name)) return false;
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: name });
     return true;
@@ -46,7 +52,7 @@ export function createZone(name: string): Zone {
     numberingSystem: 'latn',
   });
 
-  function wallTime(epochMs: number): WallTime {
+  function partsAt(epochMs: number): WallTime {
     const wall: WallTime = { year: 0, month: 0, day: 0, hour: 0, minute: 0, second: 0 };
     let bc = false;
     for (const part of format.formatToParts(epochMs)) {
@@ -57,9 +63,36 @@ export function createZone(name: string): Zone {
     return wall;
   }
 
-  function offsetAt(epochMs: number): number {
+  function exactOffset(epochMs: number): number {
     const floored = Math.floor(epochMs / 1000) * 1000;
-    return Math.round((utcOf(wallTime(floored)) - floored) / 60_000);
+    return Math.round((utcOf(partsAt(floored)) - floored) / 60_000);
+  }
+
+  // Offsets change at most at quarter-hour boundaries in modern zone data, so one lookup per
+  // quarter hour serves every post in it; a quarter hour whose two ends disagree is looked up exactly.
+  const quarters = new Map<number, number | null>();
+  function offsetAt(epochMs: number): number {
+    const quarter = Math.floor(epochMs / QUARTER_HOUR);
+    let offset = quarters.get(quarter);
+    if (offset === undefined) {
+      const first = exactOffset(quarter * QUARTER_HOUR);
+      offset = first === exactOffset((quarter + 1) * QUARTER_HOUR - 1) ? first : null;
+      quarters.set(quarter, offset);
+    }
+    return offset ?? exactOffset(epochMs);
+  }
+
+  /** Wall time from the offset (whole minutes), so it always agrees with the printed ISO offset. */
+  function wallTime(epochMs: number): WallTime {
+    const shifted = new Date(Math.floor(epochMs / 1000) * 1000 + offsetAt(epochMs) * 60_000);
+    return {
+      year: shifted.getUTCFullYear(),
+      month: shifted.getUTCMonth() + 1,
+      day: shifted.getUTCDate(),
+      hour: shifted.getUTCHours(),
+      minute: shifted.getUTCMinutes(),
+      second: shifted.getUTCSeconds(),
+    };
   }
 
   function instant(wall: WallTime): number {

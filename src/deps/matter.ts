@@ -26,7 +26,7 @@ const options = {
 };
 
 const OPENING = /^---[ \t]*\n/;
-const CLOSING = /^(?:---|\.\.\.)[ \t]*$/m;
+const CLOSING = /^---[ \t]*$/m;
 
 export function parseFrontMatter(text: string): FrontMatter | FrontMatterProblem {
   if (!OPENING.test(text)) return { data: {}, body: text, bodyLine: 1 };
