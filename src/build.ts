@@ -1,14 +1,12 @@
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
+import { renderBodies } from './bodies.ts';
 import { loadConfig, type Config } from './config.ts';
 import { loadContent } from './content.ts';
-import { renderBodies } from './bodies.ts';
-import { join } from 'node:path';
-import { createHighlightCache } from './highlight-cache.ts';
-import { siteDigest } from './digest.ts';
 import { BuildFailure, ColophonError } from './errors.ts';
-import { renderSite, type Output } from './render.ts';
-import { buildSite, type Site } from './site.ts';
+import { createHighlightCache } from './highlight-cache.ts';
 import { createManifest, manifestJson, PUBLISHED_MANIFEST, writeManifestBeside, type Manifest } from './manifest.ts';
+import { renderSite, type Files } from './render.ts';
+import { buildSite, type Site } from './site.ts';
 import { loadTheme } from './theme.ts';
 import { version } from './version.ts';
 import { writeOutput, type WriteReport } from './write.ts';
@@ -27,20 +25,21 @@ export function cacheDirFor(siteDir: string): string {
 export interface Generated {
   config: Config;
   site: Site;
-  output: Output;
-  digest: string;
-  manifest: Manifest;
+  files: Files; // rendered when consumed
   warnings: string[];
   highlight: { blocks: number; highlighted: number };
 }
 
 export interface BuildResult extends Generated {
   outDir: string;
+  paths: string[];
+  digest: string;
+  manifest: Manifest;
   manifestPath: string;
   report: WriteReport;
 }
 
-/** Sources to output bytes, in memory. Throws BuildFailure with every error found. */
+/** Sources to a map of output producers. Throws BuildFailure with every error found so far. */
 export async function generate(siteDir: string, options: BuildOptions = {}): Promise<Generated> {
   const { config, warnings } = await guard(() => loadConfig(siteDir));
   const content = await loadContent(config).catch(rethrowAsFailure);
@@ -48,32 +47,35 @@ export async function generate(siteDir: string, options: BuildOptions = {}): Pro
   failOn(content.errors);
   const site = buildSite(config, content, { drafts: options.drafts ?? false });
   if (Array.isArray(site)) throw new BuildFailure(site);
-  const bodies = await renderBodies([...site.posts.map((p) => p.source), ...site.pages.map((p) => p.source)], {
+  const sources = [...site.posts.map((p) => p.source), ...site.pages.map((p) => p.source)];
+  const bodies = await renderBodies(sources, {
     html: true,
-    highlight: config.highlight ? {
-      themes: config.highlight.themes,
-      cache: options.cache === false ? undefined : createHighlightCache({ dir: cacheDirFor(config.siteDir) }),
-    } : undefined,
+    highlight: config.highlight
+      ? {
+          themes: config.highlight.themes,
+          cache: options.cache === false ? undefined : createHighlightCache({ dir: cacheDirFor(config.siteDir) }),
+        }
+      : undefined,
     langs: config.highlight ? config.highlight.langs : undefined,
   });
   warnings.push(...bodies.warnings);
   const rendered = renderSite(site, templates!, bodies.html);
   failOn(rendered.errors);
-  const { output } = rendered;
-  const digest = siteDigest(output);
-  const manifest = createManifest(output, digest, version());
-  // A published manifest records the digest of everything else, so it is added after hashing.
-  if (config.publishManifest) output.set(PUBLISHED_MANIFEST, new TextEncoder().encode(manifestJson(manifest)));
-  return { config, site, output, digest, manifest, warnings, highlight: { blocks: bodies.blocks, highlighted: bodies.highlighted } };
+  return { config, site, files: rendered.files, warnings, highlight: { blocks: bodies.blocks, highlighted: bodies.highlighted } };
 }
 
 /** generate, then write the output folder; a failure leaves the previous output as it was. */
 export async function build(siteDir: string, options: BuildOptions = {}): Promise<BuildResult> {
   const generated = await generate(siteDir, options);
-  const outDir = resolve(generated.config.siteDir, generated.config.outDir);
-  const report = await guard(() => writeOutput(outDir, generated.output));
-  const manifestPath = await guard(() => writeManifestBeside(outDir, generated.manifest));
-  return { ...generated, outDir, manifestPath, report };
+  const { config } = generated;
+  const outDir = resolve(config.siteDir, config.outDir);
+  const publish = (records: Parameters<typeof createManifest>[0]) =>
+    new Map(config.publishManifest ? [[PUBLISHED_MANIFEST, new TextEncoder().encode(manifestJson(createManifest(records, version())))]] : []);
+  const { report, records } = await guard(() => writeOutput(outDir, generated.files, publish));
+  const manifest = createManifest(records, version());
+  const manifestPath = await guard(() => writeManifestBeside(outDir, manifest));
+  const paths = [...records.keys()];
+  return { ...generated, outDir, paths, digest: manifest.digest, manifest, manifestPath, report };
 }
 
 function failOn(errors: ColophonError[]): void {
@@ -92,5 +94,8 @@ function rethrowAsFailure(error: unknown): never {
 }
 
 async function guard<T>(step: () => Promise<T>): Promise<T> {
-  return step().catch(rethrowAsFailure);
+  return step().catch((error) => {
+    if (error instanceof BuildFailure) throw error;
+    return rethrowAsFailure(error);
+  });
 }

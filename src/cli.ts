@@ -78,10 +78,10 @@ async function runBuild(dir: string, flags: Flags, io: Io): Promise<number> {
   const started = performance.now();
   const result = await build(dir, { drafts: flags.drafts, cache: !flags['no-cache'] });
   for (const warning of result.warnings) io.err(`warning: ${warning}`);
-  const { site, report, output } = result;
+  const { site, report, paths } = result;
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
   io.out(
-    `Built ${count(site.posts.length, 'post')}, ${count(site.pages.length, 'page')}: ${count(output.size, 'file')} ` +
+    `Built ${count(site.posts.length, 'post')}, ${count(site.pages.length, 'page')}: ${count(paths.length, 'file')} ` +
       `(${report.written} written, ${report.unchanged} unchanged, ${report.removed} removed) in ${seconds} s, ${result.digest}`,
   );
   return 0;

@@ -14,7 +14,11 @@ export function byUtf8(a: string, b: string): number {
  * It is exactly what `find . -type f -printf '%P\n' | LC_ALL=C sort | xargs -d '\n' sha256sum | sha256sum`
  * prints inside the output folder, so anyone can check a deployed copy with standard tools.
  */
-export function siteDigest(files: ReadonlyMap<string, Uint8Array>): string {
-  const lines = [...files.keys()].sort(byUtf8).map((path) => `${sha256(files.get(path)!)}  ${path}\n`);
+export function digestOfHashes(hashes: ReadonlyMap<string, string>): string {
+  const lines = [...hashes.keys()].sort(byUtf8).map((path) => `${hashes.get(path)!}  ${path}\n`);
   return `sha256:${sha256(lines.join(''))}`;
+}
+
+export function siteDigest(files: ReadonlyMap<string, Uint8Array>): string {
+  return digestOfHashes(new Map([...files].map(([path, bytes]) => [path, sha256(bytes)])));
 }

@@ -1,39 +1,42 @@
-import { readdir, stat, realpath } from 'node:fs/promises';
+import { readdir, realpath, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ColophonError, compareText } from './errors.ts';
 
 /**
  * Every file under `root`, as POSIX paths relative to it, in code-unit order: directory listing
  * order differs between file systems and must never leak into output. Symlinked folders are
- * followed once; a loop is an error.
+ * followed; one that leads back to a folder it sits in is an error.
  */
 export async function listFiles(root: string, label: string, skipHidden: boolean): Promise<string[]> {
+  const rootReal = await realpath(root).catch(() => undefined);
+  if (rootReal === undefined || !(await stat(rootReal)).isDirectory()) return [];
   const out: string[] = [];
-  const seen = new Set<string>();
-  async function walk(dir: string, prefix: string): Promise<void> {
-    const real = await realpath(dir);
-    if (seen.has(real)) {
-      throw new ColophonError('E_SYMLINK_LOOP', 'a symbolic link leads back into a folder already read', {
-        file: `${label}/${prefix}`.replace(/\/$/, ''),
-        hint: 'remove the link that points to one of its own parent folders',
-      });
-    }
-    seen.add(real);
-    const entries = (await readdir(dir)).sort(compareText);
-    for (const name of entries) {
+  async function walk(dir: string, prefix: string, ancestors: readonly string[]): Promise<void> {
+    const entries = await readdir(dir, { withFileTypes: true });
+    const below: Promise<void>[] = [];
+    for (const entry of entries) {
+      const name = entry.name;
       if (skipHidden && (name.startsWith('.') || name.endsWith('~'))) continue;
       const full = join(dir, name);
-      const info = await stat(full).catch(() => undefined);
-      if (info?.isDirectory()) await walk(full, `${prefix}${name}/`);
-      else if (info?.isFile()) out.push(`${prefix}${name}`);
+      let isDir = entry.isDirectory();
+      let real = isDir ? join(ancestors[ancestors.length - 1]!, name) : undefined;
+      if (entry.isSymbolicLink()) {
+        const info = await stat(full).catch(() => undefined);
+        if (info?.isFile()) out.push(`${prefix}${name}`);
+        isDir = info?.isDirectory() ?? false;
+        real = isDir ? await realpath(full) : undefined;
+      } else if (entry.isFile()) out.push(`${prefix}${name}`);
+      if (!isDir) continue;
+      if (ancestors.includes(real!)) {
+        throw new ColophonError('E_SYMLINK_LOOP', 'a symbolic link leads back into a folder it is inside of', {
+          file: `${label}/${prefix}${name}`,
+          hint: 'remove the link, or point it somewhere outside its own parent folders',
+        });
+      }
+      below.push(walk(full, `${prefix}${name}/`, [...ancestors, real!]));
     }
-    seen.delete(real);
+    await Promise.all(below);
   }
-  try {
-    if (!(await stat(root)).isDirectory()) return out;
-  } catch {
-    return out;
-  }
-  await walk(root, '');
-  return out;
+  await walk(root, '', [rootReal]);
+  return out.sort(compareText);
 }

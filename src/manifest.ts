@@ -1,8 +1,8 @@
 import { rename, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { byUtf8, sha256 } from './digest.ts';
+import { byUtf8, digestOfHashes } from './digest.ts';
 import { ColophonError } from './errors.ts';
-import type { Output } from './render.ts';
+import type { FileRecord } from './write.ts';
 
 /** The file a published manifest takes inside the output; it is left out of the digest it records. */
 export const PUBLISHED_MANIFEST = 'colophon-manifest.json';
@@ -13,11 +13,11 @@ export interface Manifest {
   files: { path: string; size: number; sha256: string }[];
 }
 
-export function createManifest(output: Output, digest: string, version: string): Manifest {
-  const files = [...output.keys()]
-    .filter((path) => path !== PUBLISHED_MANIFEST)
-    .sort(byUtf8)
-    .map((path) => ({ path, size: output.get(path)!.byteLength, sha256: sha256(output.get(path)!) }));
+/** From the records of a write; a published manifest is left out of the digest and list it records. */
+export function createManifest(records: ReadonlyMap<string, FileRecord>, version: string): Manifest {
+  const paths = [...records.keys()].filter((path) => path !== PUBLISHED_MANIFEST).sort(byUtf8);
+  const digest = digestOfHashes(new Map(paths.map((path) => [path, records.get(path)!.sha256])));
+  const files = paths.map((path) => ({ path, size: records.get(path)!.size, sha256: records.get(path)!.sha256 }));
   return { colophon: version, digest, files };
 }
 

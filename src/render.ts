@@ -6,35 +6,61 @@ import { absoluteFrom, rewriteUrls } from './html.ts';
 import type { FeedSpec, ListPage, Page, Post, Site } from './site.ts';
 import { createViewKit, type LinkView, type PostView, type ViewKit } from './views.ts';
 
-/** Output path ▶ bytes. The only thing writeOutput and the dev server need. */
+/** Output path ▶ bytes. */
 export type Output = Map<string, Uint8Array>;
 
+/**
+ * Renders one output file when called. Pages are rendered as they are written, so a build never holds
+ * every page's bytes at once; a template error surfaces as a ColophonError from the call.
+ */
+export type Producer = () => Uint8Array;
+
+/** Output path ▶ producer. What writeOutput, verify and the dev server consume. */
+export type Files = Map<string, Producer>;
+
 export interface Rendered {
-  output: Output;
-  errors: ColophonError[];
+  files: Files;
+  errors: ColophonError[]; // found before rendering (unknown layouts)
+}
+
+/** Renders every file into memory, collecting every error. */
+export function materialize(files: Files): { output: Output; errors: ColophonError[] } {
+  const output: Output = new Map();
+  const errors: ColophonError[] = [];
+  for (const [path, produce] of files) {
+    try {
+      output.set(path, produce());
+    } catch (error) {
+      if (!(error instanceof ColophonError)) throw error;
+      errors.push(error);
+    }
+  }
+  return { output, errors };
 }
 
 /** Pages, lists and feeds from the site model and each source's body HTML (see renderBodies). */
 export function renderSite(site: Site, templates: Templates, bodies: ReadonlyMap<Source, string>): Rendered {
   const kit = createViewKit(site.config);
   const errors: ColophonError[] = [];
-  const output: Output = new Map();
+  const files: Files = new Map();
   const encoder = new TextEncoder();
   // Each post's body is rendered once and reused on its page, lists and feeds.
   const views = new Map<Post, PostView>();
   for (const post of site.posts) views.set(post, kit.post(post, kit.bodyLinks(bodies.get(post.source)!)));
 
   const emit = (path: string, what: string, make: () => string) => {
-    try {
-      output.set(path, encoder.encode(make()));
-    } catch (error) {
-      if (!isTemplateFailure(error)) throw error;
-      errors.push(new ColophonError('E_TEMPLATE', `${error.message} (while rendering ${what})`, {
-        file: error.template,
-        line: error.line,
-        hint: 'fix the template; the page named above is the one being rendered when it failed',
-      }));
-    }
+    files.set(path, () => {
+      try {
+        return encoder.encode(make());
+      } catch (error) {
+        if (!isTemplateFailure(error)) throw error;
+        throw new ColophonError('E_TEMPLATE', `${error.message} (while rendering ${what})`, {
+          file: error.template,
+          line: error.line,
+          hint: 'fix the template; the page named above is the one being rendered when it failed',
+        });
+      }
+    });
   };
   const layoutFor = (source: { layout?: string; path: string }, fallback: string) => {
     const name = source.layout ?? fallback;
@@ -58,10 +84,10 @@ export function renderSite(site: Site, templates: Templates, bodies: ReadonlyMap
     emit(list.output, kit.listTitle(list), () => templates.render('list', listData(kit, list, views)));
   }
   for (const feed of site.feeds) {
-    output.set(feed.output, encoder.encode(feedXml(kit, feed, views)));
+    files.set(feed.output, () => encoder.encode(feedXml(kit, feed, views)));
   }
-  for (const asset of site.assets) output.set(asset.path, asset.bytes);
-  return { output, errors };
+  for (const asset of site.assets) files.set(asset.path, () => asset.bytes);
+  return { files, errors };
 }
 
 function feedLinks(kit: ViewKit, ...feeds: (LinkView | undefined)[]): LinkView[] {

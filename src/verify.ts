@@ -1,10 +1,12 @@
 import { readFile, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { generate, type BuildOptions } from './build.ts';
-import { byUtf8 } from './digest.ts';
-import { ColophonError } from './errors.ts';
+import { byUtf8, sha256, siteDigest } from './digest.ts';
+import { BuildFailure, ColophonError } from './errors.ts';
 import { listFiles } from './files.ts';
-import type { Output } from './render.ts';
+import { materialize, type Output } from './render.ts';
+import { createManifest, manifestJson, PUBLISHED_MANIFEST } from './manifest.ts';
+import { version } from './version.ts';
 
 export interface VerifyOptions extends BuildOptions {
   concurrency?: number;
@@ -23,7 +25,14 @@ export interface VerifyReport {
 
 /** Rebuilds the site in memory and compares every file with a folder or a deployed site's URL. */
 export async function verify(siteDir: string, target: string, options: VerifyOptions = {}): Promise<VerifyReport> {
-  const { output, digest } = await generate(siteDir, options);
+  const { files, config } = await generate(siteDir, options);
+  const { output, errors } = materialize(files);
+  if (errors.length > 0) throw new BuildFailure(errors);
+  const digest = siteDigest(output);
+  if (config.publishManifest) {
+    const records = new Map([...output].map(([path, bytes]) => [path, { sha256: sha256(bytes), size: bytes.byteLength }]));
+    output.set(PUBLISHED_MANIFEST, new TextEncoder().encode(manifestJson(createManifest(records, version()))));
+  }
   const report: VerifyReport = { digest, files: output.size, identical: [], different: [], missing: [], extra: [], failed: [] };
   if (/^https?:\/\//i.test(target)) await compareUrl(output, target, options, report);
   else await compareFolder(output, resolve(target), report);

@@ -107,7 +107,7 @@ describe('drafts', () => {
     const dir = site();
     const result = await buildOk(dir);
     assert.deepEqual(result.site.posts.map((p) => p.source.title), ['Live']);
-    assert.equal([...result.output.keys()].some((p) => p.includes('hidden') || p.includes('wip')), false);
+    assert.equal(result.paths.some((p) => p.includes('hidden') || p.includes('wip')), false);
     assert.doesNotMatch(read(dir, 'feed/atom.xml'), /Work in progress/);
   });
 

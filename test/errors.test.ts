@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { buildFails, buildOk, cli, config, listTree, post, writeSite } from './helpers.ts';
@@ -82,6 +82,23 @@ describe('errors in sources', () => {
     const failure = await buildFails(dir);
     assert.equal(failure.errors[0]!.code, 'E_COLLISION');
     assert.match(failure.errors[0]!.message, /content\/posts\/a\.md and content\/posts\/b\.md would all be written to 2020\/01\/01\/same\/index\.html/);
+  });
+});
+
+describe('the file tree', () => {
+  it('refuses a symbolic link that loops back into content/, naming it', async () => {
+    const dir = writeSite({ 'site.config.ts': config({}), 'content/posts/a.md': post({ title: 'A', date: '2020-01-01' }) });
+    symlinkSync(join(dir, 'content'), join(dir, 'content/posts/again'));
+    const failure = await buildFails(dir);
+    assert.deepEqual(failure.errors.map((e) => [e.code, e.file]), [['E_SYMLINK_LOOP', 'content/posts/again']]);
+  });
+
+  it('follows a symbolic link to a folder elsewhere', async () => {
+    const shared = writeSite({ 'x.md': post({ title: 'Linked', date: '2020-02-02' }) });
+    const dir = writeSite({ 'site.config.ts': config({}), 'content/posts/a.md': post({ title: 'A', date: '2020-01-01' }) });
+    symlinkSync(shared, join(dir, 'content/posts/shared'));
+    const result = await buildOk(dir);
+    assert.deepEqual(result.site.posts.map((p) => p.source.path), ['content/posts/shared/x.md', 'content/posts/a.md']);
   });
 });
 

@@ -71,6 +71,19 @@ describe('colophon verify against a folder', () => {
   });
 });
 
+describe('colophon verify with a published manifest', () => {
+  it('rebuilds the manifest too, so a deployed copy that carries it passes', async () => {
+    const dir = writeSite({
+      'site.config.ts': config({ publishManifest: true }),
+      'content/posts/a.md': post({ title: 'A', date: '2020-01-01' }),
+    });
+    await buildOk(dir);
+    const result = await run(['verify', dir, join(dir, 'dist')]);
+    assert.equal(result.code, 0, result.out);
+    assert.match(result.out, /^4 identical, 0 different/m);
+  });
+});
+
 describe('colophon verify against a URL', () => {
   let server: Server;
   let base: string;
