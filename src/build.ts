@@ -5,6 +5,7 @@ import { loadContent } from './content.ts';
 import { BuildFailure, ColophonError } from './errors.ts';
 import { createHighlightCache } from './highlight-cache.ts';
 import { createManifest, manifestJson, PUBLISHED_MANIFEST, writeManifestBeside, type Manifest } from './manifest.ts';
+import { createPool, workerCount } from './pool.ts';
 import { renderSite, type Files } from './render.ts';
 import { buildSite, type Site } from './site.ts';
 import { loadTheme } from './theme.ts';
@@ -48,6 +49,8 @@ export async function generate(siteDir: string, options: BuildOptions = {}): Pro
   const site = buildSite(config, content, { drafts: options.drafts ?? false });
   if (Array.isArray(site)) throw new BuildFailure(site);
   const sources = [...site.posts.map((p) => p.source), ...site.pages.map((p) => p.source)];
+  const workers = workerCount(sources.length);
+  const pool = workers > 1 ? createPool(workers) : undefined;
   const bodies = await renderBodies(sources, {
     html: true,
     highlight: config.highlight
@@ -57,7 +60,8 @@ export async function generate(siteDir: string, options: BuildOptions = {}): Pro
         }
       : undefined,
     langs: config.highlight ? config.highlight.langs : undefined,
-  });
+    pool,
+  }).finally(() => pool?.close());
   warnings.push(...bodies.warnings);
   const rendered = renderSite(site, templates!, bodies.html);
   failOn(rendered.errors);

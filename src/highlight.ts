@@ -40,7 +40,7 @@ function lineList(attrs: string): number[] {
 }
 
 export function fenceKey(fence: Fence, themes: Themes): string {
-  return sha256(JSON.stringify(['colophon-highlight-1', shikiVersion, ENGINE, themes.light, themes.dark, fence.lang, fence.lines, fence.code]));
+  return sha256(JSON.stringify(['colophon-highlight-3', shikiVersion, ENGINE, themes.light, themes.dark, fence.lang, fence.lines, fence.code]));
 }
 
 export interface HighlightRun {
@@ -49,30 +49,64 @@ export interface HighlightRun {
 }
 
 /**
- * Highlights every fence of a build: identical blocks once, cached blocks not at all, and the
- * highlighter is created only when something is left to highlight, with just those languages.
+ * Highlights fences on this thread, one highlighter per language. A grammar that embeds others lazily
+ * (a markdown fence holding YAML or JS) uses whichever of them happen to be loaded, so sharing a
+ * highlighter between languages would make a block's HTML depend on the rest of the site, or on which
+ * worker got it. Alone, each block depends only on its code, language, lines and themes.
  */
-export async function highlightFences(fences: Fence[], settings: HighlightSettings): Promise<HighlightRun> {
+export async function highlightHere(fences: readonly Fence[], themes: Themes): Promise<string[]> {
+  const html = new Array<string>(fences.length);
+  for (const lang of [...new Set(fences.map((f) => f.lang))].sort()) {
+    const shiki = await createShiki(themes, [lang]);
+    try {
+      fences.forEach((f, i) => {
+        if (f.lang === lang) html[i] = shiki.highlight(f.code.replace(/\n$/, ''), f.lang, { lines: new Set(f.lines) });
+      });
+    } finally {
+      shiki.dispose();
+    }
+  }
+  return html;
+}
+
+export interface Highlighters {
+  size: number;
+  highlight(fences: Fence[], themes: Themes): Promise<string[]>;
+}
+
+/**
+ * Highlights every fence of a build: identical blocks once, cached blocks not at all, and a
+ * highlighter is created only when something is left to highlight, with just those languages
+ * (one per worker when there are workers).
+ */
+export async function highlightFences(fences: Fence[], settings: HighlightSettings, workers?: Highlighters): Promise<HighlightRun> {
   const keys = fences.map((f) => fenceKey(f, settings.themes));
   const byKey = new Map<string, string>();
-  const todo = new Map<string, Fence>();
   const firstOf = new Map<string, Fence>();
   keys.forEach((key, i) => firstOf.has(key) || firstOf.set(key, fences[i]!));
   const unique = [...firstOf.keys()];
   const cached = await Promise.all(unique.map((key) => settings.cache?.get(key)));
-  unique.forEach((key, i) => (cached[i] === undefined ? todo.set(key, firstOf.get(key)!) : byKey.set(key, cached[i]!)));
-  if (todo.size > 0) {
-    const langs = [...new Set([...todo.values()].map((f) => f.lang))].sort();
-    const shiki = await createShiki(settings.themes, langs);
-    try {
-      for (const [key, fence] of todo) byKey.set(key, shiki.highlight(fence.code.replace(/\n$/, ''), fence.lang, { lines: new Set(fence.lines) }));
-    } finally {
-      shiki.dispose();
-    }
+  const todo = unique.filter((_, i) => cached[i] === undefined);
+  unique.forEach((key, i) => cached[i] !== undefined && byKey.set(key, cached[i]!));
+  if (todo.length > 0) {
+    const missing = todo.map((key) => firstOf.get(key)!);
+    const html = workers && todo.length > 1 ? await spread(missing, settings.themes, workers) : await highlightHere(missing, settings.themes);
+    todo.forEach((key, i) => byKey.set(key, html[i]!));
     if (settings.cache) {
-      await Promise.all([...todo.keys()].map((key) => settings.cache!.put(key, byKey.get(key)!)));
+      await Promise.all(todo.map((key) => settings.cache!.put(key, byKey.get(key)!)));
       await settings.cache.prune();
     }
   }
-  return { html: keys.map((key) => byKey.get(key)!), highlighted: todo.size };
+  return { html: keys.map((key) => byKey.get(key)!), highlighted: todo.length };
+}
+
+/** Round-robin by language, so each worker loads as few grammars as it can. */
+async function spread(fences: Fence[], themes: Themes, workers: Highlighters): Promise<string[]> {
+  const order = fences.map((_, i) => i).sort((a, b) => (fences[a]!.lang < fences[b]!.lang ? -1 : fences[a]!.lang > fences[b]!.lang ? 1 : a - b));
+  const parts = Array.from({ length: workers.size }, () => [] as number[]);
+  order.forEach((index, n) => parts[Math.floor((n * workers.size) / order.length)]!.push(index));
+  const results = await Promise.all(parts.map((part) => (part.length ? workers.highlight(part.map((i) => fences[i]!), themes) : Promise.resolve([]))));
+  const html = new Array<string>(fences.length);
+  parts.forEach((part, p) => part.forEach((index, j) => (html[index] = results[p]![j]!)));
+  return html;
 }

@@ -56,6 +56,11 @@ const buildCopy = (order: Order, env: Record<string, string> = {}, mtime?: Date)
   return { dir, result: cli(['build', dir], env) };
 };
 
+const buildCopyNoCache = (env: Record<string, string>) => (site: string) => {
+  const dir = copySite(site, 'sorted');
+  return { dir, result: cli(['build', dir, '--no-cache'], env) };
+};
+
 const VARIATIONS: Variation[] = [
   { name: 'TZ=UTC LANG=C (baseline)', run: buildCopy('sorted', { TZ: 'UTC', LANG: 'C', LC_ALL: 'C' }) },
   {
@@ -74,6 +79,9 @@ const VARIATIONS: Variation[] = [
     },
   },
   { name: 'files created in shuffled order, all mtimes changed', run: buildCopy('shuffled', {}, new Date(Date.UTC(2001, 8, 9, 1, 46, 40))) },
+  { name: 'one worker thread (COLOPHON_WORKERS=1), cold cache', run: buildCopyNoCache({ COLOPHON_WORKERS: '1' }) },
+  { name: 'two worker threads, cold cache', run: buildCopyNoCache({ COLOPHON_WORKERS: '2' }) },
+  { name: 'five worker threads, cold cache', run: buildCopyNoCache({ COLOPHON_WORKERS: '5' }) },
   { name: 'TZ=America/Los_Angeles', run: buildCopy('sorted', { TZ: 'America/Los_Angeles' }) },
   { name: 'TZ=Pacific/Auckland', run: buildCopy('sorted', { TZ: 'Pacific/Auckland' }) },
   { name: 'TZ=Asia/Kolkata', run: buildCopy('sorted', { TZ: 'Asia/Kolkata' }) },
@@ -81,10 +89,10 @@ const VARIATIONS: Variation[] = [
   { name: 'LANG=de_DE.UTF-8', run: buildCopy('sorted', { LANG: 'de_DE.UTF-8', LC_ALL: 'de_DE.UTF-8' }) },
   { name: 'LANG=ja_JP.UTF-8 TZ=Pacific/Auckland', run: buildCopy('reverse', { LANG: 'ja_JP.UTF-8', LC_ALL: 'ja_JP.UTF-8', TZ: 'Pacific/Auckland' }) },
   {
-    name: 'Deno',
+    name: 'Deno, two worker threads',
     run: (site) => {
       const dir = copySite(site, 'sorted');
-      return { dir, result: deno(['build', dir], { TZ: 'Asia/Kolkata' }) };
+      return { dir, result: deno(['build', dir, '--no-cache'], { TZ: 'Asia/Kolkata', COLOPHON_WORKERS: '2' }) };
     },
   },
 ];

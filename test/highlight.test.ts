@@ -124,6 +124,21 @@ describe('code highlighting', () => {
     }
   });
 
+  it('highlights a block the same whatever other languages the site uses', async () => {
+    // Markdown embeds YAML lazily: the YAML front matter inside is coloured only if YAML happens to be
+    // loaded, so a block's bytes must not depend on the rest of the site.
+    const fence = '```md\n---\ntitle: Hi\n---\n# Heading\n```\n';
+    const alone = codeSite({ 'content/posts/md.md': post({ title: 'Md', date: '2020-03-03' }, fence) });
+    const mixed = codeSite({
+      'content/posts/md.md': post({ title: 'Md', date: '2020-03-03' }, fence),
+      'content/posts/yaml.md': post({ title: 'Yaml', date: '2020-03-04' }, '```yaml\na: 1\n```\n'),
+    });
+    await buildOk(alone);
+    await buildOk(mixed);
+    const block = (dir: string) => /<pre class="shiki[^]*?<\/pre>/.exec(read(dir, '2020/03/03/md/index.html'))![0];
+    assert.equal(block(mixed), block(alone));
+  });
+
   it('can be turned off, or limited to some languages', async () => {
     const off = codeSite({}, { highlight: false });
     await buildOk(off);

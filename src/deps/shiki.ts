@@ -57,6 +57,9 @@ export async function createShiki(themes: Themes, langs: string[]): Promise<Shik
         lang,
         themes: { light: themes.light, dark: themes.dark },
         defaultColor: false,
+        // shiki stops tokenizing a line after 500 ms by default, so a busy machine (or a cold worker)
+        // would get different bytes. No time limit: the output depends on the input only.
+        tokenizeTimeLimit: 0,
         transformers: [lineClasses(lang, style)],
       });
     },
