@@ -1,0 +1,156 @@
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { renderBodies } from './bodies.ts';
+import { loadConfig, type Config } from './config.ts';
+import { loadContent, readSource, type Asset, type Source } from './content.ts';
+import type { Templates } from './deps/eta.ts';
+import { BuildFailure, ColophonError, compareText } from './errors.ts';
+import { createHighlightCache } from './highlight-cache.ts';
+import { createPool, workerCount } from './pool.ts';
+import { renderSite, type Files } from './render.ts';
+import { buildSite, type Site } from './site.ts';
+import { loadTheme } from './theme.ts';
+import { createZone } from './zone.ts';
+
+export interface BuildOptions {
+  drafts?: boolean;
+  /** Use the persistent highlight cache (default true); false is --no-cache. */
+  cache?: boolean;
+}
+
+/** Where highlighted blocks are kept between builds: COLOPHON_CACHE_DIR, else the site's node_modules/.cache. */
+export function cacheDirFor(siteDir: string): string {
+  return process.env.COLOPHON_CACHE_DIR || join(siteDir, 'node_modules', '.cache', 'colophon');
+}
+
+export interface Generated {
+  config: Config;
+  site: Site;
+  files: Files; // rendered when consumed
+  warnings: string[];
+  highlight: { blocks: number; highlighted: number };
+}
+
+/**
+ * The stages of DESIGN.md, holding on to what they read so that a later refresh re-reads only the
+ * files that changed and re-renders only the bodies whose text changed. A one-shot build is a single
+ * refresh; the dev server refreshes after each batch of edits. Both run exactly the same code.
+ */
+export interface Pipeline {
+  /** Site-relative POSIX paths that changed, or nothing for "read everything". Throws BuildFailure. */
+  refresh(changed?: Iterable<string>): Promise<Generated>;
+}
+
+interface State {
+  config: Config;
+  configWarnings: string[];
+  sources: Map<string, Source | ColophonError>; // by path
+  assets: Map<string, Uint8Array>;
+  templates: Templates | ColophonError;
+  bodies: Map<string, { body: string; html: string }>;
+}
+
+export function createPipeline(siteDir: string, options: BuildOptions = {}): Pipeline {
+  let state: State | undefined;
+
+  async function loadAll(): Promise<State> {
+    const { config, warnings } = await loadConfig(siteDir).catch(toFailure);
+    const content = await loadContent(config).catch(toFailure);
+    const sources = new Map<string, Source | ColophonError>(content.sources.map((s) => [s.path, s]));
+    for (const error of content.errors) sources.set(error.file!, error);
+    return {
+      config,
+      configWarnings: warnings,
+      sources,
+      assets: new Map(content.assets.map((a) => [a.path, a.bytes])),
+      templates: await loadTheme(config.siteDir).catch(keepError),
+      bodies: new Map(),
+    };
+  }
+
+  async function apply(current: State, changed: string[]): Promise<State> {
+    if (changed.includes('site.config.ts') || changed.some((p) => isFolderEvent(current, p))) return loadAll();
+    const zone = createZone(current.config.timezone);
+    for (const path of changed) {
+      const full = join(current.config.siteDir, path);
+      if (path.startsWith('content/') && isSourceFile(path)) {
+        const text = await readFile(full, 'utf8').catch(() => undefined);
+        if (text === undefined) current.sources.delete(path);
+        else current.sources.set(path, readSource(path, text, zone));
+      } else if (path.startsWith('public/')) {
+        const bytes = await readFile(full).catch(() => undefined);
+        if (bytes === undefined) current.assets.delete(path.slice('public/'.length));
+        else current.assets.set(path.slice('public/'.length), bytes);
+      }
+    }
+    if (changed.some((p) => p.startsWith('layouts/'))) current.templates = await loadTheme(current.config.siteDir).catch(keepError);
+    return current;
+  }
+
+  async function assemble(current: State): Promise<Generated> {
+    const { config } = current;
+    const ordered = [...current.sources.keys()].sort(compareText).map((p) => current.sources.get(p)!);
+    const errors = ordered.filter((s): s is ColophonError => s instanceof ColophonError);
+    if (current.templates instanceof ColophonError) errors.push(current.templates);
+    if (errors.length > 0) throw new BuildFailure(errors);
+    const assets: Asset[] = [...current.assets.keys()].sort(compareText).map((path) => ({ path, bytes: current.assets.get(path)! }));
+    const site = buildSite(config, { sources: ordered as Source[], assets, errors: [] }, { drafts: options.drafts ?? false });
+    if (Array.isArray(site)) throw new BuildFailure(site);
+    const sources = [...site.posts.map((p) => p.source), ...site.pages.map((p) => p.source)];
+    const stale = sources.filter((s) => current.bodies.get(s.path)?.body !== s.body);
+    const workers = workerCount(stale.length);
+    const pool = workers > 1 ? createPool(workers) : undefined;
+    const bodies = await renderBodies(stale, {
+      html: true,
+      highlight: config.highlight
+        ? { themes: config.highlight.themes, cache: options.cache === false ? undefined : createHighlightCache({ dir: cacheDirFor(config.siteDir) }) }
+        : undefined,
+      langs: config.highlight ? config.highlight.langs : undefined,
+      pool,
+    }).finally(() => pool?.close());
+    for (const [source, html] of bodies.html) current.bodies.set(source.path, { body: source.body, html });
+    const live = new Set(sources.map((s) => s.path));
+    for (const path of current.bodies.keys()) if (!live.has(path)) current.bodies.delete(path);
+    const html = new Map(sources.map((s) => [s, current.bodies.get(s.path)!.html]));
+    const rendered = renderSite(site, current.templates as Templates, html);
+    if (rendered.errors.length > 0) throw new BuildFailure(rendered.errors);
+    const warnings = [...current.configWarnings, ...bodies.warnings];
+    return { config, site, files: rendered.files, warnings, highlight: { blocks: bodies.blocks, highlighted: bodies.highlighted } };
+  }
+
+  return {
+    async refresh(changed) {
+      const paths = changed ? [...changed] : undefined;
+      try {
+        state = !state || !paths ? await loadAll() : await apply(state, paths);
+      } catch (error) {
+        state = undefined; // a broken config: read everything again next time
+        throw error;
+      }
+      return assemble(state);
+    },
+  };
+}
+
+/** Editors' backup and lock files never count as sources, as in a full listing. */
+function isSourceFile(path: string): boolean {
+  return path.toLowerCase().endsWith('.md') && !path.split('/').some((part) => part.startsWith('.') || part.endsWith('~'));
+}
+
+/** A folder appearing or going (a rename, a new tree) is simplest to read again whole. */
+function isFolderEvent(current: State, path: string): boolean {
+  const full = join(current.config.siteDir, path);
+  const isKnownFolder = [...current.sources.keys()].some((p) => p.startsWith(`${path}/`));
+  return (path.startsWith('content/') || path.startsWith('public/')) && (isKnownFolder || (existsSync(full) && !/\.[^/]+$/.test(path)));
+}
+
+function toFailure(error: unknown): never {
+  if (error instanceof ColophonError) throw new BuildFailure([error]);
+  throw error;
+}
+
+function keepError(error: unknown): ColophonError {
+  if (error instanceof ColophonError) return error;
+  throw error;
+}

@@ -1,0 +1,129 @@
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { describe, it } from 'node:test';
+import { generate } from '../src/build.ts';
+import { BuildFailure } from '../src/errors.ts';
+import { createPipeline, type Generated } from '../src/pipeline.ts';
+import { materialize } from '../src/render.ts';
+import { config, post, writeSite } from './helpers.ts';
+
+/** A small seeded generator (no Math.random: a failing sequence must be replayable from its seed). */
+function prng(seed: number) {
+  let s = seed >>> 0 || 1;
+  const next = () => {
+    s ^= s << 13;
+    s >>>= 0;
+    s ^= s >>> 17;
+    s ^= s << 5;
+    s >>>= 0;
+    return s / 4294967296;
+  };
+  return { next, int: (n: number) => Math.floor(next() * n), pick: <T>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)]! };
+}
+
+const CATEGORIES = ['Alpha', 'beta', 'Gamma', 'ALPHA', 'Delta'];
+const LAYOUTS = [
+  "<% layout('@base') %>\n<%~ include('@_entry', { post: it.post, link: false }) %>\n<p>variant one</p>\n",
+  "<% layout('@base') %>\n<h1><%= it.post.title %></h1>\n<%~ it.post.html %>\n",
+];
+
+type Outcome = { ok: true; files: Map<string, string> } | { ok: false; errors: string[] };
+
+async function outcome(run: () => Promise<Generated>): Promise<Outcome> {
+  try {
+    const { output, errors } = materialize((await run()).files);
+    if (errors.length > 0) return { ok: false, errors: errors.map((e) => `${e.file}:${e.message}`) };
+    return { ok: true, files: new Map([...output].map(([p, b]) => [p, Buffer.from(b).toString('utf8')])) };
+  } catch (error) {
+    if (!(error instanceof BuildFailure)) throw error;
+    return { ok: false, errors: error.errors.map((e) => `${e.file}:${e.message}`) };
+  }
+}
+
+function describeDifference(a: Outcome, b: Outcome): string | undefined {
+  if (!a.ok || !b.ok) return JSON.stringify(a) === JSON.stringify(b) ? undefined : `incremental ${JSON.stringify(a.ok ? 'ok' : a.errors)} vs fresh ${JSON.stringify(b.ok ? 'ok' : b.errors)}`;
+  const paths = new Set([...a.files.keys(), ...b.files.keys()]);
+  for (const p of [...paths].sort()) {
+    if (a.files.get(p) !== b.files.get(p)) return `${p}: ${a.files.has(p) ? 'differs' : 'missing'}${b.files.has(p) ? '' : ' (not in fresh build)'}`;
+  }
+  return undefined;
+}
+
+describe('incremental refresh', () => {
+  for (let seed = 1; seed <= 10; seed++) {
+    it(`equals a fresh build after every edit of random sequence #${seed}`, async () => {
+      const rnd = prng(seed * 7919);
+      const dir = writeSite({ 'site.config.ts': config({ postsPerPage: 2, feedEntries: 3, timezone: 'Europe/Paris' }) });
+      let serial = 0;
+      const live: string[] = [];
+      const write = (path: string, text: string) => {
+        mkdirSync(dirname(join(dir, path)), { recursive: true });
+        writeFileSync(join(dir, path), text);
+      };
+      const newPost = (path: string) => {
+        const cats = [rnd.pick(CATEGORIES), rnd.pick(CATEGORIES)].join(', ');
+        const date = `2020-0${1 + rnd.int(9)}-1${rnd.int(10)} 0${rnd.int(10)}:00`;
+        write(path, post({ title: `Post ${serial++}`, date, categories: cats }, `Body ${rnd.int(1000)}\n\n\`\`\`js\nlet x = ${rnd.int(5)};\n\`\`\`\n`));
+      };
+      for (let i = 0; i < 4; i++) {
+        const path = `content/posts/p${serial}.md`;
+        newPost(path);
+        live.push(path);
+      }
+      const pipeline = createPipeline(dir);
+      await outcome(() => pipeline.refresh());
+      const log: string[] = [];
+      for (let step = 0; step < 10; step++) {
+        const changed: string[] = [];
+        const kind = live.length === 0 ? 'add' : rnd.pick(['add', 'date', 'categories', 'body', 'delete', 'rename', 'layout', 'public', 'break'] as const);
+        const target = live.length ? rnd.pick(live) : '';
+        const text = target ? readFileSync(join(dir, target), 'utf8') : '';
+        if (kind === 'add') {
+          const path = `content/posts/${rnd.pick(['', 'sub/'])}p${serial}.md`;
+          newPost(path);
+          live.push(path);
+          changed.push(path);
+        } else if (kind === 'date') {
+          write(target, text.replace(/^date: .*$/m, `date: 2021-0${1 + rnd.int(9)}-0${1 + rnd.int(9)} 12:00`));
+          changed.push(target);
+        } else if (kind === 'categories') {
+          write(target, text.replace(/^categories: .*$/m, `categories: ${rnd.pick(CATEGORIES)}`));
+          changed.push(target);
+        } else if (kind === 'body') {
+          write(target, `${text}\nMore words ${rnd.int(100)}.\n`);
+          changed.push(target);
+        } else if (kind === 'delete') {
+          rmSync(join(dir, target));
+          live.splice(live.indexOf(target), 1);
+          changed.push(target);
+        } else if (kind === 'rename') {
+          const to = `content/posts/renamed-${serial++}.md`;
+          renameSync(join(dir, target), join(dir, to));
+          live.splice(live.indexOf(target), 1, to);
+          changed.push(target, to);
+        } else if (kind === 'layout') {
+          const path = 'layouts/post.eta';
+          if (existsSync(join(dir, path)) && rnd.next() < 0.5) rmSync(join(dir, path));
+          else write(path, rnd.pick(LAYOUTS));
+          changed.push(path);
+        } else if (kind === 'public') {
+          write('public/style.css', `body { margin: ${rnd.int(9)}px }\n`);
+          changed.push('public/style.css');
+        } else if (kind === 'break') {
+          write(target, text.replace(/^title: .*$/m, 'title: [unclosed'));
+          changed.push(target);
+        }
+        log.push(`${kind} ${changed.join(' ')}`);
+        const incremental = await outcome(() => pipeline.refresh(changed));
+        const fresh = await outcome(() => generate(dir));
+        const difference = describeDifference(incremental, fresh);
+        assert.equal(difference, undefined, `seed ${seed}, after:\n  ${log.join('\n  ')}\n${difference}`);
+        if (kind === 'break') {
+          write(target, text);
+          await outcome(() => pipeline.refresh([target]));
+        }
+      }
+    });
+  }
+});
