@@ -16,6 +16,7 @@ Options:
   --drafts     include posts and pages marked draft: true
   --no-cache   highlight every code block again instead of reusing the cache
   --strict     verify: files on the target that the site does not produce are an error
+  --base-url URL  build or verify: use URL instead of the configured url for this run
   -h, --help   show this help
   -v, --version
 `;
@@ -31,11 +32,12 @@ const OPTIONS = {
   drafts: { type: 'boolean', default: false },
   strict: { type: 'boolean', default: false },
   'no-cache': { type: 'boolean', default: false },
+  'base-url': { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
   version: { type: 'boolean', short: 'v', default: false },
 } as const;
 
-type Flags = { drafts: boolean; strict: boolean; 'no-cache': boolean };
+type Flags = { drafts: boolean; strict: boolean; 'no-cache': boolean; 'base-url'?: string };
 
 const COMMANDS: Record<string, { args: [number, number]; run: (args: string[], flags: Flags, io: Io) => Promise<number> }> = {
   build: { args: [0, 1], run: ([dir], flags, io) => runBuild(dir ?? '.', flags, io) },
@@ -76,7 +78,7 @@ function usageError(message: string, io: Io): number {
 
 async function runBuild(dir: string, flags: Flags, io: Io): Promise<number> {
   const started = performance.now();
-  const result = await build(dir, { drafts: flags.drafts, cache: !flags['no-cache'] });
+  const result = await build(dir, { drafts: flags.drafts, cache: !flags['no-cache'], baseUrl: flags['base-url'] });
   for (const warning of result.warnings) io.err(`warning: ${warning}`);
   const { site, report, paths } = result;
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
@@ -88,7 +90,7 @@ async function runBuild(dir: string, flags: Flags, io: Io): Promise<number> {
 }
 
 async function runVerify(dir: string, target: string, flags: Flags, io: Io): Promise<number> {
-  const report = await verify(dir, target, { drafts: flags.drafts, cache: !flags['no-cache'] });
+  const report = await verify(dir, target, { drafts: flags.drafts, cache: !flags['no-cache'], baseUrl: flags['base-url'] });
   io.out(`Rebuilt ${count(report.files, 'file')} in memory: ${report.digest}`);
   printVerifyReport(report, io);
   const passed = verifyPassed(report, flags.strict);

@@ -78,12 +78,18 @@ export interface LoadedConfig {
   warnings: string[];
 }
 
-export async function loadConfig(siteDir: string): Promise<LoadedConfig> {
+/** Settings given for one run on the command line; they replace the file's values after the same checks. */
+export interface ConfigOverrides {
+  /** `--base-url`: replaces `url`. */
+  url?: string;
+}
+
+export async function loadConfig(siteDir: string, overrides: ConfigOverrides = {}): Promise<LoadedConfig> {
   const dir = resolve(siteDir);
   const file = join(dir, CONFIG_FILE);
   if (!existsSync(file)) {
     const warning = `${CONFIG_FILE} not found in ${siteDir}: building with the default configuration`;
-    return { config: validateConfig({}, dir), warnings: [warning] };
+    return { config: validateConfig({}, dir, overrides), warnings: [warning] };
   }
   let raw: unknown;
   try {
@@ -94,7 +100,7 @@ export async function loadConfig(siteDir: string): Promise<LoadedConfig> {
       hint: 'fix the error in site.config.ts; it must `export default defineConfig({ ... })`',
     });
   }
-  return { config: validateConfig(raw, dir), warnings: [] };
+  return { config: validateConfig(raw, dir, overrides), warnings: [] };
 }
 
 function firstLine(error: unknown): string {
@@ -166,7 +172,7 @@ function checkAuthor(value: unknown): string | undefined {
   return typeof author.name === 'string' ? undefined : '.name is required';
 }
 
-export function validateConfig(raw: unknown, siteDir: string): Config {
+export function validateConfig(raw: unknown, siteDir: string, overrides: ConfigOverrides = {}): Config {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     throw new ColophonError('E_CONFIG_SHAPE', 'the default export is not a configuration object', {
       file: CONFIG_FILE,
@@ -183,7 +189,13 @@ export function validateConfig(raw: unknown, siteDir: string): Config {
     const problem = check(given[key]);
     if (problem) throw configError(`"${key}" ${problem}`);
   }
-  const merged = { ...DEFAULTS, ...definedOnly(given) } as Required<SiteConfig>;
+  const urlProblem = overrides.url === undefined ? undefined : checkUrl(overrides.url);
+  if (urlProblem) {
+    throw new ColophonError('E_CONFIG_KEY', `--base-url ${urlProblem}`, {
+      hint: 'give the root URL the site is deployed at, such as --base-url https://example.org/blog/',
+    });
+  }
+  const merged = { ...DEFAULTS, ...definedOnly(given), ...definedOnly({ url: overrides.url }) } as Required<SiteConfig>;
   const url = merged.url.endsWith('/') ? merged.url : `${merged.url}/`;
   const highlight = merged.highlight === false ? false : {
     themes: { ...DEFAULTS.highlight.themes, ...merged.highlight.themes },

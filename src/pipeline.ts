@@ -17,6 +17,8 @@ export interface BuildOptions {
   drafts?: boolean;
   /** Use the persistent highlight cache (default true); false is --no-cache. */
   cache?: boolean;
+  /** `--base-url`: replaces the configured `url` for this run, checked the same way. */
+  baseUrl?: string;
 }
 
 /** Where highlighted blocks are kept between builds: COLOPHON_CACHE_DIR, else the site's node_modules/.cache. */
@@ -55,7 +57,7 @@ export function createPipeline(siteDir: string, options: BuildOptions = {}): Pip
   let state: State | undefined;
 
   async function loadAll(): Promise<State> {
-    const { config, warnings } = await loadConfig(siteDir).catch(toFailure);
+    const { config, warnings } = await loadConfig(siteDir, { url: options.baseUrl }).catch(toFailure);
     const content = await loadContent(config).catch(toFailure);
     const sources = new Map<string, Source | ColophonError>(content.sources.map((s) => [s.path, s]));
     for (const error of content.errors) sources.set(error.file!, error);
