@@ -10,6 +10,9 @@ Usage:
   colophon build [dir]            build the site in dir (default: .) into its outDir
   colophon verify [dir] <target>  rebuild in memory and compare with a deployed copy:
                                   a folder, or the http(s) URL of the deployed site
+  colophon serve [dir]            serve the site with live reload while you write
+                                  [--port 4000] [--host 127.0.0.1] [--drafts] [--open]
+  colophon new "Title" [dir]      start a post dated now [--categories a,b] [--draft]
   colophon --help | --version
 
 Options:
@@ -33,11 +36,26 @@ const OPTIONS = {
   strict: { type: 'boolean', default: false },
   'no-cache': { type: 'boolean', default: false },
   'base-url': { type: 'string' },
+  port: { type: 'string', default: '4000' },
+  host: { type: 'string', default: '127.0.0.1' },
+  open: { type: 'boolean', default: false },
+  categories: { type: 'string', default: '' },
+  draft: { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
   version: { type: 'boolean', short: 'v', default: false },
 } as const;
 
-type Flags = { drafts: boolean; strict: boolean; 'no-cache': boolean; 'base-url'?: string };
+type Flags = {
+  drafts: boolean;
+  strict: boolean;
+  'no-cache': boolean;
+  'base-url'?: string;
+  port: string;
+  host: string;
+  open: boolean;
+  categories: string;
+  draft: boolean;
+};
 
 const COMMANDS: Record<string, { args: [number, number]; run: (args: string[], flags: Flags, io: Io) => Promise<number> }> = {
   build: { args: [0, 1], run: ([dir], flags, io) => runBuild(dir ?? '.', flags, io) },
@@ -45,6 +63,8 @@ const COMMANDS: Record<string, { args: [number, number]; run: (args: string[], f
     args: [1, 2],
     run: (args, flags, io) => (args.length === 1 ? runVerify('.', args[0]!, flags, io) : runVerify(args[0]!, args[1]!, flags, io)),
   },
+  serve: { args: [0, 1], run: ([dir], flags, io) => runServe(dir ?? '.', flags, io) },
+  new: { args: [1, 2], run: ([title, dir], flags, io) => runNew(title!, dir ?? '.', flags, io) },
 };
 
 /** Runs a command line; returns the exit code (0 success, 1 user error or failed check, 2 a bug). */
@@ -96,6 +116,33 @@ async function runVerify(dir: string, target: string, flags: Flags, io: Io): Pro
   const passed = verifyPassed(report, flags.strict);
   io.out(passed ? `${target} is exactly what these sources build.` : `${target} does not match these sources.`);
   return passed ? 0 : 1;
+}
+
+async function runServe(dir: string, flags: Flags, io: Io): Promise<number> {
+  const port = Number(flags.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ColophonError('E_USAGE', `--port ${flags.port} is not a port number`);
+  const { serve } = await import('./serve/server.ts'); // only `serve` pays for the server's modules
+  const server = await serve(dir, { port, host: flags.host, drafts: flags.drafts, cache: !flags['no-cache'], log: io.err });
+  io.out(`Serving ${dir} at ${server.url} (Ctrl+C to stop)`);
+  if (flags.open) openBrowser(server.url);
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
+  await server.close();
+  return 0;
+}
+
+async function runNew(title: string, dir: string, flags: Flags, io: Io): Promise<number> {
+  const { newPost } = await import('./new-post.ts');
+  const categories = flags.categories.split(',').map((c) => c.trim()).filter(Boolean);
+  io.out(await newPost(dir, title, { categories, draft: flags.draft }));
+  return 0;
+}
+
+function openBrowser(url: string): void {
+  const command = process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'explorer' : 'xdg-open';
+  import('node:child_process').then(({ spawn }) => spawn(command, [url], { stdio: 'ignore', detached: true }).on('error', () => {}).unref());
 }
 
 function printVerifyReport(report: VerifyReport, io: Io): void {

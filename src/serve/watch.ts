@@ -1,0 +1,39 @@
+import { relative, sep } from 'node:path';
+import { watch } from 'chokidar';
+
+export interface Watcher {
+  ready: Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * Watches a site's sources and reports batches of changed site-relative paths. Editors save in
+ * bursts (a temp file, a rename, a backup), so events are gathered until the tree is quiet briefly.
+ */
+export function watchSite(siteDir: string, onBatch: (paths: string[]) => void, quietMs = 30): Watcher {
+  const watcher = watch(['content', 'layouts', 'public', 'site.config.ts'], {
+    cwd: siteDir,
+    ignoreInitial: true,
+    atomic: true,
+  });
+  let pending = new Set<string>();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const flush = () => {
+    timer = undefined;
+    const paths = [...pending].sort();
+    pending = new Set();
+    if (paths.length > 0) onBatch(paths);
+  };
+  watcher.on('all', (_event, path) => {
+    pending.add(relative(siteDir, `${siteDir}${sep}${path}`).split(sep).join('/'));
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(flush, quietMs);
+  });
+  return {
+    ready: new Promise((resolve) => watcher.once('ready', () => resolve())),
+    close: async () => {
+      if (timer) clearTimeout(timer);
+      await watcher.close();
+    },
+  };
+}
