@@ -16,6 +16,7 @@ Usage:
   colophon --help | --version
 
 Options:
+  --json       build: print errors, warnings and the summary as JSON lines on stdout
   --drafts     include posts and pages marked draft: true
   --no-cache   highlight every code block again instead of reusing the cache
   --strict     verify: files on the target that the site does not produce are an error
@@ -36,6 +37,7 @@ const OPTIONS = {
   strict: { type: 'boolean', default: false },
   'no-cache': { type: 'boolean', default: false },
   'base-url': { type: 'string' },
+  json: { type: 'boolean', default: false },
   port: { type: 'string', default: '4000' },
   host: { type: 'string', default: '127.0.0.1' },
   open: { type: 'boolean', default: false },
@@ -50,6 +52,7 @@ type Flags = {
   strict: boolean;
   'no-cache': boolean;
   'base-url'?: string;
+  json: boolean;
   port: string;
   host: string;
   open: boolean;
@@ -87,7 +90,7 @@ export async function main(argv: string[], io: Io = consoleIo): Promise<number> 
   try {
     return await command.run(args, values, io);
   } catch (error) {
-    return reportFailure(error, name === 'build' ? '; the previous output is unchanged' : '', io);
+    return reportFailure(error, name === 'build' ? '; the previous output is unchanged' : '', io, values.json);
   }
 }
 
@@ -99,9 +102,15 @@ function usageError(message: string, io: Io): number {
 async function runBuild(dir: string, flags: Flags, io: Io): Promise<number> {
   const started = performance.now();
   const result = await build(dir, { drafts: flags.drafts, cache: !flags['no-cache'], baseUrl: flags['base-url'] });
-  for (const warning of result.warnings) io.err(`warning: ${warning}`);
   const { site, report, paths } = result;
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
+  if (flags.json) {
+    for (const message of result.warnings) io.out(JSON.stringify({ type: 'warning', message }));
+    const { written, unchanged, removed } = report;
+    const summary = { type: 'summary', posts: site.posts.length, pages: site.pages.length, files: paths.length, written, unchanged, removed, seconds: Number(seconds), digest: result.digest };
+    return io.out(JSON.stringify(summary)), 0;
+  }
+  for (const warning of result.warnings) io.err(`warning: ${warning}`);
   io.out(
     `Built ${count(site.posts.length, 'post')}, ${count(site.pages.length, 'page')}: ${count(paths.length, 'file')} ` +
       `(${report.written} written, ${report.unchanged} unchanged, ${report.removed} removed) in ${seconds} s, ${result.digest}`,
@@ -156,11 +165,16 @@ function printVerifyReport(report: VerifyReport, io: Io): void {
   );
 }
 
-function reportFailure(error: unknown, note: string, io: Io): number {
+function reportFailure(error: unknown, note: string, io: Io, json: boolean): number {
   const errors = error instanceof BuildFailure ? error.errors : error instanceof ColophonError ? [error] : undefined;
   if (!errors) {
     io.err(`internal error: this is a bug in Colophon, please report it with the output below.\n${(error as Error)?.stack ?? error}`);
     return 2;
+  }
+  if (json) {
+    // One object per line, for editors and CI: the same fields as the human-readable form.
+    for (const { code, file, line, column, message, hint } of errors) io.out(JSON.stringify({ type: 'error', code, file, line, column, message, hint }));
+    return 1;
   }
   for (const e of errors) io.err(formatError(e));
   io.err(`Failed with ${count(errors.length, 'error')}${note}.`);

@@ -27,6 +27,8 @@ export interface SiteConfig {
   publishManifest?: boolean;
   /** Build-time code highlighting with shiki; false turns it off. */
   highlight?: false | HighlightConfig;
+  /** Markdown options: raw HTML in posts is allowed unless `html: false` (the author is trusted). */
+  markdown?: { html?: boolean };
 }
 
 export interface HighlightConfig {
@@ -50,6 +52,7 @@ export interface Config {
   permalink: string;
   publishManifest: boolean;
   highlight: false | { themes: { light: string; dark: string }; langs?: string[] };
+  markdown: { html: boolean };
   siteDir: string;
 }
 
@@ -71,6 +74,7 @@ export const DEFAULTS = {
   permalink: '/:year/:month/:day/:slug/',
   publishManifest: false,
   highlight: { themes: { light: 'github-light', dark: 'github-dark' } },
+  markdown: { html: true },
 } satisfies Required<SiteConfig>;
 
 export interface LoadedConfig {
@@ -127,6 +131,13 @@ const CHECKS: Record<keyof SiteConfig, Check> = {
   permalink: (v) => isString(v) ?? checkPermalinkPattern(v as string),
   publishManifest: (v) => (typeof v === 'boolean' ? undefined : 'must be true or false'),
   highlight: checkHighlight,
+  markdown: (v) => {
+    if (typeof v !== 'object' || v === null || Array.isArray(v)) return 'must be { html?: boolean }';
+    const { html, ...rest } = v as Record<string, unknown>;
+    const unknown = Object.keys(rest)[0];
+    if (unknown) return `has an unknown key "${unknown}" (known: html)`;
+    return html === undefined || typeof html === 'boolean' ? undefined : '.html must be true or false';
+  },
 };
 
 function checkHighlight(value: unknown): string | undefined {
@@ -208,6 +219,7 @@ export function validateConfig(raw: unknown, siteDir: string, overrides: ConfigO
     basePath: new URL(url).pathname,
     author: { ...merged.author },
     highlight,
+    markdown: { ...DEFAULTS.markdown, ...merged.markdown },
     siteDir,
   };
 }

@@ -46,18 +46,27 @@ export async function loadContent(config: Config): Promise<Content> {
   const sources: Source[] = [];
   const contentFiles = await listFiles(join(config.siteDir, 'content'), 'content', true);
   const paths = contentFiles.filter((f) => f.toLowerCase().endsWith('.md')).map((rel) => `content/${rel}`);
-  const texts = await mapLimit(paths, IO_CONCURRENCY, (path) => readFile(join(config.siteDir, path), 'utf8'));
+  const texts = await mapLimit(paths, IO_CONCURRENCY, (path) => readFile(join(config.siteDir, path), 'utf8').catch((e) => readError(path, e)));
   paths.forEach((path, i) => {
-    const result = readSource(path, texts[i]!, zone);
+    const text = texts[i]!;
+    const result = text instanceof ColophonError ? text : readSource(path, text, zone);
     if (result instanceof ColophonError) errors.push(result);
     else sources.push(result);
   });
   const publicFiles = await listFiles(join(config.siteDir, 'public'), 'public', false);
-  const assets: Asset[] = await mapLimit(publicFiles, IO_CONCURRENCY, async (rel) => ({
-    path: rel,
-    bytes: await readFile(join(config.siteDir, 'public', rel)),
-  }));
+  const read = await mapLimit(publicFiles, IO_CONCURRENCY, (rel) => readFile(join(config.siteDir, 'public', rel)).catch((e) => readError(`public/${rel}`, e)));
+  const assets: Asset[] = [];
+  read.forEach((bytes, i) => (bytes instanceof ColophonError ? errors.push(bytes) : assets.push({ path: publicFiles[i]!, bytes })));
   return { sources, assets, errors };
+}
+
+export function readError(path: string, error: unknown): ColophonError {
+  const code = (error as NodeJS.ErrnoException).code;
+  const why = code === 'ENOENT' ? 'it is a broken symbolic link' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'it is a folder' : (error as Error).message;
+  return new ColophonError('E_READ', `the file cannot be read: ${why}`, {
+    file: path,
+    hint: 'fix the file or its permissions, or remove it',
+  });
 }
 
 /** Reads one file's text into a Source, or the first problem found in it. */

@@ -22,7 +22,8 @@ export async function listFiles(root: string, label: string, skipHidden: boolean
       let real = isDir ? join(ancestors[ancestors.length - 1]!, name) : undefined;
       if (entry.isSymbolicLink()) {
         const info = await stat(full).catch(() => undefined);
-        if (info?.isFile()) out.push(`${prefix}${name}`);
+        // A broken link is listed like a file, so that reading it reports it by name.
+        if (!info || info.isFile()) out.push(`${prefix}${name}`);
         isDir = info?.isDirectory() ?? false;
         real = isDir ? await realpath(full) : undefined;
       } else if (entry.isFile()) out.push(`${prefix}${name}`);

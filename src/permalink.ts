@@ -20,7 +20,15 @@ export function checkPermalinkPattern(pattern: string): string | undefined {
 export function checkUrlPath(path: string): string | undefined {
   if (/^[a-z][a-z0-9+.-]*:/i.test(path) || path.startsWith('//')) return 'must be a path, not a full URL';
   if (path.includes('\\') || path.includes('\0')) return 'must not contain backslashes or NUL';
-  const segments = path.split('/');
+  // Browsers decode %2e and %2f before resolving a path, so check the decoded form too.
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(path);
+  } catch {
+    return 'has a "%" that does not start a valid escape';
+  }
+  if (/%2f|%5c|%00/i.test(path)) return 'must not contain encoded slashes, backslashes or NUL';
+  const segments = decoded.split('/');
   if (segments.some((s) => s === '..' || s === '.')) return 'must not contain "." or ".." segments';
   if (/\/\/+/.test(path.replace(/^\/+/, ''))) return 'must not contain empty segments ("//")';
   return undefined;

@@ -104,7 +104,7 @@ export function createPipeline(siteDir: string, options: BuildOptions = {}): Pip
     const workers = workerCount(stale.length);
     const pool = workers > 1 ? createPool(workers) : undefined;
     const bodies = await renderBodies(stale, {
-      html: true,
+      html: config.markdown.html,
       highlight: config.highlight
         ? { themes: config.highlight.themes, cache: options.cache === false ? undefined : createHighlightCache({ dir: cacheDirFor(config.siteDir) }) }
         : undefined,

@@ -163,15 +163,21 @@ function feedSpec(title: string, home: string, posts: Post[], entries: number, c
 
 /** Two things that would be written to one output path: an error naming every source involved. */
 function findCollisions(site: Site): ColophonError[] {
-  const owners = new Map<string, string[]>();
-  const claim = (output: string, owner: string) => owners.set(output, [...(owners.get(output) ?? []), owner]);
+  // Case-folded: on macOS and Windows "Hello/" and "hello/" are one folder, and a site must build
+  // the same everywhere.
+  const owners = new Map<string, { output: string; list: string[] }>();
+  const claim = (output: string, owner: string) => {
+    const key = output.toLowerCase();
+    const entry = owners.get(key) ?? owners.set(key, { output, list: [] }).get(key)!;
+    entry.list.push(owner);
+  };
   for (const post of site.posts) claim(post.output, post.source.path);
   for (const page of site.pages) claim(page.output, page.source.path);
   for (const list of site.lists) claim(list.output, list.kind === 'index' ? `the front index, page ${list.number}` : `the category page "${list.category!.name}", page ${list.number}`);
   for (const feed of site.feeds) claim(feed.output, `the feed ${feed.path}`);
   for (const asset of site.assets) claim(asset.path, `public/${asset.path}`);
   const errors: ColophonError[] = [];
-  for (const [output, list] of owners) {
+  for (const { output, list } of owners.values()) {
     if (list.length > 1) errors.push(collisionError(list, output));
   }
   return errors;

@@ -33,6 +33,13 @@ export type Finisher = (records: ReadonlyMap<string, FileRecord>) => Map<string,
  * output (same inode, same mtime), so rsync and bucket syncs upload only what changed.
  */
 export async function writeOutput(outDir: string, files: Files, finish?: Finisher): Promise<WriteResult> {
+  return writeStaged(outDir, files, finish).catch((error) => {
+    if (error instanceof BuildFailure || error instanceof ColophonError) throw error;
+    throw writeError(outDir, error);
+  });
+}
+
+async function writeStaged(outDir: string, files: Files, finish?: Finisher): Promise<WriteResult> {
   const staging = join(dirname(outDir), `.${basename(outDir)}.colophon-new`);
   const retired = join(dirname(outDir), `.${basename(outDir)}.colophon-old`);
   await recover(outDir, retired);

@@ -52,5 +52,13 @@ export function renderAtom(input: AtomInput): string {
       category: entry.categories.map((name) => ({ name, term: name })),
     });
   }
-  return feed.atom1();
+  return escapeAttributeBrackets(feed.atom1());
+}
+
+/**
+ * `feed` (through xml-js) escapes & and " in attribute values but not < and >, so a category named
+ * "<script>" would come out as markup. Attribute values are always double-quoted there.
+ */
+function escapeAttributeBrackets(xml: string): string {
+  return xml.replace(/ (label|term|scheme)="([^"]*)"/g, (_, name: string, value: string) => ` ${name}="${value.replace(/</g, '&lt;').replace(/>/g, '&gt;')}"`);
 }
