@@ -1,5 +1,7 @@
 import { parseArgs } from 'node:util';
 import { build } from './build.ts';
+import { formatImportReport } from './import/report.ts';
+import { importBlog } from './import/run.ts';
 import { BuildFailure, ColophonError, formatError } from './errors.ts';
 import { version } from './version.ts';
 import { verify, verifyPassed, type VerifyReport } from './verify.ts';
@@ -10,6 +12,9 @@ Usage:
   colophon build [dir]            build the site in dir (default: .) into its outDir
   colophon verify [dir] <target>  rebuild in memory and compare with a deployed copy:
                                   a folder, or the http(s) URL of the deployed site
+  colophon import <engine> <dir> [site]
+                                  copy a blogofile or jekyll blog's posts into the site
+                                  in site (default: .), each keeping its old URL
   colophon serve [dir]            serve the site with live reload while you write
                                   [--port 4000] [--host 127.0.0.1] [--drafts] [--open]
   colophon new "Title" [dir]      start a post dated now [--categories a,b] [--draft]
@@ -66,6 +71,7 @@ const COMMANDS: Record<string, { args: [number, number]; run: (args: string[], f
     args: [1, 2],
     run: (args, flags, io) => (args.length === 1 ? runVerify('.', args[0]!, flags, io) : runVerify(args[0]!, args[1]!, flags, io)),
   },
+  import: { args: [2, 3], run: ([engine, dir, site], _flags, io) => runImport(engine!, dir!, site ?? '.', io) },
   serve: { args: [0, 1], run: ([dir], flags, io) => runServe(dir ?? '.', flags, io) },
   new: { args: [1, 2], run: ([title, dir], flags, io) => runNew(title!, dir ?? '.', flags, io) },
 };
@@ -152,6 +158,12 @@ async function runNew(title: string, dir: string, flags: Flags, io: Io): Promise
 function openBrowser(url: string): void {
   const command = process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'explorer' : 'xdg-open';
   import('node:child_process').then(({ spawn }) => spawn(command, [url], { stdio: 'ignore', detached: true }).on('error', () => {}).unref());
+}
+
+async function runImport(engine: string, dir: string, site: string, io: Io): Promise<number> {
+  const report = await importBlog(engine, dir, site);
+  for (const line of formatImportReport(report)) io.out(line);
+  return 0;
 }
 
 function printVerifyReport(report: VerifyReport, io: Io): void {
