@@ -3,6 +3,7 @@ import { join, resolve, relative, isAbsolute, sep } from 'node:path';
 import { ColophonError } from './errors.ts';
 import { importModule } from './deps/runtime.ts';
 import { bundledLanguage, isBundledTheme } from './deps/shiki.ts';
+import { checkFeedFormats, type FeedFormat } from './feed-formats.ts';
 import { checkPermalinkPattern } from './permalink.ts';
 import { isValidTimezone } from './zone.ts';
 
@@ -27,6 +28,10 @@ export interface SiteConfig {
   publishManifest?: boolean;
   /** Build-time code highlighting with shiki; false turns it off. */
   highlight?: false | HighlightConfig;
+  /** Lists show each post up to its `<!-- more -->` line, with a "Continue reading" link. */
+  excerpts?: boolean;
+  /** Feed formats to publish for the site, each category and each tag. */
+  feeds?: FeedFormat[];
   /** Markdown options: raw HTML in posts is allowed unless `html: false` (the author is trusted). */
   markdown?: { html?: boolean };
 }
@@ -52,6 +57,8 @@ export interface Config {
   permalink: string;
   publishManifest: boolean;
   highlight: false | { themes: { light: string; dark: string }; langs?: string[] };
+  excerpts: boolean;
+  feeds: FeedFormat[];
   markdown: { html: boolean };
   siteDir: string;
 }
@@ -74,6 +81,8 @@ export const DEFAULTS = {
   permalink: '/:year/:month/:day/:slug/',
   publishManifest: false,
   highlight: { themes: { light: 'github-light', dark: 'github-dark' } },
+  excerpts: false,
+  feeds: ['atom'] as FeedFormat[],
   markdown: { html: true },
 } satisfies Required<SiteConfig>;
 
@@ -131,6 +140,8 @@ const CHECKS: Record<keyof SiteConfig, Check> = {
   permalink: (v) => isString(v) ?? checkPermalinkPattern(v as string),
   publishManifest: (v) => (typeof v === 'boolean' ? undefined : 'must be true or false'),
   highlight: checkHighlight,
+  excerpts: (v) => (typeof v === 'boolean' ? undefined : 'must be true or false'),
+  feeds: checkFeedFormats,
   markdown: (v) => {
     if (typeof v !== 'object' || v === null || Array.isArray(v)) return 'must be { html?: boolean }';
     const { html, ...rest } = v as Record<string, unknown>;
@@ -218,6 +229,7 @@ export function validateConfig(raw: unknown, siteDir: string, overrides: ConfigO
     url,
     basePath: new URL(url).pathname,
     author: { ...merged.author },
+    feeds: [...merged.feeds],
     highlight,
     markdown: { ...DEFAULTS.markdown, ...merged.markdown },
     siteDir,

@@ -7,6 +7,7 @@ import { ColophonError, codeFrame } from './errors.ts';
 import { listFiles } from './files.ts';
 import { checkPermalinkPattern } from './permalink.ts';
 import { IO_CONCURRENCY, mapLimit } from './concurrency.ts';
+import { readNames } from './names.ts';
 import { slugFromFileName } from './slug.ts';
 import { createZone, type Zone } from './zone.ts';
 
@@ -20,6 +21,7 @@ export interface Source {
   date?: number; // epoch ms; always set for posts
   updated?: number;
   categories: string[]; // as written, duplicates removed
+  tags: string[]; // the same rules as categories
   slug: string;
   permalink?: string;
   layout?: string;
@@ -104,6 +106,7 @@ export function readSource(path: string, raw: string, zone: Zone): Source | Colo
       date,
       updated: field.date('updated'),
       categories: field.categories(),
+      tags: readNames(parsed.data.tags, { key: 'tags', noun: 'tag' }, (m) => field.fail('tags', m)),
       slug: field.slug() ?? slugFromFileName(fileName),
       permalink: field.permalink(),
       layout: field.optionalString('layout'),

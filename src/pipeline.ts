@@ -9,6 +9,7 @@ import { BuildFailure, ColophonError, compareText } from './errors.ts';
 import { createHighlightCache } from './highlight-cache.ts';
 import { createPool, workerCount } from './pool.ts';
 import { renderSite, type Files } from './render.ts';
+import { asOfInstant, type AsOf } from './schedule.ts';
 import { buildSite, type Site } from './site.ts';
 import { loadTheme } from './theme.ts';
 import { createZone } from './zone.ts';
@@ -19,6 +20,12 @@ export interface BuildOptions {
   cache?: boolean;
   /** `--base-url`: replaces the configured `url` for this run, checked the same way. */
   baseUrl?: string;
+  /** `--as-of` (a date in the site's timezone) or SOURCE_DATE_EPOCH (epoch ms): later posts are left out. */
+  asOf?: AsOf;
+  /** The dev server's clock: posts dated after it are shown, marked as scheduled. Builds have none. */
+  clock?: () => number;
+  /** Called as each post page is rendered while the output is written: posts done, posts in all. */
+  onProgress?: (done: number, total: number) => void;
 }
 
 /** Where highlighted blocks are kept between builds: COLOPHON_CACHE_DIR, else the site's node_modules/.cache. */
@@ -97,7 +104,10 @@ export function createPipeline(siteDir: string, options: BuildOptions = {}): Pip
     if (current.templates instanceof ColophonError) errors.push(current.templates);
     if (errors.length > 0) throw new BuildFailure(errors);
     const assets: Asset[] = [...current.assets.keys()].sort(compareText).map((path) => ({ path, bytes: current.assets.get(path)! }));
-    const site = buildSite(config, { sources: ordered as Source[], assets, errors: [] }, { drafts: options.drafts ?? false });
+    const asOf = asOfInstant(options.asOf, config.timezone);
+    if (asOf instanceof ColophonError) throw new BuildFailure([asOf]);
+    const siteOptions = { drafts: options.drafts ?? false, asOf, scheduledAfter: options.clock?.() };
+    const site = buildSite(config, { sources: ordered as Source[], assets, errors: [] }, siteOptions);
     if (Array.isArray(site)) throw new BuildFailure(site);
     const sources = [...site.posts.map((p) => p.source), ...site.pages.map((p) => p.source)];
     const stale = sources.filter((s) => current.bodies.get(s.path)?.body !== s.body);

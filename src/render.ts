@@ -1,9 +1,11 @@
+import { archiveData, notFoundData } from './archive-view.ts';
 import type { Source } from './content.ts';
 import { isTemplateFailure, type Templates } from './deps/eta.ts';
-import { renderAtom } from './deps/feed.ts';
 import { ColophonError } from './errors.ts';
-import { absoluteFrom, rewriteUrls } from './html.ts';
-import type { FeedSpec, ListPage, Page, Post, Site } from './site.ts';
+import { feedText } from './feed-render.ts';
+import { feedTitle } from './feed-specs.ts';
+import type { ListPage, Page, Post, Site } from './site.ts';
+import { sitemapXml } from './sitemap.ts';
 import { createViewKit, type LinkView, type PostView, type ViewKit } from './views.ts';
 
 /** Output path ▶ bytes. */
@@ -83,16 +85,16 @@ export function renderSite(site: Site, templates: Templates, bodies: ReadonlyMap
   for (const list of site.lists) {
     emit(list.output, kit.listTitle(list), () => templates.render('list', listData(kit, list, views)));
   }
+  emit(site.archive.output, 'the archive page', () => templates.render('archive', archiveData(kit, site, views)));
+  if (site.generated.includes('404.html')) emit('404.html', 'the 404 page', () => templates.render('404', notFoundData(kit)));
+  if (site.generated.includes('sitemap.xml')) files.set('sitemap.xml', () => encoder.encode(sitemapXml(site, kit)));
   for (const feed of site.feeds) {
-    files.set(feed.output, () => encoder.encode(feedXml(kit, feed, views)));
+    files.set(feed.output, () => encoder.encode(feedText(kit, feed, views)));
   }
   for (const asset of site.assets) files.set(asset.path, () => asset.bytes);
   return { files, errors };
 }
 
-function feedLinks(kit: ViewKit, ...feeds: (LinkView | undefined)[]): LinkView[] {
-  return [{ title: kit.site.title, href: kit.site.feed }, ...feeds.filter((f) => f !== undefined)];
-}
 
 function postData(kit: ViewKit, post: Post, views: Map<Post, PostView>) {
   const link = (p?: Post): LinkView | undefined => (p ? { title: p.source.title, href: kit.href(p.path) } : undefined);
@@ -101,7 +103,7 @@ function postData(kit: ViewKit, post: Post, views: Map<Post, PostView>) {
     site: kit.site,
     title: post.source.title,
     canonical: kit.absolute(post.path),
-    feeds: feedLinks(kit),
+    feeds: kit.site.feeds,
     post: views.get(post)!,
     newer: link(post.newer),
     older: link(post.older),
@@ -114,47 +116,29 @@ function pageData(kit: ViewKit, page: Page, body: string) {
     site: kit.site,
     title: page.source.title,
     canonical: kit.absolute(page.path),
-    feeds: feedLinks(kit),
+    feeds: kit.site.feeds,
     page: { title: page.source.title, html: kit.bodyLinks(body), data: page.source.data },
   };
 }
 
 function listData(kit: ViewKit, list: ListPage, views: Map<Post, PostView>) {
-  const category = list.category;
+  const { category, tag, month } = list;
+  const term = category ?? tag;
   return {
     kind: list.kind,
     site: kit.site,
     title: kit.listTitle(list),
+    heading: kit.listHeading(list),
     canonical: kit.absolute(list.path),
-    feeds: feedLinks(kit, category && { title: `${kit.site.title}: ${category.name}`, href: kit.href(`${category.path}feed/atom.xml`) }),
+    feeds: [...kit.site.feeds, ...(term ? kit.feedsOf(term.path, feedTitle(kit.site.title, term, tag !== undefined)) : [])],
     category: category && { name: category.name, href: kit.href(category.path) },
+    tag: tag && { name: tag.name, href: kit.href(tag.path) },
+    month: month && { name: kit.listHeading(list)!, href: kit.href(month.path) },
+    excerpts: kit.excerpts,
     number: list.number,
     count: list.count,
     posts: list.posts.map((p) => views.get(p)!),
     newer: list.newer && kit.href(list.newer),
     older: list.older && kit.href(list.older),
   };
-}
-
-function feedXml(kit: ViewKit, feed: FeedSpec, views: Map<Post, PostView>): string {
-  return renderAtom({
-    title: feed.title,
-    subtitle: feed.category ? '' : kit.site.description,
-    id: kit.absolute(feed.home),
-    link: kit.absolute(feed.home),
-    self: kit.absolute(feed.path),
-    author: kit.site.author,
-    entries: feed.posts.map((post) => {
-      const view = views.get(post)!;
-      return {
-        title: view.title,
-        id: view.url,
-        link: view.url,
-        published: post.date,
-        updated: post.updated,
-        content: rewriteUrls(view.html, absoluteFrom(view.url)),
-        categories: view.categories.map((c) => c.name),
-      };
-    }),
-  });
 }

@@ -1,9 +1,12 @@
+import { ARCHIVE_PATH, groupByMonth, type Month } from './archive.ts';
 import type { Config } from './config.ts';
 import type { Asset, Content, Source } from './content.ts';
 import { ColophonError, compareText } from './errors.ts';
+import type { FeedFormat } from './feed-formats.ts';
+import { feedSpecs } from './feed-specs.ts';
 import { neighbours, pagePath, paginate } from './paginate.ts';
 import { expandPermalink, normalizeUrlPath, outputPathFor } from './permalink.ts';
-import { slugify } from './slug.ts';
+import { attachTerms, CATEGORIES, collectTerms, sortTerms, TAGS } from './taxonomy.ts';
 import { createZone, type Zone } from './zone.ts';
 
 export interface Category {
@@ -21,6 +24,9 @@ export interface Post {
   path: string; // site-relative URL path
   output: string; // output file
   categories: Category[];
+  tags: Category[]; // tags are terms of the same shape, under /tag/
+  /** Dated after the dev server's clock: shown, but marked as not yet due. Never set by a build. */
+  scheduled: boolean;
   newer?: Post;
   older?: Post;
 }
@@ -32,8 +38,10 @@ export interface Page {
 }
 
 export interface ListPage {
-  kind: 'index' | 'category';
+  kind: 'index' | 'category' | 'tag' | 'month';
   category?: Category;
+  tag?: Category;
+  month?: Month;
   number: number;
   count: number;
   posts: Post[];
@@ -45,11 +53,13 @@ export interface ListPage {
 
 export interface FeedSpec {
   title: string;
+  format: FeedFormat;
   path: string; // "/feed/atom.xml"
   output: string;
   home: string; // the HTML page the feed belongs to
   posts: Post[];
   category?: Category;
+  tag?: Category;
 }
 
 export interface Site {
@@ -57,35 +67,52 @@ export interface Site {
   posts: Post[];
   pages: Page[];
   categories: Category[]; // by slug
+  tags: Category[]; // by slug
+  months: Month[]; // newest first
   lists: ListPage[];
   feeds: FeedSpec[];
+  archive: { path: string; output: string };
+  /** sitemap.xml and 404.html, each unless a page or a file in public/ is written there. */
+  generated: string[];
   assets: Asset[];
 }
 
 export interface SiteOptions {
   drafts: boolean;
+  /** Posts dated after this instant (epoch ms) are left out: `--as-of` or SOURCE_DATE_EPOCH. */
+  asOf?: number;
+  /** The dev server's clock: posts dated after it are marked `scheduled`. */
+  scheduledAfter?: number;
 }
+
+const GENERATED = ['sitemap.xml', '404.html'];
 
 export function buildSite(config: Config, content: Content, options: SiteOptions): Site | ColophonError[] {
   const errors: ColophonError[] = [];
-  const included = content.sources.filter((s) => options.drafts || !s.draft);
+  const due = (s: Source) => options.asOf === undefined || s.kind !== 'post' || s.date! <= options.asOf;
+  const included = content.sources.filter((s) => (options.drafts || !s.draft) && due(s));
   const postSources = included.filter((s) => s.kind === 'post').sort(newestFirst);
-  const categories = collectCategories(postSources, errors);
+  const categories = collectTerms(postSources, CATEGORIES, errors);
+  const tags = collectTerms(postSources, TAGS, errors);
   const zone = createZone(config.timezone);
-  const posts = postSources.map((source) => makePost(config, zone, source, categories));
+  const posts = postSources.map((source) => makePost(config, zone, source, categories, tags, options.scheduledAfter));
   posts.forEach((post, i) => Object.assign(post, neighbours(posts, i)));
-  for (const post of posts) for (const category of post.categories) category.posts.push(post);
+  for (const post of posts) for (const term of [...post.categories, ...post.tags]) term.posts.push(post);
   const pages = included.filter((s) => s.kind === 'page').map((source) => makePage(source, errors));
-  const sortedCategories = [...categories.values()].sort((a, b) => compareText(a.slug, b.slug));
+  const [sortedCategories, sortedTags] = [sortTerms(categories), sortTerms(tags)];
+  const months = groupByMonth(posts, zone);
+  const per = config.postsPerPage;
   const lists = [
-    ...listPages('index', '/', posts, config.postsPerPage),
-    ...sortedCategories.flatMap((c) => listPages('category', c.path, c.posts, config.postsPerPage, c)),
+    ...listPages('index', '/', posts, per),
+    ...sortedCategories.flatMap((c) => listPages('category', c.path, c.posts, per, { category: c })),
+    ...sortedTags.flatMap((t) => listPages('tag', t.path, t.posts, per, { tag: t })),
+    ...months.flatMap((m) => listPages('month', m.path, m.posts, per, { month: m })),
   ];
-  const feeds = [
-    feedSpec(config.title, '/', posts, config.feedEntries),
-    ...sortedCategories.map((c) => feedSpec(`${config.title}: ${c.name}`, c.path, c.posts, config.feedEntries, c)),
-  ];
-  const site: Site = { config, posts, pages, categories: sortedCategories, lists, feeds, assets: content.assets };
+  const feeds = feedSpecs(config, posts, sortedCategories, sortedTags);
+  const archive = { path: ARCHIVE_PATH, output: outputPathFor(ARCHIVE_PATH) };
+  const taken = new Set([...pages.map((p) => p.output), ...content.assets.map((a) => a.path)].map((o) => o.toLowerCase()));
+  const generated = GENERATED.filter((output) => !taken.has(output));
+  const site: Site = { config, posts, pages, categories: sortedCategories, tags: sortedTags, months, lists, feeds, archive, generated, assets: content.assets };
   errors.push(...findCollisions(site));
   return errors.length > 0 ? errors : site;
 }
@@ -94,40 +121,18 @@ function newestFirst(a: Source, b: Source): number {
   return b.date! - a.date! || compareText(a.path, b.path);
 }
 
-/** Walks posts oldest first so each category keeps the spelling of the oldest post using it. */
-function collectCategories(posts: Source[], errors: ColophonError[]): Map<string, Category> {
-  const byKey = new Map<string, Category>();
-  const bySlug = new Map<string, { category: Category; file: string }>();
-  for (const source of [...posts].reverse()) {
-    for (const name of source.categories) {
-      const key = name.toLowerCase();
-      if (byKey.has(key)) continue;
-      const slug = slugify(name);
-      if (slug === '') {
-        errors.push(new ColophonError('E_CATEGORY_SLUG', `the category "${name}" has no letters or digits to make a URL from`, { file: source.path, hint: 'rename the category' }));
-        continue;
-      }
-      const category: Category = { key, name, slug, path: `/category/${slug}/`, posts: [] };
-      const clash = bySlug.get(slug);
-      if (clash) {
-        errors.push(new ColophonError('E_CATEGORY_SLUG', `the categories "${clash.category.name}" (${clash.file}) and "${name}" (${source.path}) would share the URL /category/${slug}/`, { file: source.path, hint: 'use one spelling for both, or rename one of them' }));
-        continue;
-      }
-      byKey.set(key, category);
-      bySlug.set(slug, { category, file: source.path });
-    }
-  }
-  return byKey;
-}
+type Terms = Map<string, Category>;
 
-function makePost(config: Config, zone: Zone, source: Source, categories: Map<string, Category>): Post {
-  const cats = source.categories.map((n) => categories.get(n.toLowerCase())).filter((c) => c !== undefined);
+function makePost(config: Config, zone: Zone, source: Source, categories: Terms, tags: Terms, scheduledAfter?: number): Post {
+  const cats = attachTerms(categories, source.categories);
   const path = expandPermalink(source.permalink ?? config.permalink, {
     wall: zone.wallTime(source.date!),
     slug: source.slug,
     category: cats[0]?.slug ?? 'uncategorized',
   });
-  return { source, date: source.date!, updated: source.updated ?? source.date!, path, output: outputPathFor(path), categories: cats };
+  const scheduled = scheduledAfter !== undefined && source.date! > scheduledAfter;
+  const updated = source.updated ?? source.date!;
+  return { source, date: source.date!, updated, path, output: outputPathFor(path), categories: cats, tags: attachTerms(tags, source.tags), scheduled };
 }
 
 function makePage(source: Source, errors: ColophonError[]): Page {
@@ -139,12 +144,14 @@ function makePage(source: Source, errors: ColophonError[]): Page {
   return { source, path, output: outputPathFor(path) };
 }
 
-function listPages(kind: ListPage['kind'], first: string, posts: Post[], perPage: number, category?: Category): ListPage[] {
+type ListOwner = Pick<ListPage, 'category' | 'tag' | 'month'>;
+
+function listPages(kind: ListPage['kind'], first: string, posts: Post[], perPage: number, owner: ListOwner = {}): ListPage[] {
   return paginate(posts, perPage).map((page) => {
     const path = pagePath(first, page.number);
     return {
       kind,
-      category,
+      ...owner,
       number: page.number,
       count: page.count,
       posts: page.items,
@@ -156,10 +163,6 @@ function listPages(kind: ListPage['kind'], first: string, posts: Post[], perPage
   });
 }
 
-function feedSpec(title: string, home: string, posts: Post[], entries: number, category?: Category): FeedSpec {
-  const path = `${home}feed/atom.xml`;
-  return { title, path, output: outputPathFor(path), home, posts: posts.slice(0, entries), category };
-}
 
 /** Two things that would be written to one output path: an error naming every source involved. */
 function findCollisions(site: Site): ColophonError[] {
@@ -173,7 +176,8 @@ function findCollisions(site: Site): ColophonError[] {
   };
   for (const post of site.posts) claim(post.output, post.source.path);
   for (const page of site.pages) claim(page.output, page.source.path);
-  for (const list of site.lists) claim(list.output, list.kind === 'index' ? `the front index, page ${list.number}` : `the category page "${list.category!.name}", page ${list.number}`);
+  for (const list of site.lists) claim(list.output, `${listOwner(list)}, page ${list.number}`);
+  claim(site.archive.output, 'the archive page');
   for (const feed of site.feeds) claim(feed.output, `the feed ${feed.path}`);
   for (const asset of site.assets) claim(asset.path, `public/${asset.path}`);
   const errors: ColophonError[] = [];
@@ -181,6 +185,12 @@ function findCollisions(site: Site): ColophonError[] {
     if (list.length > 1) errors.push(collisionError(list, output));
   }
   return errors;
+}
+
+function listOwner(list: ListPage): string {
+  if (list.category) return `the category page "${list.category.name}"`;
+  if (list.tag) return `the tag page "${list.tag.name}"`;
+  return list.month ? `the archive of ${list.month.key}` : 'the front index';
 }
 
 function collisionError(owners: string[], output: string): ColophonError {

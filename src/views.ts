@@ -1,7 +1,10 @@
+import { ARCHIVE_PATH } from './archive.ts';
 import type { Config } from './config.ts';
+import { excerptOf } from './excerpt.ts';
+import { FEED_INFO, feedPath } from './feed-formats.ts';
 import { rewriteUrls, underBase } from './html.ts';
 import type { Category, ListPage, Post } from './site.ts';
-import { createZone, formatIso, formatLong, type Zone } from './zone.ts';
+import { createZone, formatIso, formatLong, formatMonth, type Zone } from './zone.ts';
 
 /** What templates see. Everything is ready to print: hrefs carry the base path, dates are formatted. */
 export interface SiteView {
@@ -11,7 +14,16 @@ export interface SiteView {
   basePath: string;
   author: Config['author'];
   home: string;
-  feed: string;
+  feed: string; // the site's first feed
+  feeds: FeedView[]; // the site's feeds, one per configured format
+  archive: string;
+}
+
+export interface FeedView {
+  title: string;
+  href: string;
+  type: string; // MIME type
+  label: string; // "Atom feed"
 }
 
 export interface LinkView {
@@ -26,19 +38,26 @@ export interface PostView {
   date: { iso: string; text: string };
   updated: { iso: string; text: string };
   categories: { name: string; href: string }[];
+  tags: { name: string; href: string }[];
   html: string;
+  excerpt?: string; // the HTML before `<!-- more -->`
   draft: boolean;
+  scheduled: boolean;
   data: Record<string, unknown>;
 }
 
 export interface ViewKit {
   zone: Zone;
   site: SiteView;
+  excerpts: boolean; // lists show excerpts (config `excerpts`)
   href(path: string): string;
   absolute(path: string): string;
   post(post: Post, html: string): PostView;
   bodyLinks(html: string): string;
   listTitle(list: ListPage): string;
+  listHeading(list: ListPage): string | undefined;
+  /** The feeds of the page at `home`, one per configured format. */
+  feedsOf(home: string, title: string): FeedView[];
 }
 
 export function createViewKit(config: Config): ViewKit {
@@ -47,6 +66,11 @@ export function createViewKit(config: Config): ViewKit {
   const absolute = (path: string) => new URL(href(path), config.url).href;
   const when = (epochMs: number) => ({ iso: formatIso(zone, epochMs), text: formatLong(zone.wallTime(epochMs)) });
   const categoryLink = (c: Category) => ({ name: c.name, href: href(c.path) });
+  const feedsOf = (home: string, title: string) =>
+    config.feeds.map((format) => ({ title, href: href(feedPath(home, format)), type: FEED_INFO[format].type, label: FEED_INFO[format].label }));
+  const listHeading = (list: ListPage) =>
+    list.category?.name ?? (list.tag && `Tag: ${list.tag.name}`) ?? (list.month && formatMonth(list.month.year, list.month.month));
+  const siteFeeds = feedsOf('/', config.title);
   return {
     zone,
     site: {
@@ -56,10 +80,15 @@ export function createViewKit(config: Config): ViewKit {
       basePath: config.basePath,
       author: config.author,
       home: href('/'),
-      feed: href('/feed/atom.xml'),
+      feed: siteFeeds[0]!.href,
+      feeds: siteFeeds,
+      archive: href(ARCHIVE_PATH),
     },
+    excerpts: config.excerpts,
     href,
     absolute,
+    feedsOf,
+    listHeading,
     bodyLinks: (html) => rewriteUrls(html, underBase(config.basePath)),
     post: (post, html) => ({
       title: post.source.title,
@@ -68,12 +97,16 @@ export function createViewKit(config: Config): ViewKit {
       date: when(post.date),
       updated: when(post.updated),
       categories: post.categories.map(categoryLink),
+      tags: post.tags.map(categoryLink),
       html,
+      excerpt: excerptOf(html),
       draft: post.source.draft,
+      scheduled: post.scheduled,
       data: post.source.data,
     }),
     listTitle: (list) => {
-      const base = list.kind === 'index' ? config.title : `${list.category!.name} — ${config.title}`;
+      const heading = listHeading(list);
+      const base = heading === undefined ? config.title : `${heading} — ${config.title}`;
       return list.number === 1 ? base : `${base} (page ${list.number})`;
     },
   };

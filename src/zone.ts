@@ -131,6 +131,11 @@ export function formatLong(wall: WallTime): string {
   return `${MONTHS[wall.month - 1]} ${pad(wall.day)}, ${wall.year} at ${pad(hour12)}:${pad(wall.minute)} ${meridiem}`;
 }
 
+/** "October 2014", for archive headings. */
+export function formatMonth(year: number, month: number): string {
+  return `${MONTHS[month - 1]} ${year}`;
+}
+
 /** ISO 8601 with the zone's offset: "2014-10-13T16:50:00-07:00" */
 export function formatIso(zone: Zone, epochMs: number): string {
   const wall = zone.wallTime(epochMs);

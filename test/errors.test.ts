@@ -143,9 +143,9 @@ describe('the command line', () => {
     const run = cli(['build', dir]);
     assert.equal(run.status, 0, run.stderr);
     assert.match(run.stderr, /warning: site\.config\.ts not found/);
-    assert.match(run.stdout, /^Built 1 post, 1 page: 4 files \(4 written, 0 unchanged, 0 removed\) in \d+\.\d\d s, sha256:[0-9a-f]{64}\n$/);
+    assert.match(run.stdout, /^Built 1 post, 1 page: 8 files \(8 written, 0 unchanged, 0 removed\) in \d+\.\d\d s, sha256:[0-9a-f]{64}\n$/);
     const again = cli(['build', dir]);
-    assert.match(again.stdout, /\(0 written, 4 unchanged, 0 removed\)/);
+    assert.match(again.stdout, /\(0 written, 8 unchanged, 0 removed\)/);
   });
 
   it('answers --help and --version, and rejects unknown commands', () => {

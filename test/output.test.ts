@@ -26,16 +26,16 @@ describe('the output folder', () => {
     const before = new Map(listTree(join(dir, 'dist')).map((f) => [f, statSync(join(dir, 'dist', f))]));
 
     const again = cli(['build', dir]);
-    assert.match(again.stdout, /\(0 written, 10 unchanged, 0 removed\)/);
+    assert.match(again.stdout, /\(0 written, 15 unchanged, 0 removed\)/);
 
-    // Changing post b's body changes its page, the index page 1 it is on, its category page and feeds.
+    // Changing post b's body changes its page, the index and month pages 1 it is on, its category page and feeds.
     writeFileSync(join(dir, 'content/posts/b.md'), post({ title: 'B', date: '2020-01-02', categories: 'Two' }, 'New words.\n'));
     const result = await buildOk(dir);
     const changed = listTree(join(dir, 'dist')).filter((f) => statSync(join(dir, 'dist', f)).mtimeMs !== old.getTime());
     assert.deepEqual(changed, [
-      '2020/01/02/b/index.html', 'category/two/feed/atom.xml', 'category/two/index.html', 'feed/atom.xml', 'index.html',
+      '2020/01/02/b/index.html', 'archive/2020/01/index.html', 'category/two/feed/atom.xml', 'category/two/index.html', 'feed/atom.xml', 'index.html',
     ]);
-    assert.deepEqual(result.report, { written: 5, unchanged: 5, removed: 0 });
+    assert.deepEqual(result.report, { written: 6, unchanged: 9, removed: 0 });
     const kept = statSync(join(dir, 'dist/2020/01/01/a/index.html'));
     assert.equal(kept.ino, before.get('2020/01/01/a/index.html')!.ino);
   });
@@ -45,7 +45,7 @@ describe('the output folder', () => {
     const result = await buildOk(dir);
     const manifest = JSON.parse(readFileSync(join(dir, 'dist.manifest.json'), 'utf8'));
     assert.equal(manifest.digest, result.digest);
-    assert.equal(manifest.files.length, 10);
+    assert.equal(manifest.files.length, 15);
     const index = manifest.files.find((f: { path: string }) => f.path === 'index.html');
     const bytes = readFileSync(join(dir, 'dist/index.html'));
     assert.deepEqual(index, { path: 'index.html', size: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') });

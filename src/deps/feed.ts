@@ -1,58 +1,79 @@
 import { Feed } from 'feed';
 import type { Author } from '../config.ts';
+import type { FeedFormat } from '../feed-formats.ts';
 import { escapeHtml } from '../html.ts';
 
-export interface AtomEntry {
+export interface FeedEntry {
   title: string; // plain text
   id: string;
   link: string;
   published: number;
   updated: number;
   content: string; // HTML with absolute links
+  summary?: string; // HTML with absolute links: the excerpt
   categories: string[];
 }
 
-export interface AtomInput {
+export interface FeedInput {
   title: string; // plain text
   subtitle: string;
   id: string;
   link: string;
   self: string;
   author: Author;
-  entries: AtomEntry[];
+  entries: FeedEntry[];
+}
+
+function renderAtom(input: FeedInput): string {
+  return escapeAttributeBrackets(createFeed(input, 'atom').atom1());
+}
+
+/** Atom, RSS 2.0 or JSON Feed 1 from the same input, with the same entries. */
+export function renderFeed(format: FeedFormat, input: FeedInput): string {
+  if (format === 'atom') return renderAtom(input);
+  return format === 'rss' ? createFeed(input, 'rss').rss2() : createFeed(input, 'json').json1();
 }
 
 /**
- * `feed` writes entry titles as type="html" in CDATA, so those are escaped before they are handed over;
- * feed-level text and attributes it escapes itself.
- * It fills a missing `updated` with the clock, so it is always given: the newest entry's, or the
- * Unix epoch for a feed with no entries.
+ * `feed` writes entry titles in XML formats as HTML in CDATA, so those are escaped before they are
+ * handed over (JSON Feed titles are plain text); feed-level text and attributes it escapes itself.
+ * It fills a missing `updated` (RSS: lastBuildDate) with the clock, so it is always given: the
+ * newest entry's, or the Unix epoch for a feed with no entries.
  */
-export function renderAtom(input: AtomInput): string {
+function createFeed(input: FeedInput, format: FeedFormat): Feed {
   const updated = input.entries.reduce((max, e) => Math.max(max, e.updated), 0);
-  const author = { name: input.author.name, email: input.author.email, link: input.author.uri };
   const feed = new Feed({
     title: input.title,
-    description: input.subtitle || undefined,
+    // RSS requires a channel description; Atom's subtitle is optional.
+    description: input.subtitle || (format === 'rss' ? input.title : undefined),
     id: input.id,
     link: input.link,
-    feedLinks: { atom: input.self },
+    feedLinks: { [format]: input.self },
     updated: new Date(updated),
     generator: 'Colophon',
-    author,
+    author: { name: input.author.name, email: input.author.email, link: input.author.uri },
   });
-  for (const entry of input.entries) {
-    feed.addItem({
-      title: escapeHtml(entry.title),
-      id: entry.id,
-      link: entry.link,
-      date: new Date(entry.updated),
-      published: new Date(entry.published),
-      content: entry.content,
-      category: entry.categories.map((name) => ({ name, term: name })),
-    });
-  }
-  return escapeAttributeBrackets(feed.atom1());
+  for (const entry of input.entries) feed.addItem(itemOf(entry, format));
+  return feed;
+}
+
+/**
+ * Full content always. The excerpt is Atom's summary and RSS's description (with the full text in
+ * content:encoded); without one, RSS's description is the full text. JSON Feed's summary is plain
+ * text, so the HTML excerpt is not given there.
+ */
+function itemOf(entry: FeedEntry, format: FeedFormat): Feed['items'][number] {
+  const rss = format === 'rss';
+  return {
+    title: format === 'json' ? entry.title : escapeHtml(entry.title),
+    id: entry.id,
+    link: entry.link,
+    date: new Date(entry.updated),
+    published: new Date(entry.published),
+    description: format === 'json' ? undefined : rss ? entry.summary ?? entry.content : entry.summary,
+    content: rss && entry.summary === undefined ? undefined : entry.content,
+    category: entry.categories.map((name) => ({ name, term: name })),
+  };
 }
 
 /**

@@ -1,0 +1,77 @@
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { all, buildOk, config, post, read, writeSite } from './helpers.ts';
+
+function site(extra: Record<string, string> = {}): string {
+  return writeSite({
+    'site.config.ts': config({ title: 'T', url: 'https://example.org/blog/', timezone: 'America/Los_Angeles', postsPerPage: 1 }),
+    'content/posts/a.md': post({ title: 'A', date: '2020-01-01 10:00', categories: 'Кофе' }),
+    'content/posts/b.md': post({ title: 'B', date: '2020-02-01 10:00', updated: '2020-03-05 08:30', categories: 'Кофе' }),
+    'content/about.md': post({ title: 'About' }),
+    'content/colophon.md': post({ title: 'Colophon', updated: '2021-01-01' }),
+    ...extra,
+  });
+}
+
+describe('sitemap.xml', () => {
+  it('lists every page by absolute URL, sorted, with lastmod from post dates', async () => {
+    const dir = site();
+    await buildOk(dir);
+    const xml = read(dir, 'sitemap.xml');
+    assert.match(xml, /^<\?xml version="1.0" encoding="UTF-8"\?>\n<urlset xmlns="http:\/\/www.sitemaps.org\/schemas\/sitemap\/0.9">\n/);
+    const urls = all(xml, /<url>(.*?)<\/url>/g);
+    assert.deepEqual(urls, [
+      '<loc>https://example.org/blog/</loc><lastmod>2020-03-05T08:30:00-08:00</lastmod>',
+      '<loc>https://example.org/blog/2020/01/01/a/</loc><lastmod>2020-01-01T10:00:00-08:00</lastmod>',
+      '<loc>https://example.org/blog/2020/02/01/b/</loc><lastmod>2020-03-05T08:30:00-08:00</lastmod>',
+      '<loc>https://example.org/blog/about/</loc>',
+      '<loc>https://example.org/blog/archive/</loc><lastmod>2020-03-05T08:30:00-08:00</lastmod>',
+      '<loc>https://example.org/blog/archive/2020/01/</loc><lastmod>2020-01-01T10:00:00-08:00</lastmod>',
+      '<loc>https://example.org/blog/archive/2020/02/</loc><lastmod>2020-03-05T08:30:00-08:00</lastmod>',
+      '<loc>https://example.org/blog/category/%D0%BA%D0%BE%D1%84%D0%B5/</loc><lastmod>2020-03-05T08:30:00-08:00</lastmod>',
+      '<loc>https://example.org/blog/category/%D0%BA%D0%BE%D1%84%D0%B5/page/2/</loc><lastmod>2020-01-01T10:00:00-08:00</lastmod>',
+      '<loc>https://example.org/blog/colophon/</loc><lastmod>2021-01-01T00:00:00-08:00</lastmod>',
+      '<loc>https://example.org/blog/page/2/</loc><lastmod>2020-01-01T10:00:00-08:00</lastmod>',
+    ]);
+    assert.doesNotMatch(xml, /404/);
+  });
+});
+
+describe('404.html', () => {
+  it('is rendered from layouts/404.eta with root-relative links under the base path', async () => {
+    const dir = site();
+    await buildOk(dir);
+    const html = read(dir, '404.html');
+    assert.match(html, /<title>Page not found — T<\/title>/);
+    assert.match(html, /<a href="\/blog\/">front page<\/a>/);
+    assert.match(html, /<a href="\/blog\/archive\/">archive<\/a>/);
+    assert.doesNotMatch(html, /rel="canonical"/, 'it stands for many addresses, so it names none');
+  });
+
+  it("takes the site's own layouts/404.eta", async () => {
+    const dir = site({ 'layouts/404.eta': "<% layout('@base') %><p class=\"lost\">Lost at <%= it.site.title %>.</p>\n" });
+    await buildOk(dir);
+    assert.match(read(dir, '404.html'), /<p class="lost">Lost at T\.<\/p>/);
+  });
+
+  it('gives way to a 404.html or sitemap.xml in public/', async () => {
+    const dir = site({ 'public/404.html': 'mine\n', 'public/sitemap.xml': '<urlset/>\n' });
+    await buildOk(dir);
+    assert.equal(read(dir, '404.html'), 'mine\n');
+    assert.equal(read(dir, 'sitemap.xml'), '<urlset/>\n');
+  });
+});
+
+describe('robots.txt', () => {
+  it('is copied from public/ when there is one, and never made up', async () => {
+    const without = site();
+    await buildOk(without);
+    assert.equal(existsSync(join(without, 'dist/robots.txt')), false);
+    const robots = 'User-agent: *\nSitemap: https://example.org/blog/sitemap.xml\n';
+    const withRobots = site({ 'public/robots.txt': robots });
+    await buildOk(withRobots);
+    assert.equal(read(withRobots, 'robots.txt'), robots);
+  });
+});
