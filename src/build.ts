@@ -2,8 +2,9 @@ import { resolve } from 'node:path';
 import { BuildFailure, ColophonError } from './errors.ts';
 import { createManifest, manifestJson, PUBLISHED_MANIFEST, writeManifestBeside, type Manifest } from './manifest.ts';
 import { createPipeline, type BuildOptions, type Generated } from './pipeline.ts';
+import { trackPosts } from './progress.ts';
 import { version } from './version.ts';
-import { writeOutput, type WriteReport } from './write.ts';
+import { writeOutput, type WriteReport, type WriteResult } from './write.ts';
 
 export { cacheDirFor, type BuildOptions, type Generated } from './pipeline.ts';
 
@@ -14,6 +15,7 @@ export interface BuildResult extends Generated {
   manifest: Manifest;
   manifestPath: string;
   report: WriteReport;
+  changes: WriteResult['changes'];
 }
 
 /** Sources to a map of output producers. Throws BuildFailure with every error found so far. */
@@ -28,11 +30,13 @@ export async function build(siteDir: string, options: BuildOptions = {}): Promis
   const outDir = resolve(config.siteDir, config.outDir);
   const publish = (records: Parameters<typeof createManifest>[0]) =>
     new Map(config.publishManifest ? [[PUBLISHED_MANIFEST, new TextEncoder().encode(manifestJson(createManifest(records, version())))]] : []);
-  const { report, records } = await guard(() => writeOutput(outDir, generated.files, publish));
+  const { onProgress } = options;
+  const files = onProgress ? trackPosts(generated.files, generated.site.posts.map((p) => p.output), onProgress) : generated.files;
+  const { report, records, changes } = await guard(() => writeOutput(outDir, files, publish));
   const manifest = createManifest(records, version());
   const manifestPath = await guard(() => writeManifestBeside(outDir, manifest));
   const paths = [...records.keys()];
-  return { ...generated, outDir, paths, digest: manifest.digest, manifest, manifestPath, report };
+  return { ...generated, outDir, paths, digest: manifest.digest, manifest, manifestPath, report, changes };
 }
 
 function rethrowAsFailure(error: unknown): never {

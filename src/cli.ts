@@ -3,6 +3,9 @@ import { build } from './build.ts';
 import { formatImportReport } from './import/report.ts';
 import { importBlog } from './import/run.ts';
 import { BuildFailure, ColophonError, formatError } from './errors.ts';
+import type { BuildOptions } from './pipeline.ts';
+import { progressLine } from './progress.ts';
+import { sourceDateEpoch } from './schedule.ts';
 import { version } from './version.ts';
 import { verify, verifyPassed, type VerifyReport } from './verify.ts';
 
@@ -10,19 +13,25 @@ const HELP = `colophon — a static blog engine with byte-identical output
 
 Usage:
   colophon build [dir]            build the site in dir (default: .) into its outDir
+                                  [--drafts] [--as-of DATE] [--quiet] [--verbose]
+  colophon init [dir]             start a new site in dir (default: .) [--force]
   colophon verify [dir] <target>  rebuild in memory and compare with a deployed copy:
                                   a folder, or the http(s) URL of the deployed site
   colophon import <engine> <dir> [site]
                                   copy a blogofile or jekyll blog's posts into the site
                                   in site (default: .), each keeping its old URL
   colophon serve [dir]            serve the site with live reload while you write
-                                  [--port 4000] [--host 127.0.0.1] [--drafts] [--open]
+                                  [--port 4000] [--host 127.0.0.1] [--no-drafts] [--open]
   colophon new "Title" [dir]      start a post dated now [--categories a,b] [--draft]
   colophon --help | --version
 
 Options:
   --json       build: print errors, warnings and the summary as JSON lines on stdout
-  --drafts     include posts and pages marked draft: true
+  --drafts     include posts and pages marked draft: true (serve does, unless --no-drafts)
+  --as-of DATE leave out posts dated after DATE (default: SOURCE_DATE_EPOCH, if set)
+  --quiet      build: no progress line on the terminal
+  --verbose    build: list every file written or removed
+  --force      init: write into a folder that is not empty
   --no-cache   highlight every code block again instead of reusing the cache
   --strict     verify: files on the target that the site does not produce are an error
   --base-url URL  build or verify: use URL instead of the configured url for this run
@@ -33,15 +42,26 @@ Options:
 export interface Io {
   out(line: string): void;
   err(line: string): void;
+  /** Text rewritten in place on a terminal; absent when standard error is not one. */
+  progress?(text: string): void;
 }
 
-const consoleIo: Io = { out: (l) => process.stdout.write(`${l}\n`), err: (l) => process.stderr.write(`${l}\n`) };
+const consoleIo: Io = {
+  out: (l) => process.stdout.write(`${l}\n`),
+  err: (l) => process.stderr.write(`${l}\n`),
+  progress: process.stderr.isTTY ? (text) => process.stderr.write(text) : undefined,
+};
 
 const OPTIONS = {
   drafts: { type: 'boolean', default: false },
   strict: { type: 'boolean', default: false },
   'no-cache': { type: 'boolean', default: false },
   'base-url': { type: 'string' },
+  'as-of': { type: 'string' },
+  'no-drafts': { type: 'boolean', default: false },
+  quiet: { type: 'boolean', default: false },
+  verbose: { type: 'boolean', default: false },
+  force: { type: 'boolean', default: false },
   json: { type: 'boolean', default: false },
   port: { type: 'string', default: '4000' },
   host: { type: 'string', default: '127.0.0.1' },
@@ -57,6 +77,11 @@ type Flags = {
   strict: boolean;
   'no-cache': boolean;
   'base-url'?: string;
+  'as-of'?: string;
+  'no-drafts': boolean;
+  quiet: boolean;
+  verbose: boolean;
+  force: boolean;
   json: boolean;
   port: string;
   host: string;
@@ -67,6 +92,7 @@ type Flags = {
 
 const COMMANDS: Record<string, { args: [number, number]; run: (args: string[], flags: Flags, io: Io) => Promise<number> }> = {
   build: { args: [0, 1], run: ([dir], flags, io) => runBuild(dir ?? '.', flags, io) },
+  init: { args: [0, 1], run: ([dir], flags, io) => runInit(dir ?? '.', flags, io) },
   verify: {
     args: [1, 2],
     run: (args, flags, io) => (args.length === 1 ? runVerify('.', args[0]!, flags, io) : runVerify(args[0]!, args[1]!, flags, io)),
@@ -105,9 +131,17 @@ function usageError(message: string, io: Io): number {
   return 1;
 }
 
+/** What build and verify share: the same flags must rebuild the same bytes. */
+function buildOptions(flags: Flags): BuildOptions {
+  const asOf = flags['as-of'] ?? sourceDateEpoch(process.env.SOURCE_DATE_EPOCH);
+  return { drafts: flags.drafts, cache: !flags['no-cache'], baseUrl: flags['base-url'], asOf };
+}
+
 async function runBuild(dir: string, flags: Flags, io: Io): Promise<number> {
   const started = performance.now();
-  const result = await build(dir, { drafts: flags.drafts, cache: !flags['no-cache'], baseUrl: flags['base-url'] });
+  const line = io.progress && !flags.quiet && !flags.json ? progressLine(io.progress) : undefined;
+  line?.start();
+  const result = await build(dir, { ...buildOptions(flags), onProgress: line?.update }).finally(() => line?.end());
   const { site, report, paths } = result;
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
   if (flags.json) {
@@ -117,6 +151,8 @@ async function runBuild(dir: string, flags: Flags, io: Io): Promise<number> {
     return io.out(JSON.stringify(summary)), 0;
   }
   for (const warning of result.warnings) io.err(`warning: ${warning}`);
+  if (flags.verbose) for (const path of result.changes.written) io.out(`  written  ${path}`);
+  if (flags.verbose) for (const path of result.changes.removed) io.out(`  removed  ${path}`);
   io.out(
     `Built ${count(site.posts.length, 'post')}, ${count(site.pages.length, 'page')}: ${count(paths.length, 'file')} ` +
       `(${report.written} written, ${report.unchanged} unchanged, ${report.removed} removed) in ${seconds} s, ${result.digest}`,
@@ -125,7 +161,7 @@ async function runBuild(dir: string, flags: Flags, io: Io): Promise<number> {
 }
 
 async function runVerify(dir: string, target: string, flags: Flags, io: Io): Promise<number> {
-  const report = await verify(dir, target, { drafts: flags.drafts, cache: !flags['no-cache'], baseUrl: flags['base-url'] });
+  const report = await verify(dir, target, buildOptions(flags));
   io.out(`Rebuilt ${count(report.files, 'file')} in memory: ${report.digest}`);
   printVerifyReport(report, io);
   const passed = verifyPassed(report, flags.strict);
@@ -137,7 +173,9 @@ async function runServe(dir: string, flags: Flags, io: Io): Promise<number> {
   const port = Number(flags.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ColophonError('E_USAGE', `--port ${flags.port} is not a port number`);
   const { serve } = await import('./serve/server.ts'); // only `serve` pays for the server's modules
-  const server = await serve(dir, { port, host: flags.host, drafts: flags.drafts, cache: !flags['no-cache'], log: io.err });
+  // Drafts and future posts are shown while writing, marked as such; the clock only marks them.
+  const shown = { drafts: !flags['no-drafts'], clock: () => Date.now() };
+  const server = await serve(dir, { port, host: flags.host, ...shown, cache: !flags['no-cache'], log: io.err });
   io.out(`Serving ${dir} at ${server.url} (Ctrl+C to stop)`);
   if (flags.open) openBrowser(server.url);
   await new Promise<void>((resolve) => {
@@ -145,6 +183,13 @@ async function runServe(dir: string, flags: Flags, io: Io): Promise<number> {
     process.once('SIGTERM', resolve);
   });
   await server.close();
+  return 0;
+}
+
+async function runInit(dir: string, flags: Flags, io: Io): Promise<number> {
+  const { initSite } = await import('./init.ts');
+  for (const path of await initSite(dir, { force: flags.force })) io.out(`  created  ${path}`);
+  io.out(`A new site is ready in ${dir}. Build it with: colophon build ${dir}`);
   return 0;
 }
 

@@ -21,6 +21,7 @@ export interface FileRecord {
 export interface WriteResult {
   report: WriteReport;
   records: Map<string, FileRecord>; // every file written, by path
+  changes: { written: string[]; removed: string[] }; // paths, in UTF-8 byte order (for --verbose)
 }
 
 /** Files that can only be made once every other file is known (the published manifest). */
@@ -46,6 +47,7 @@ async function writeStaged(outDir: string, files: Files, finish?: Finisher): Pro
   const previous = new Set(await listFiles(outDir, 'output', false));
   const records = new Map<string, FileRecord>();
   const errors: ColophonError[] = [];
+  const changed: string[] = [];
   let written = 0;
 
   const place = async (path: string, bytes: Uint8Array) => {
@@ -55,6 +57,7 @@ async function writeStaged(outDir: string, files: Files, finish?: Finisher): Pro
       await link(join(outDir, path), target).catch(() => writeFile(target, bytes));
     } else {
       written++;
+      changed.push(path);
       await writeFile(target, bytes);
     }
   };
@@ -83,11 +86,13 @@ async function writeStaged(outDir: string, files: Files, finish?: Finisher): Pro
     throw writeError(outDir, error);
   }
 
-  const removed = [...previous].filter((p) => !records.has(p)).length;
+  const gone = [...previous].filter((p) => !records.has(p));
+  const removed = gone.length;
   const report = { written, unchanged: records.size - written, removed };
+  const changes = { written: changed.sort(byUtf8), removed: gone.sort(byUtf8) };
   if (written === 0 && removed === 0 && existsSync(outDir)) {
     await rm(staging, { recursive: true, force: true });
-    return { report, records };
+    return { report, records, changes };
   }
   try {
     if (existsSync(outDir)) await rename(outDir, retired);
@@ -97,7 +102,7 @@ async function writeStaged(outDir: string, files: Files, finish?: Finisher): Pro
     throw writeError(outDir, error);
   }
   await rm(retired, { recursive: true, force: true });
-  return { report, records };
+  return { report, records, changes };
 }
 
 function writeError(outDir: string, error: unknown): ColophonError {

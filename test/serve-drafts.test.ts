@@ -1,0 +1,64 @@
+import assert from 'node:assert/strict';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { join } from 'node:path';
+import { after, describe, it } from 'node:test';
+import { all, buildOk, config, post, read, ROOT, writeSite } from './helpers.ts';
+
+const FAR_FUTURE = '2999-01-01 10:00';
+
+function site(): string {
+  return writeSite({
+    'site.config.ts': config({ title: 'T', url: 'https://example.org/blog/' }),
+    'content/posts/done.md': post({ title: 'Done', date: '2020-01-01' }),
+    'content/posts/wip.md': post({ title: 'Work in progress', date: '2020-01-02', draft: 'true' }),
+    'content/posts/later.md': post({ title: 'Later', date: FAR_FUTURE }),
+  });
+}
+
+const children: ChildProcess[] = [];
+after(() => {
+  for (const child of children) if (child.exitCode === null) child.kill('SIGTERM');
+});
+
+/** Starts `colophon serve` on a free port through the compiled CLI; resolves with its root URL. */
+async function startServe(args: string[]): Promise<string> {
+  const child = spawn(process.execPath, [join(ROOT, 'bin/colophon.js'), 'serve', ...args, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  children.push(child);
+  let out = '';
+  child.stdout!.setEncoding('utf8');
+  child.stdout!.on('data', (chunk: string) => (out += chunk));
+  for (;;) {
+    const url = /at (http:\/\/\S+) /.exec(out)?.[1];
+    if (url) return url;
+    if (child.exitCode !== null) throw new Error(`serve exited: ${out}`);
+    await once(child.stdout!, 'data');
+  }
+}
+
+const titlesIn = (html: string) => all(html, /<h2 class="entry-title"><a [^>]*>([^<]*)</g);
+
+describe('colophon serve: drafts and scheduled posts', () => {
+  it('shows drafts by default, marked as drafts, and future posts marked as scheduled', async () => {
+    const url = await startServe([site()]);
+    const index = await (await fetch(url)).text();
+    assert.deepEqual(titlesIn(index), ['Later', 'Work in progress', 'Done']);
+    assert.match(index, /<article class="entry draft">\s*<h2 class="entry-title"><a href="\/blog\/2020\/01\/02\/wip\/">Work in progress<\/a><\/h2>/);
+    assert.match(index, /<article class="entry scheduled">\s*<h2 class="entry-title"><a href="\/blog\/2999\/01\/01\/later\/">Later<\/a> <span class="entry-mark">\(scheduled\)<\/span><\/h2>/);
+    assert.match(await (await fetch(`${url}2999/01/01/later/`)).text(), /<h1 class="entry-title">Later <span class="entry-mark">\(scheduled\)<\/span><\/h1>/);
+    assert.match(await (await fetch(`${url}archive/`)).text(), /Later<\/a> <span class="entry-mark">\(scheduled\)<\/span>/);
+  });
+
+  it('leaves drafts out with --no-drafts', async () => {
+    const url = await startServe([site(), '--no-drafts']);
+    assert.deepEqual(titlesIn(await (await fetch(url)).text()), ['Later', 'Done']);
+  });
+
+  it('never marks anything scheduled in a build', async () => {
+    const dir = site();
+    await buildOk(dir, { drafts: true });
+    assert.deepEqual(titlesIn(read(dir, 'index.html')), ['Later', 'Work in progress', 'Done']);
+    assert.doesNotMatch(read(dir, 'index.html'), /scheduled/);
+    assert.doesNotMatch(read(dir, 'archive/index.html'), /scheduled/);
+  });
+});
