@@ -19,6 +19,18 @@ export function underBase(basePath: string): (url: string) => string {
   return (url) => (basePath !== '/' && url.startsWith('/') && !url.startsWith('//') ? basePath + url.slice(1) : url);
 }
 
+/**
+ * A post is shown on its own page and on lists (index, categories, tags, archives): its relative
+ * links ("../other/", "img/p.png") are resolved against its own path so they work on both.
+ */
+export function againstPage(pagePath: string): (url: string) => string {
+  return (url) => {
+    if (url === '' || /^(?:[a-z][a-z0-9+.-]*:|\/|#)/i.test(url)) return url;
+    const resolved = new URL(url.replace(/&amp;/g, '&'), `http://site${pagePath}`);
+    return `${resolved.pathname}${resolved.search}${resolved.hash}`.replace(/&/g, '&amp;');
+  };
+}
+
 /** Feed readers have no page to resolve against: every relative URL becomes absolute. */
 export function absoluteFrom(base: string): (url: string) => string {
   return (url) => {

@@ -2,7 +2,7 @@ import { ARCHIVE_PATH } from './archive.ts';
 import type { Config } from './config.ts';
 import { excerptOf } from './excerpt.ts';
 import { FEED_INFO, feedPath } from './feed-formats.ts';
-import { rewriteUrls, underBase } from './html.ts';
+import { againstPage, rewriteUrls, underBase } from './html.ts';
 import type { Category, ListPage, Post } from './site.ts';
 import { createZone, formatIso, formatLong, formatMonth, type Zone } from './zone.ts';
 
@@ -90,20 +90,23 @@ export function createViewKit(config: Config): ViewKit {
     feedsOf,
     listHeading,
     bodyLinks: (html) => rewriteUrls(html, underBase(config.basePath)),
-    post: (post, html) => ({
-      title: post.source.title,
-      href: href(post.path),
-      url: absolute(post.path),
-      date: when(post.date),
-      updated: when(post.updated),
-      categories: post.categories.map(categoryLink),
-      tags: post.tags.map(categoryLink),
-      html,
-      excerpt: excerptOf(html),
-      draft: post.source.draft,
-      scheduled: post.scheduled,
-      data: post.source.data,
-    }),
+    post: (post, body) => {
+      const html = rewriteUrls(body, againstPage(href(post.path)));
+      return {
+        title: post.source.title,
+        href: href(post.path),
+        url: absolute(post.path),
+        date: when(post.date),
+        updated: when(post.updated),
+        categories: post.categories.map(categoryLink),
+        tags: post.tags.map(categoryLink),
+        html,
+        excerpt: excerptOf(html),
+        draft: post.source.draft,
+        scheduled: post.scheduled,
+        data: post.source.data,
+      };
+    },
     listTitle: (list) => {
       const heading = listHeading(list);
       const base = heading === undefined ? config.title : `${heading} — ${config.title}`;
