@@ -8,4 +8,6 @@ export default defineConfig({
   timezone: 'America/Los_Angeles',
   postsPerPage: 5,
   feedEntries: 10,
+  feeds: ['atom', 'rss', 'json'],
+  excerpts: true,
 });
