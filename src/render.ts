@@ -6,6 +6,7 @@ import { feedText } from './feed-render.ts';
 import { feedTitle } from './feed-specs.ts';
 import type { ListPage, Page, Post, Site } from './site.ts';
 import { sitemapXml } from './sitemap.ts';
+import { LazyViews } from './lazy-views.ts';
 import { createViewKit, type LinkView, type PostView, type ViewKit } from './views.ts';
 
 /** Output path ▶ bytes. */
@@ -47,8 +48,7 @@ export function renderSite(site: Site, templates: Templates, bodies: ReadonlyMap
   const files: Files = new Map();
   const encoder = new TextEncoder();
   // Each post's body is rendered once and reused on its page, lists and feeds.
-  const views = new Map<Post, PostView>();
-  for (const post of site.posts) views.set(post, kit.post(post, kit.bodyLinks(bodies.get(post.source)!)));
+  const views = new LazyViews((post) => kit.post(post, kit.bodyLinks(bodies.get(post.source)!)));
 
   const emit = (path: string, what: string, make: () => string) => {
     files.set(path, () => {

@@ -23,6 +23,7 @@ export interface Zone {
 
 const HOUR = 3_600_000;
 const QUARTER_HOUR = 900_000;
+const WEEK = 7 * 24 * HOUR;
 
 /**
  * An IANA name as written in the tz database ("Europe/Berlin", "UTC"). Intl also takes abbreviations
@@ -68,18 +69,23 @@ export function createZone(name: string): Zone {
     return Math.round((utcOf(partsAt(floored)) - floored) / 60_000);
   }
 
-  // Offsets change at most at quarter-hour boundaries in modern zone data, so one lookup per
-  // quarter hour serves every post in it; a quarter hour whose two ends disagree is looked up exactly.
-  const quarters = new Map<number, number | null>();
-  function offsetAt(epochMs: number): number {
-    const quarter = Math.floor(epochMs / QUARTER_HOUR);
-    let offset = quarters.get(quarter);
+  // A zone's offset changes at most a few times a year, never twice within a week, and only at
+  // quarter-hour boundaries. So: one lookup per week when both ends of the week agree, else one per
+  // quarter hour when its ends agree, else an exact lookup. Formatting is the costly part.
+  const spans = [new Map<number, number | null>(), new Map<number, number | null>()];
+  function steady(level: 0 | 1, epochMs: number): number | null {
+    const size = level === 0 ? WEEK : QUARTER_HOUR;
+    const bucket = Math.floor(epochMs / size);
+    let offset = spans[level]!.get(bucket);
     if (offset === undefined) {
-      const first = exactOffset(quarter * QUARTER_HOUR);
-      offset = first === exactOffset((quarter + 1) * QUARTER_HOUR - 1) ? first : null;
-      quarters.set(quarter, offset);
+      const first = exactOffset(bucket * size);
+      offset = first === exactOffset((bucket + 1) * size - 1) ? first : null;
+      spans[level]!.set(bucket, offset);
     }
-    return offset ?? exactOffset(epochMs);
+    return offset;
+  }
+  function offsetAt(epochMs: number): number {
+    return steady(0, epochMs) ?? steady(1, epochMs) ?? exactOffset(epochMs);
   }
 
   /** Wall time from the offset (whole minutes), so it always agrees with the printed ISO offset. */
