@@ -89,8 +89,7 @@ const GENERATED = ['sitemap.xml', '404.html'];
 
 export function buildSite(config: Config, content: Content, options: SiteOptions): Site | ColophonError[] {
   const errors: ColophonError[] = [];
-  const due = (s: Source) => options.asOf === undefined || s.kind !== 'post' || s.date! <= options.asOf;
-  const included = content.sources.filter((s) => (options.drafts || !s.draft) && due(s));
+  const included = content.sources.filter((s) => isIncluded(s, options));
   const postSources = included.filter((s) => s.kind === 'post').sort(newestFirst);
   const categories = collectTerms(postSources, CATEGORIES, errors);
   const tags = collectTerms(postSources, TAGS, errors);
@@ -101,20 +100,33 @@ export function buildSite(config: Config, content: Content, options: SiteOptions
   const pages = included.filter((s) => s.kind === 'page').map((source) => makePage(source, errors));
   const [sortedCategories, sortedTags] = [sortTerms(categories), sortTerms(tags)];
   const months = groupByMonth(posts, zone);
-  const per = config.postsPerPage;
-  const lists = [
-    ...listPages('index', '/', posts, per),
-    ...sortedCategories.flatMap((c) => listPages('category', c.path, c.posts, per, { category: c })),
-    ...sortedTags.flatMap((t) => listPages('tag', t.path, t.posts, per, { tag: t })),
-    ...months.flatMap((m) => listPages('month', m.path, m.posts, per, { month: m })),
-  ];
+  const lists = allLists(posts, sortedCategories, sortedTags, months, config.postsPerPage);
   const feeds = feedSpecs(config, posts, sortedCategories, sortedTags);
   const archive = { path: ARCHIVE_PATH, output: outputPathFor(ARCHIVE_PATH) };
-  const taken = new Set([...pages.map((p) => p.output), ...content.assets.map((a) => a.path)].map((o) => o.toLowerCase()));
-  const generated = GENERATED.filter((output) => !taken.has(output));
+  const generated = GENERATED.filter((output) => !isTaken(output, pages, content.assets));
   const site: Site = { config, posts, pages, categories: sortedCategories, tags: sortedTags, months, lists, feeds, archive, generated, assets: content.assets };
   errors.push(...findCollisions(site));
   return errors.length > 0 ? errors : site;
+}
+
+/** Drafts only with --drafts; with a cut-off (--as-of), no post dated after it. */
+function isIncluded(source: Source, options: SiteOptions): boolean {
+  if (source.draft && !options.drafts) return false;
+  return options.asOf === undefined || source.kind !== 'post' || source.date! <= options.asOf;
+}
+
+function allLists(posts: Post[], categories: Category[], tags: Category[], months: Month[], per: number): ListPage[] {
+  return [
+    ...listPages('index', '/', posts, per),
+    ...categories.flatMap((c) => listPages('category', c.path, c.posts, per, { category: c })),
+    ...tags.flatMap((t) => listPages('tag', t.path, t.posts, per, { tag: t })),
+    ...months.flatMap((m) => listPages('month', m.path, m.posts, per, { month: m })),
+  ];
+}
+
+/** A page or a public/ file at a generated file's path replaces it (compared as collisions are). */
+function isTaken(output: string, pages: Page[], assets: Asset[]): boolean {
+  return [...pages.map((p) => p.output), ...assets.map((a) => a.path)].some((o) => o.toLowerCase() === output);
 }
 
 function newestFirst(a: Source, b: Source): number {
