@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, type BuildOptions, type BuildResult } from '../src/build.ts';
+import { main } from '../src/cli.ts';
 import { BuildFailure } from '../src/errors.ts';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -102,4 +103,12 @@ export function digestOf(run: CliRun): string {
   const match = /sha256:[0-9a-f]{64}/.exec(run.stdout);
   if (!match) throw new Error(`no digest in output:\n${run.stdout}\n${run.stderr}`);
   return match[0];
+}
+
+/** Runs a command line in this process, capturing what it prints. */
+export async function runCli(args: string[]): Promise<{ code: number; out: string; err: string }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(args, { out: (l) => out.push(l), err: (l) => err.push(l) });
+  return { code, out: out.join('\n'), err: err.join('\n') };
 }

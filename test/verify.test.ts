@@ -5,15 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, normalize } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { main } from '../src/cli.ts';
-import { buildOk, config, post, writeSite } from './helpers.ts';
-
-async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(args, { out: (l) => out.push(l), err: (l) => err.push(l) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+import { buildOk, config, post, writeSite, runCli as run } from './helpers.ts';
 
 function site(): string {
   return writeSite({
