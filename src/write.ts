@@ -5,6 +5,7 @@ import { IO_CONCURRENCY, mapLimit } from './concurrency.ts';
 import { byUtf8, sha256 } from './digest.ts';
 import { BuildFailure, ColophonError } from './errors.ts';
 import { listFiles } from './files.ts';
+import { manifestPathFor } from './manifest.ts';
 import type { Files } from './render.ts';
 
 export interface WriteReport {
@@ -45,52 +46,70 @@ async function writeStaged(outDir: string, files: Files, finish?: Finisher): Pro
   const retired = join(dirname(outDir), `.${basename(outDir)}.colophon-old`);
   await recover(outDir, retired);
   const previous = new Set(await listFiles(outDir, 'output', false));
-  const records = new Map<string, FileRecord>();
+  const paths = [...files.keys()].sort(byUtf8);
+  // With an output to compare against, find what changed before touching the disk: a rebuild that
+  // changed nothing writes nothing. Without one, every file is new and one pass does it all.
+  const plan = previous.size > 0 ? await survey(outDir, paths, files, previous) : undefined;
+  const records = new Map<string, FileRecord>(plan ? [...plan].map(([p, s]) => [p, s.record]) : []);
   const errors: ColophonError[] = [];
   const changed: string[] = [];
-  let written = 0;
 
   const place = async (path: string, bytes: Uint8Array) => {
-    records.set(path, { sha256: sha256(bytes), size: bytes.byteLength });
+    const record = { sha256: sha256(bytes), size: bytes.byteLength };
+    records.set(path, record);
     const target = join(staging, path);
-    if (previous.has(path) && (await sameBytes(join(outDir, path), bytes))) {
+    if (previous.has(path) && (await unchanged(join(outDir, path), record, undefined, bytes))) {
       await link(join(outDir, path), target).catch(() => writeFile(target, bytes));
     } else {
-      written++;
       changed.push(path);
       await writeFile(target, bytes);
     }
   };
+  const stage = async (path: string) => {
+    const planned = plan?.get(path);
+    if (planned?.same) return link(join(outDir, path), join(staging, path)).catch(() => writeFile(join(staging, path), produce(path)));
+    if (planned) changed.push(path);
+    const bytes = planned?.bytes ?? produce(path);
+    return planned ? writeFile(join(staging, path), bytes) : place(path, bytes);
+  };
+  const produce = (path: string): Uint8Array => files.get(path)!();
+
+  if (plan && [...plan.values()].some((s) => s.error)) {
+    throw new BuildFailure([...plan.values()].flatMap((s) => (s.error ? [s.error] : [])));
+  }
+  const extras = finish?.(records) ?? new Map<string, Uint8Array>();
+  const gone = [...previous].filter((p) => !files.has(p) && !extras.has(p));
+  if (plan && gone.length === 0 && [...plan.values()].every((s) => s.same) && (await extrasUnchanged(outDir, extras))) {
+    for (const [path, bytes] of extras) records.set(path, { sha256: sha256(bytes), size: bytes.byteLength });
+    return { report: { written: 0, unchanged: records.size, removed: 0 }, records, changes: { written: [], removed: [] } };
+  }
 
   await rm(staging, { recursive: true, force: true });
   try {
-    const paths = [...files.keys()].sort(byUtf8);
     await mkdir(staging, { recursive: true });
-    const folders = [...new Set(paths.map((path) => dirname(join(staging, path))))].sort();
+    const folders = [...new Set([...paths, ...extras.keys()].map((path) => dirname(join(staging, path))))].sort();
     await mapLimit(folders, IO_CONCURRENCY, (folder) => mkdir(folder, { recursive: true }));
     await mapLimit(paths, IO_CONCURRENCY, async (path) => {
-      let bytes: Uint8Array;
       try {
-        bytes = files.get(path)!();
+        await stage(path);
       } catch (error) {
         if (!(error instanceof ColophonError)) throw error;
-        return void errors.push(error);
+        errors.push(error);
       }
-      await place(path, bytes);
     });
     if (errors.length > 0) throw new BuildFailure(errors);
-    for (const [path, bytes] of finish?.(records) ?? []) await place(path, bytes);
+    const finalExtras = plan ? extras : (finish?.(records) ?? extras);
+    for (const [path, bytes] of finalExtras) await place(path, bytes);
   } catch (error) {
     await rm(staging, { recursive: true, force: true }).catch(() => {});
     if (error instanceof BuildFailure) throw error;
     throw writeError(outDir, error);
   }
 
-  const gone = [...previous].filter((p) => !records.has(p));
-  const removed = gone.length;
-  const report = { written, unchanged: records.size - written, removed };
-  const changes = { written: changed.sort(byUtf8), removed: gone.sort(byUtf8) };
-  if (written === 0 && removed === 0 && existsSync(outDir)) {
+  const removed = [...previous].filter((p) => !records.has(p));
+  const report = { written: changed.length, unchanged: records.size - changed.length, removed: removed.length };
+  const changes = { written: changed.sort(byUtf8), removed: removed.sort(byUtf8) };
+  if (changed.length === 0 && removed.length === 0 && existsSync(outDir)) {
     await rm(staging, { recursive: true, force: true });
     return { report, records, changes };
   }
@@ -105,6 +124,43 @@ async function writeStaged(outDir: string, files: Files, finish?: Finisher): Pro
   return { report, records, changes };
 }
 
+interface Surveyed {
+  record: FileRecord;
+  same: boolean; // the old output already holds these bytes
+  bytes?: Uint8Array; // kept for changed files while they fit in memory
+  error?: ColophonError;
+}
+
+/** Changed files' bytes are kept up to this much; beyond it they are rendered again when written. */
+const KEEP_BYTES = 128 * 1024 * 1024;
+
+/** Renders and hashes every file once, comparing each with the old output. */
+async function survey(outDir: string, paths: string[], files: Files, previous: Set<string>): Promise<Map<string, Surveyed>> {
+  const known = await previousRecords(outDir);
+  const plan = new Map<string, Surveyed>();
+  let kept = 0;
+  await mapLimit(paths, IO_CONCURRENCY, async (path) => {
+    let bytes: Uint8Array;
+    try {
+      bytes = files.get(path)!();
+    } catch (error) {
+      if (!(error instanceof ColophonError)) throw error;
+      return void plan.set(path, { record: { sha256: '', size: 0 }, same: false, error });
+    }
+    const record = { sha256: sha256(bytes), size: bytes.byteLength };
+    const same = previous.has(path) && (await unchanged(join(outDir, path), record, known.get(path), bytes));
+    const keep = !same && kept + bytes.byteLength <= KEEP_BYTES;
+    if (keep) kept += bytes.byteLength;
+    plan.set(path, { record, same, bytes: keep ? bytes : undefined });
+  });
+  return plan;
+}
+
+async function extrasUnchanged(outDir: string, extras: Map<string, Uint8Array>): Promise<boolean> {
+  for (const [path, bytes] of extras) if (!(await sameBytes(join(outDir, path), bytes))) return false;
+  return true;
+}
+
 function writeError(outDir: string, error: unknown): ColophonError {
   return new ColophonError('E_WRITE', `could not write the output: ${(error as Error).message}`, {
     file: outDir,
@@ -116,6 +172,35 @@ function writeError(outDir: string, error: unknown): ColophonError {
 async function recover(outDir: string, retired: string): Promise<void> {
   if (!existsSync(outDir) && existsSync(retired)) await rename(retired, outDir);
   else await rm(retired, { recursive: true, force: true });
+}
+
+interface Known {
+  record: FileRecord;
+  writtenBefore: number; // the manifest's mtime: files last modified strictly before it are as it records them
+}
+
+/** The previous build's manifest, beside the output: what each file held when it was written. */
+async function previousRecords(outDir: string): Promise<Map<string, Known>> {
+  const path = manifestPathFor(outDir);
+  try {
+    const [text, info] = await Promise.all([readFile(path, 'utf8'), stat(path)]);
+    const manifest = JSON.parse(text) as { files?: { path: string; size: number; sha256: string }[] };
+    return new Map((manifest.files ?? []).map((f) => [f.path, { record: { sha256: f.sha256, size: f.size }, writtenBefore: info.mtimeMs }]));
+  } catch {
+    return new Map(); // no manifest, or an unreadable one: compare bytes instead
+  }
+}
+
+/**
+ * Whether the old file already holds these bytes. When the manifest vouches for it (same hash and
+ * size, and the file not modified since the manifest was written) a stat is enough; otherwise read it.
+ */
+async function unchanged(file: string, record: FileRecord, known: Known | undefined, bytes: Uint8Array): Promise<boolean> {
+  if (known && known.record.sha256 === record.sha256 && known.record.size === record.size) {
+    const info = await stat(file).catch(() => undefined);
+    if (info && info.size === record.size && info.mtimeMs < known.writtenBefore) return true;
+  }
+  return sameBytes(file, bytes);
 }
 
 async function sameBytes(file: string, bytes: Uint8Array): Promise<boolean> {

@@ -40,6 +40,19 @@ describe('the output folder', () => {
     assert.equal(kept.ino, before.get('2020/01/01/a/index.html')!.ino);
   });
 
+  it('repairs an output file changed by hand, even when the manifest still lists its old hash', async () => {
+    const dir = smallSite();
+    await buildOk(dir);
+    const file = join(dir, 'dist/index.html');
+    const bytes = readFileSync(file);
+    bytes[bytes.length - 3] ^= 1; // same size, different content, newer mtime than the manifest
+    writeFileSync(file, bytes);
+    const again = await buildOk(dir);
+    assert.equal(again.report.written, 1);
+    assert.equal(readFileSync(file).toString('utf8').includes('</html>'), true);
+    assert.equal(createHash('sha256').update(readFileSync(file)).digest('hex'), again.manifest.files.find((f) => f.path === 'index.html')!.sha256);
+  });
+
   it('writes a manifest beside the output, and inside it only when asked', async () => {
     const dir = smallSite();
     const result = await buildOk(dir);
