@@ -7,7 +7,7 @@ import { ColophonError, codeFrame } from './errors.ts';
 import { listFiles } from './files.ts';
 import { checkPermalinkPattern } from './permalink.ts';
 import { IO_CONCURRENCY, mapLimit } from './concurrency.ts';
-import { readNames } from './names.ts';
+import { describeValue, readNames } from './names.ts';
 import { slugFromFileName } from './slug.ts';
 import { createZone, type Zone } from './zone.ts';
 
@@ -137,7 +137,7 @@ export function readSource(path: string, raw: string, zone: Zone): Source | Colo
       const value = data[key];
       if (value === undefined || value === null) return undefined;
       if (typeof value === 'number') return String(value);
-      if (typeof value !== 'string') throw fail(key, `"${key}" must be text, not ${describe(value)}`);
+      if (typeof value !== 'string') throw fail(key, `"${key}" must be text, not ${describeValue(value)}`);
       return value;
     };
     return {
@@ -157,7 +157,7 @@ export function readSource(path: string, raw: string, zone: Zone): Source | Colo
         return result.epochMs;
       },
       categories(): string[] {
-        return readCategories(data.categories, (m) => fail('categories', m));
+        return readNames(data.categories, { key: 'categories', noun: 'category' }, (m) => fail('categories', m));
       },
       slug(): string | undefined {
         const slug = optionalString('slug');
@@ -180,35 +180,4 @@ export function readSource(path: string, raw: string, zone: Zone): Source | Colo
       },
     };
   }
-}
-
-function readCategories(value: unknown, fail: (message: string) => ColophonError): string[] {
-  if (value === undefined || value === null) return [];
-  let names: unknown[];
-  if (typeof value === 'string') names = value.split(',');
-  else if (Array.isArray(value)) names = value;
-  else throw fail(`"categories" must be a list or a comma-separated string, not ${describe(value)}`);
-  const out: string[] = [];
-  const seen = new Set<string>();
-  for (const entry of names) {
-    if (typeof entry !== 'string' && typeof entry !== 'number') {
-      throw fail(`each category must be a name, not ${describe(entry)}`);
-    }
-    const name = String(entry).trim().replace(/\s+/g, ' ');
-    if (name === '') {
-      if (typeof value === 'string') continue; // "a, b," — a trailing comma is harmless
-      throw fail('a category name is empty');
-    }
-    const key = name.toLowerCase();
-    if (!seen.has(key)) out.push(name);
-    seen.add(key);
-  }
-  return out;
-}
-
-function describe(value: unknown): string {
-  if (Array.isArray(value)) return 'a list';
-  if (value === null) return 'null';
-  if (typeof value === 'object') return 'a mapping';
-  return `a ${typeof value}`;
 }

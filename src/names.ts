@@ -6,7 +6,7 @@ export interface NameField {
 }
 
 /**
- * A front matter list of names (tags): a YAML list or a comma-separated string. Whitespace is
+ * A front matter list of names (categories, tags): a YAML list or a comma-separated string. Whitespace is
  * collapsed, names compare case-insensitively and the first spelling of each is kept, in order.
  */
 export function readNames(value: unknown, field: NameField, fail: (message: string) => ColophonError): string[] {

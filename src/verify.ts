@@ -1,6 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { generate, type BuildOptions } from './build.ts';
+import { mapLimit } from './concurrency.ts';
 import { byUtf8, sha256, siteDigest } from './digest.ts';
 import { BuildFailure, ColophonError } from './errors.ts';
 import { listFiles } from './files.ts';
@@ -77,7 +78,7 @@ async function compareUrl(output: Output, target: string, options: VerifyOptions
       hint: 'check the URL, that the site is deployed, and your network connection',
     });
   }
-  await eachLimited(paths, options.concurrency ?? 8, async (path) => {
+  await mapLimit(paths, options.concurrency ?? 8, async (path) => {
     try {
       const { status, bytes } = await fetchOne(path);
       if (status === 200) classify(report, path, output.get(path)!, bytes);
@@ -94,14 +95,6 @@ function reason(error: unknown): string {
   if (error.name === 'TimeoutError') return 'timed out';
   const cause = (error as { cause?: { code?: string; message?: string } }).cause;
   return cause?.code ?? cause?.message ?? error.message;
-}
-
-async function eachLimited<T>(items: T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) await work(items[next++]!);
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 }
 
 export function verifyPassed(report: VerifyReport, strict: boolean): boolean {

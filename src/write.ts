@@ -49,57 +49,50 @@ async function writeStaged(outDir: string, files: Files, finish?: Finisher): Pro
   const paths = [...files.keys()].sort(byUtf8);
   // With an output to compare against, find what changed before touching the disk: a rebuild that
   // changed nothing writes nothing. Without one, every file is new and one pass does it all.
-  const plan = previous.size > 0 ? await survey(outDir, paths, files, previous) : undefined;
-  const records = new Map<string, FileRecord>(plan ? [...plan].map(([p, s]) => [p, s.record]) : []);
-  const errors: ColophonError[] = [];
-  const changed: string[] = [];
-
-  const place = async (path: string, bytes: Uint8Array) => {
-    const record = { sha256: sha256(bytes), size: bytes.byteLength };
-    records.set(path, record);
-    const target = join(staging, path);
-    if (previous.has(path) && (await unchanged(join(outDir, path), record, undefined, bytes))) {
-      await link(join(outDir, path), target).catch(() => writeFile(target, bytes));
-    } else {
-      changed.push(path);
-      await writeFile(target, bytes);
+  const plan = previous.size > 0 ? await survey(outDir, paths, files, previous) : new Map<string, Surveyed>();
+  const failed = [...plan.values()].flatMap((s) => (s.error ? [s.error] : []));
+  if (failed.length > 0) throw new BuildFailure(failed);
+  const records = new Map<string, FileRecord>([...plan].map(([p, s]) => [p, s.record]));
+  if (plan.size > 0 && [...plan.values()].every((s) => s.same)) {
+    const extras = finish?.(records) ?? new Map<string, Uint8Array>();
+    const gone = [...previous].some((p) => !files.has(p) && !extras.has(p));
+    if (!gone && (await extrasUnchanged(outDir, extras))) {
+      for (const [path, bytes] of extras) records.set(path, recordOf(bytes));
+      return { report: { written: 0, unchanged: records.size, removed: 0 }, records, changes: { written: [], removed: [] } };
     }
-  };
-  const stage = async (path: string) => {
-    const planned = plan?.get(path);
-    if (planned?.same) return link(join(outDir, path), join(staging, path)).catch(() => writeFile(join(staging, path), produce(path)));
-    if (planned) changed.push(path);
-    const bytes = planned?.bytes ?? produce(path);
-    return planned ? writeFile(join(staging, path), bytes) : place(path, bytes);
-  };
-  const produce = (path: string): Uint8Array => files.get(path)!();
+  }
 
-  if (plan && [...plan.values()].some((s) => s.error)) {
-    throw new BuildFailure([...plan.values()].flatMap((s) => (s.error ? [s.error] : [])));
-  }
-  const extras = finish?.(records) ?? new Map<string, Uint8Array>();
-  const gone = [...previous].filter((p) => !files.has(p) && !extras.has(p));
-  if (plan && gone.length === 0 && [...plan.values()].every((s) => s.same) && (await extrasUnchanged(outDir, extras))) {
-    for (const [path, bytes] of extras) records.set(path, { sha256: sha256(bytes), size: bytes.byteLength });
-    return { report: { written: 0, unchanged: records.size, removed: 0 }, records, changes: { written: [], removed: [] } };
-  }
+  const changed: string[] = [];
+  const write = async (path: string, bytes: Uint8Array) => {
+    changed.push(path);
+    await writeFile(join(staging, path), bytes);
+  };
+  /** Surveyed files are linked when unchanged; the rest are rendered (or taken from the survey). */
+  const stage = async (path: string) => {
+    const planned = plan.get(path);
+    if (planned?.same) return link(join(outDir, path), join(staging, path)).catch(() => writeFile(join(staging, path), files.get(path)!()));
+    const bytes = planned?.bytes ?? files.get(path)!();
+    records.set(path, recordOf(bytes));
+    await write(path, bytes);
+  };
 
   await rm(staging, { recursive: true, force: true });
   try {
     await mkdir(staging, { recursive: true });
-    const folders = [...new Set([...paths, ...extras.keys()].map((path) => dirname(join(staging, path))))].sort();
+    const folders = [...new Set(paths.map((path) => dirname(join(staging, path))))].sort();
     await mapLimit(folders, IO_CONCURRENCY, (folder) => mkdir(folder, { recursive: true }));
-    await mapLimit(paths, IO_CONCURRENCY, async (path) => {
-      try {
-        await stage(path);
-      } catch (error) {
-        if (!(error instanceof ColophonError)) throw error;
-        errors.push(error);
-      }
-    });
+    const errors: ColophonError[] = [];
+    await mapLimit(paths, IO_CONCURRENCY, (path) => stage(path).catch((error) => {
+      if (!(error instanceof ColophonError)) throw error;
+      errors.push(error);
+    }));
     if (errors.length > 0) throw new BuildFailure(errors);
-    const finalExtras = plan ? extras : (finish?.(records) ?? extras);
-    for (const [path, bytes] of finalExtras) await place(path, bytes);
+    for (const [path, bytes] of finish?.(records) ?? []) {
+      records.set(path, recordOf(bytes));
+      await mkdir(dirname(join(staging, path)), { recursive: true });
+      if (previous.has(path) && (await sameBytes(join(outDir, path), bytes))) await link(join(outDir, path), join(staging, path));
+      else await write(path, bytes);
+    }
   } catch (error) {
     await rm(staging, { recursive: true, force: true }).catch(() => {});
     if (error instanceof BuildFailure) throw error;
@@ -122,6 +115,10 @@ async function writeStaged(outDir: string, files: Files, finish?: Finisher): Pro
   }
   await rm(retired, { recursive: true, force: true });
   return { report, records, changes };
+}
+
+function recordOf(bytes: Uint8Array): FileRecord {
+  return { sha256: sha256(bytes), size: bytes.byteLength };
 }
 
 interface Surveyed {
@@ -147,7 +144,7 @@ async function survey(outDir: string, paths: string[], files: Files, previous: S
       if (!(error instanceof ColophonError)) throw error;
       return void plan.set(path, { record: { sha256: '', size: 0 }, same: false, error });
     }
-    const record = { sha256: sha256(bytes), size: bytes.byteLength };
+    const record = recordOf(bytes);
     const same = previous.has(path) && (await unchanged(join(outDir, path), record, known.get(path), bytes));
     const keep = !same && kept + bytes.byteLength <= KEEP_BYTES;
     if (keep) kept += bytes.byteLength;
