@@ -6,6 +6,7 @@ import { feedText } from './feed-render.ts';
 import { feedTitle } from './feed-specs.ts';
 import type { ListPage, Page, Post, Site } from './site.ts';
 import { sitemapXml } from './sitemap.ts';
+import { Spliced } from './splice.ts';
 import { LazyViews } from './lazy-views.ts';
 import { createViewKit, type LinkView, type PostView, type ViewKit } from './views.ts';
 
@@ -47,13 +48,19 @@ export function renderSite(site: Site, templates: Templates, bodies: ReadonlyMap
   const errors: ColophonError[] = [];
   const files: Files = new Map();
   const encoder = new TextEncoder();
-  // Each post's body is rendered once and reused on its page, lists and feeds.
-  const views = new LazyViews((post) => kit.post(post, kit.bodyLinks(bodies.get(post.source)!)));
+  // Each post's body is rendered once and reused on its page, lists and feeds; templates print it
+  // through a marker, so its bytes are encoded once too (see Spliced).
+  const spliced = new Spliced();
+  const views = new LazyViews((post) => {
+    const view = kit.post(post, kit.bodyLinks(bodies.get(post.source)!));
+    view.body = spliced.mark(view.html);
+    return view;
+  });
 
   const emit = (path: string, what: string, make: () => string) => {
     files.set(path, () => {
       try {
-        return encoder.encode(make());
+        return spliced.encode(make());
       } catch (error) {
         if (!isTemplateFailure(error)) throw error;
         throw new ColophonError('E_TEMPLATE', `${error.message} (while rendering ${what})`, {
@@ -80,7 +87,7 @@ export function renderSite(site: Site, templates: Templates, bodies: ReadonlyMap
   }
   for (const page of site.pages) {
     const layout = layoutFor(page.source, 'page');
-    if (layout) emit(page.output, page.source.path, () => templates.render(layout, pageData(kit, page, bodies.get(page.source)!)));
+    if (layout) emit(page.output, page.source.path, () => templates.render(layout, pageData(kit, page, bodies.get(page.source)!, spliced)));
   }
   for (const list of site.lists) {
     emit(list.output, kit.listTitle(list), () => templates.render('list', listData(kit, list, views)));
@@ -110,14 +117,15 @@ function postData(kit: ViewKit, post: Post, views: Map<Post, PostView>) {
   };
 }
 
-function pageData(kit: ViewKit, page: Page, body: string) {
+function pageData(kit: ViewKit, page: Page, body: string, spliced: Spliced) {
+  const html = kit.bodyLinks(body);
   return {
     kind: 'page',
     site: kit.site,
     title: page.source.title,
     canonical: kit.absolute(page.path),
     feeds: kit.site.feeds,
-    page: { title: page.source.title, html: kit.bodyLinks(body), data: page.source.data },
+    page: { title: page.source.title, html, body: spliced.mark(html), data: page.source.data },
   };
 }
 

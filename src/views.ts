@@ -40,6 +40,8 @@ export interface PostView {
   categories: { name: string; href: string }[];
   tags: { name: string; href: string }[];
   html: string;
+  /** Prints exactly as `html` does, spliced in as bytes encoded once (see Spliced): for printing only. */
+  body: string;
   excerpt?: string; // the HTML before `<!-- more -->`
   draft: boolean;
   scheduled: boolean;
@@ -101,6 +103,7 @@ export function createViewKit(config: Config): ViewKit {
         categories: post.categories.map(categoryLink),
         tags: post.tags.map(categoryLink),
         html,
+        body: html,
         excerpt: excerptOf(html),
         draft: post.source.draft,
         scheduled: post.scheduled,

@@ -1,0 +1,65 @@
+import { Buffer } from 'node:buffer';
+
+/**
+ * Post bodies are most of a blog's bytes: each one is printed on its own page and again on index,
+ * category, tag and monthly pages. Printing the HTML string into every page and encoding each page
+ * whole would copy and encode every body four or five times. Instead a view offers `body`, a short
+ * marker that a template prints where the body goes; each body is encoded to UTF-8 once, and a page's
+ * bytes are its template text with the markers replaced by those bytes. The bytes are exactly those
+ * of printing the HTML itself, escaped or not; `html` stays the real string for templates that
+ * inspect or transform it.
+ *
+ * A marker is NUL, a number, "&", NUL. Sources never hold NUL (they are rejected), and the "&"
+ * shows whether a template printed the marker raw (`<%~`) or escaped (`<%=`, which makes it "&amp;").
+ */
+export class Spliced {
+  readonly #html: string[] = [];
+  readonly #raw: (Buffer | undefined)[] = [];
+  readonly #escaped: (Buffer | undefined)[] = [];
+  readonly #encoder = new TextEncoder();
+
+  /** The marker that stands for this HTML in template output. */
+  mark(html: string): string {
+    if (html === '') return '';
+    return `\u0000${this.#html.push(html) - 1}&\u0000`;
+  }
+
+  /** Template output as bytes, each marker replaced by the encoded HTML it stands for. */
+  encode(text: string): Uint8Array {
+    let at = text.indexOf('\u0000');
+    if (at < 0) return this.#encoder.encode(text);
+    const parts: Uint8Array[] = [];
+    let from = 0;
+    while (at >= 0) {
+      const marker = MARKER.exec(text.slice(at, at + 32));
+      const id = marker ? Number(marker[1]) : -1;
+      if (!marker || id >= this.#html.length) {
+        at = text.indexOf('\u0000', at + 1); // a NUL of the template's own: kept as it is
+        continue;
+      }
+      if (at > from) parts.push(Buffer.from(text.slice(from, at), 'utf8'));
+      parts.push(marker[2] === '&' ? this.#rawBytes(id) : this.#escapedBytes(id));
+      from = at + marker[0].length;
+      at = text.indexOf('\u0000', from);
+    }
+    if (from < text.length) parts.push(Buffer.from(text.slice(from), 'utf8'));
+    return Buffer.concat(parts);
+  }
+
+  #rawBytes(id: number): Buffer {
+    return (this.#raw[id] ??= Buffer.from(this.#html[id]!, 'utf8'));
+  }
+
+  #escapedBytes(id: number): Buffer {
+    return (this.#escaped[id] ??= Buffer.from(escapeLikeEta(this.#html[id]!), 'utf8'));
+  }
+}
+
+const MARKER = /^\u0000(\d+)(&|&amp;)\u0000/;
+
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/** What `<%= %>` does to a string (Eta's default escape). */
+function escapeLikeEta(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
+}
