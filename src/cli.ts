@@ -32,7 +32,7 @@ Options:
   --quiet      build: no progress line on the terminal
   --verbose    build: list every file written or removed
   --force      init: write into a folder that is not empty
-  --no-cache   highlight every code block again instead of reusing the cache
+  --no-cache   render every body and highlight every code block again instead of reusing the cache
   --strict     verify: files on the target that the site does not produce are an error
   --base-url URL  build or verify: use URL instead of the configured url for this run
   -h, --help   show this help

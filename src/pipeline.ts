@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { openBodyCache, type BodyCache } from './body-cache.ts';
 import { renderBodies } from './bodies.ts';
 import { loadConfig, type Config } from './config.ts';
 import { loadContent, readSource, type Asset, type Source } from './content.ts';
@@ -39,6 +40,8 @@ export interface Generated {
   files: Files; // rendered when consumed
   warnings: string[];
   highlight: { blocks: number; highlighted: number };
+  /** Post and page bodies in the site, and how many went through Markdown in this refresh. */
+  bodies: { total: number; rendered: number };
 }
 
 /**
@@ -58,6 +61,8 @@ interface State {
   assets: Map<string, Uint8Array>;
   templates: Templates | ColophonError;
   bodies: Map<string, { body: string; html: string }>;
+  /** Bodies rendered by the last build, read once; saved after the first assembly only. */
+  pack?: BodyCache;
 }
 
 export function createPipeline(siteDir: string, options: BuildOptions = {}): Pipeline {
@@ -75,6 +80,7 @@ export function createPipeline(siteDir: string, options: BuildOptions = {}): Pip
       assets: new Map(content.assets.map((a) => [a.path, a.bytes])),
       templates: await loadTheme(config.siteDir).catch(keepError),
       bodies: new Map(),
+      pack: options.cache === false ? undefined : await openBodyCache(cacheDirFor(config.siteDir), config.siteDir, bodySettings(config)),
     };
   }
 
@@ -110,7 +116,15 @@ export function createPipeline(siteDir: string, options: BuildOptions = {}): Pip
     const site = buildSite(config, { sources: ordered as Source[], assets, errors: [] }, siteOptions);
     if (Array.isArray(site)) throw new BuildFailure(site);
     const sources = [...site.posts.map((p) => p.source), ...site.pages.map((p) => p.source)];
-    const stale = sources.filter((s) => current.bodies.get(s.path)?.body !== s.body);
+    let stale = sources.filter((s) => current.bodies.get(s.path)?.body !== s.body);
+    const { pack } = current;
+    if (pack) {
+      stale = stale.filter((s) => {
+        const html = pack.get(s.body);
+        if (html !== undefined) current.bodies.set(s.path, { body: s.body, html });
+        return html === undefined;
+      });
+    }
     const workers = workerCount(stale.length);
     const pool = workers > 1 ? createPool(workers) : undefined;
     const bodies = await renderBodies(stale, {
@@ -125,10 +139,22 @@ export function createPipeline(siteDir: string, options: BuildOptions = {}): Pip
     const live = new Set(sources.map((s) => s.path));
     for (const path of current.bodies.keys()) if (!live.has(path)) current.bodies.delete(path);
     const html = new Map(sources.map((s) => [s, current.bodies.get(s.path)!.html]));
+    if (pack) {
+      // The first assembly saves every live body; later ones (the dev server's edits) leave the pack.
+      current.pack = undefined;
+      await pack.save([...current.bodies.values()].map((b) => [b.body, b.html]));
+    }
     const rendered = renderSite(site, current.templates as Templates, html);
     if (rendered.errors.length > 0) throw new BuildFailure(rendered.errors);
     const warnings = [...current.configWarnings, ...bodies.warnings];
-    return { config, site, files: rendered.files, warnings, highlight: { blocks: bodies.blocks, highlighted: bodies.highlighted } };
+    return {
+      config,
+      site,
+      files: rendered.files,
+      warnings,
+      highlight: { blocks: bodies.blocks, highlighted: bodies.highlighted },
+      bodies: { total: sources.length, rendered: stale.length },
+    };
   }
 
   return {
@@ -143,6 +169,10 @@ export function createPipeline(siteDir: string, options: BuildOptions = {}): Pip
       return assemble(state);
     },
   };
+}
+
+function bodySettings(config: Config) {
+  return { html: config.markdown.html, highlight: config.highlight ? { themes: config.highlight.themes, langs: config.highlight.langs } : undefined };
 }
 
 /** Editors' backup and lock files never count as sources, as in a full listing. */

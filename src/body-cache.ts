@@ -1,0 +1,105 @@
+import { Buffer } from 'node:buffer';
+import { readFileSync } from 'node:fs';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { sha256 } from './digest.ts';
+import { ENGINE, shikiVersion } from './deps/shiki.ts';
+
+/**
+ * Every post's body HTML from the last build, so that a build after it renders Markdown only for the
+ * bodies whose text changed. One pack file per site folder: read whole at the start of a build and
+ * written again (to a temporary name, then renamed) when it gained or lost entries, holding exactly
+ * the live bodies. An entry's key is the SHA-256 of everything that decides its HTML: the body,
+ * the Markdown and highlighting settings, the versions of markdown-it and shiki, and the code that
+ * renders bodies. The pack carries the SHA-256 of its contents: a damaged pack is ignored whole.
+ */
+export interface BodyCache {
+  /** The HTML last rendered for this body with these settings, if the pack holds it. */
+  get(body: string): string | undefined;
+  /** Records the HTML of each live body; the pack is rewritten only when its entries changed. */
+  save(bodies: Iterable<[body: string, html: string]>): Promise<void>;
+}
+
+/** Settings that change what a body renders to. */
+export interface BodySettings {
+  html: boolean;
+  highlight?: { themes: unknown; langs?: readonly string[] };
+}
+
+const FORMAT = 'colophon-bodies 1';
+
+export async function openBodyCache(dir: string, siteDir: string, settings: BodySettings): Promise<BodyCache> {
+  const file = join(dir, 'bodies-v1', `${sha256(siteDir).slice(0, 24)}.pack`);
+  const salt = `${FORMAT}\0${engineDigest()}\0${markdownItVersion}\0${shikiVersion}\0${ENGINE}\0${JSON.stringify(settings)}\0`;
+  const keyOf = (body: string) => sha256(salt + body);
+  const known = await readPack(file);
+  return {
+    get: (body) => known.get(keyOf(body)),
+    async save(bodies) {
+      const live = new Map<string, string>();
+      for (const [body, html] of bodies) live.set(keyOf(body), html);
+      if (live.size === known.size && [...live.keys()].every((key) => known.has(key))) return;
+      const temp = `${file}.${process.pid}.tmp`;
+      try {
+        await mkdir(join(dir, 'bodies-v1'), { recursive: true });
+        await writeFile(temp, packOf(live));
+        await rename(temp, file);
+      } catch {
+        // A cache that cannot be written only makes the next build slower.
+        await rm(temp, { force: true }).catch(() => {});
+      }
+    },
+  };
+}
+
+/** Header line, entry count, then one "key length" line per entry and the entries' UTF-8 bytes. */
+function packOf(entries: Map<string, string>): Uint8Array {
+  const keys = [...entries.keys()].sort();
+  const blobs = keys.map((key) => Buffer.from(entries.get(key)!, 'utf8'));
+  const index = keys.map((key, i) => `${key} ${blobs[i]!.byteLength}\n`).join('');
+  const body = Buffer.concat([Buffer.from(`${keys.length}\n${index}`, 'utf8'), ...blobs]);
+  return Buffer.concat([Buffer.from(`${FORMAT}\n${sha256(body)}\n`, 'utf8'), body]);
+}
+
+async function readPack(file: string): Promise<Map<string, string>> {
+  const entries = new Map<string, string>();
+  const bytes = await readFile(file).catch(() => undefined);
+  if (!bytes) return entries;
+  const head = `${FORMAT}\n`;
+  if (bytes.toString('latin1', 0, head.length) !== head) return entries;
+  const start = head.length + 65; // digest and newline
+  if (bytes.toString('latin1', head.length, start - 1) !== sha256(bytes.subarray(start))) return entries;
+  let at = bytes.indexOf(10, start);
+  const count = Number(bytes.toString('latin1', start, at));
+  const sizes: [string, number][] = [];
+  for (let i = 0; i < count; i++) {
+    const end = bytes.indexOf(10, at + 1);
+    const [key, size] = bytes.toString('latin1', at + 1, end).split(' ');
+    sizes.push([key!, Number(size)]);
+    at = end;
+  }
+  let offset = at + 1;
+  for (const [key, size] of sizes) {
+    entries.set(key, bytes.toString('utf8', offset, offset + size));
+    offset += size;
+  }
+  return entries;
+}
+
+const markdownItVersion: string = (() => {
+  const entry = fileURLToPath(import.meta.resolve('markdown-it'));
+  const pkg = `${entry.slice(0, entry.lastIndexOf('/dist/'))}/package.json`;
+  return (JSON.parse(readFileSync(pkg, 'utf8')) as { version: string }).version;
+})();
+
+/** The code that turns a body into HTML: a changed engine never reuses another engine's output. */
+let engine: string | undefined;
+function engineDigest(): string {
+  if (engine === undefined) {
+    const ext = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
+    const parts = ['./bodies', './highlight', './deps/markdown', './deps/shiki'].map((name) => readFileSync(new URL(`${name}${ext}`, import.meta.url)));
+    engine = sha256(Buffer.concat(parts));
+  }
+  return engine;
+}

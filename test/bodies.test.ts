@@ -1,0 +1,104 @@
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { buildOk, config, post, read, writeSite } from './helpers.ts';
+
+const BODY = 'Some <em>raw</em> HTML & "quotes" and \'apostrophes\'.\n\n```js\nconst a = 1 < 2;\n```\n';
+
+function site(extra: Record<string, string> = {}, fields: Record<string, unknown> = {}): string {
+  return writeSite({
+    'site.config.ts': config({ title: 'Bodies', url: 'https://example.org/', timezone: 'UTC', ...fields }),
+    'content/posts/one.md': post({ title: 'One', date: '2024-03-01 10:00' }, BODY),
+    'content/posts/two.md': post({ title: 'Two', date: '2024-03-02 10:00' }, 'Second *post*.\n'),
+    ...extra,
+  });
+}
+
+const between = (html: string, id: string) => new RegExp(`<div id="${id}">([^]*?)</div id="${id}">`).exec(html)![1]!;
+
+describe('post bodies in templates', () => {
+  it('print the same bytes through `body` as through `html`, raw or escaped, and `html` can be inspected', async () => {
+    const dir = site({
+      'layouts/post.eta': [
+        '<div id="raw"><%~ it.post.body %></div id="raw">',
+        '<div id="rawhtml"><%~ it.post.html %></div id="rawhtml">',
+        '<div id="esc"><%= it.post.body %></div id="esc">',
+        '<div id="eschtml"><%= it.post.html %></div id="eschtml">',
+        '<div id="inspect"><%= it.post.html.includes("<pre") ? "has code" : "no code" %></div id="inspect">',
+        '<div id="twice"><%~ it.post.body + it.post.body %></div id="twice">',
+      ].join('\n'),
+    });
+    await buildOk(dir);
+    const page = read(dir, '2024/03/01/one/index.html');
+    assert.doesNotMatch(page, /\u0000/);
+    assert.equal(between(page, 'raw'), between(page, 'rawhtml'));
+    assert.match(between(page, 'raw'), /<em>raw<\/em> HTML &amp; &quot;quotes&quot;/);
+    assert.match(between(page, 'raw'), /<pre class="shiki/);
+    assert.equal(between(page, 'esc'), between(page, 'eschtml'));
+    assert.match(between(page, 'esc'), /&lt;em&gt;raw&lt;\/em&gt;/);
+    assert.equal(between(page, 'inspect'), 'has code');
+    assert.equal(between(page, 'twice'), between(page, 'raw').repeat(2));
+    assert.equal(between(read(dir, '2024/03/02/two/index.html'), 'inspect'), 'no code');
+  });
+
+  it('show each full post on the index and in its feed', async () => {
+    const dir = site();
+    await buildOk(dir);
+    const index = read(dir, 'index.html');
+    assert.match(index, /<p>Second <em>post<\/em>.<\/p>/);
+    assert.match(index, /<em>raw<\/em> HTML/);
+    assert.doesNotMatch(index, /\u0000/);
+    assert.match(read(dir, 'feed/atom.xml'), /<!\[CDATA\[<p>Some <em>raw<\/em> HTML &amp; &quot;quotes&quot;/);
+  });
+});
+
+describe('the body cache', () => {
+  const packs = (dir: string) => {
+    const root = join(dir, 'node_modules/.cache/colophon/bodies-v1');
+    return readdirSync(root).filter((name) => name.endsWith('.pack')).map((name) => join(root, name));
+  };
+
+  it('renders no Markdown on a second build, one body after an edit, and the bytes never change', async () => {
+    const dir = site();
+    const cold = await buildOk(dir);
+    assert.deepEqual(cold.bodies, { total: 2, rendered: 2 });
+    assert.equal(packs(dir).length, 1);
+    const warm = await buildOk(dir, { cache: true });
+    assert.deepEqual(warm.bodies, { total: 2, rendered: 0 });
+    assert.equal(warm.digest, cold.digest);
+    writeFileSync(join(dir, 'content/posts/two.md'), post({ title: 'Two', date: '2024-03-02 10:00' }, 'Second *post*, edited.\n'));
+    const edited = await buildOk(dir);
+    assert.deepEqual(edited.bodies, { total: 2, rendered: 1 });
+    assert.match(read(dir, '2024/03/02/two/index.html'), /Second <em>post<\/em>, edited./);
+    const bypass = await buildOk(dir, { cache: false });
+    assert.deepEqual(bypass.bodies, { total: 2, rendered: 2 });
+    assert.equal(bypass.digest, edited.digest);
+  });
+
+  it('ignores a damaged pack and renders everything again', async () => {
+    const dir = site();
+    const cold = await buildOk(dir);
+    const [pack] = packs(dir);
+    const bytes = readFileSync(pack!);
+    const at = bytes.indexOf('<em>raw</em>');
+    bytes.write('<em>RAW</em>', at); // same length, so only the checksum can tell
+    writeFileSync(pack!, bytes);
+    const again = await buildOk(dir);
+    assert.deepEqual(again.bodies, { total: 2, rendered: 2 });
+    assert.equal(again.digest, cold.digest);
+    writeFileSync(pack!, bytes.subarray(0, 200));
+    const truncated = await buildOk(dir);
+    assert.equal(truncated.digest, cold.digest);
+  });
+
+  it('does not reuse bodies rendered with other Markdown settings', async () => {
+    const dir = site({}, { markdown: { html: true } });
+    await buildOk(dir);
+    assert.match(read(dir, '2024/03/01/one/index.html'), /Some <em>raw<\/em> HTML/);
+    writeFileSync(join(dir, 'site.config.ts'), config({ title: 'Bodies', url: 'https://example.org/', timezone: 'UTC', markdown: { html: false } }));
+    const after = await buildOk(dir);
+    assert.deepEqual(after.bodies, { total: 2, rendered: 2 });
+    assert.match(read(dir, '2024/03/01/one/index.html'), /Some &lt;em&gt;raw&lt;\/em&gt; HTML/);
+  });
+});
