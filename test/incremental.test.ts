@@ -76,7 +76,7 @@ describe('incremental refresh', () => {
       const log: string[] = [];
       for (let step = 0; step < 10; step++) {
         const changed: string[] = [];
-        const kind = live.length === 0 ? 'add' : rnd.pick(['add', 'date', 'categories', 'body', 'delete', 'rename', 'layout', 'public', 'break'] as const);
+        const kind = live.length === 0 ? 'add' : rnd.pick(['add', 'date', 'categories', 'body', 'title', 'draft', 'delete', 'rename', 'layout', 'public', 'break'] as const);
         const target = live.length ? rnd.pick(live) : '';
         const text = target ? readFileSync(join(dir, target), 'utf8') : '';
         if (kind === 'add') {
@@ -92,6 +92,13 @@ describe('incremental refresh', () => {
           changed.push(target);
         } else if (kind === 'body') {
           write(target, `${text}\nMore words ${rnd.int(100)}.\n`);
+          changed.push(target);
+        } else if (kind === 'title') {
+          // The title is shown by the neighbours' links and the lists, yet does not move the post.
+          write(target, text.replace(/^title: .*$/m, `title: Retitled ${serial++}`));
+          changed.push(target);
+        } else if (kind === 'draft') {
+          write(target, /^draft: true$/m.test(text) ? text.replace(/^draft: true\n/m, '') : text.replace(/^title: /m, 'draft: true\ntitle: '));
           changed.push(target);
         } else if (kind === 'delete') {
           rmSync(join(dir, target));
