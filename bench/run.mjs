@@ -1,16 +1,20 @@
 // Colophon's benchmark.
 //
-//   npm run bench [-- --sizes 1000,4000,10000 --runs 3 --seed 1 --keep]
+//   npm run bench [-- --sizes 1000,4000,10000 --runs 3 --seed 1 --dir /tmp --keep]
 //
 // For each size N: a seeded corpus of N posts is generated in a temp dir, the floor (bench/floor.mjs)
 // is measured, then builds are measured in fresh processes (bench/measure.mjs): cold, warm,
-// no-op and one-post edit. An empty site's cold build is measured last. Progress goes to stderr
-// and the Markdown report to stdout. Everything lives under os.tmpdir() and is removed at the
+// no-op and one-post edit, and the dev server's save-to-served time (bench/serve-latency.mjs).
+// An empty site's cold build is measured last. Progress goes to stderr and the Markdown report to
+// stdout. Everything lives in a new folder under --dir (default os.tmpdir()) and is removed at the
 // end unless --keep.
+//
+// Between runs the previous output is moved aside (a rename) rather than deleted: deleting a tree
+// of thousands of files costs the file system time that would otherwise land on the next build.
 
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { appendFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,7 +28,8 @@ const CASES = {
   cold: 'cold build (no dist/, empty cache)',
   warm: 'warm build (cache filled, no dist/)',
   noop: 'no-op rebuild (nothing changed)',
-  edit: 'edit one post, full rebuild (no dev server yet)',
+  edit: 'edit one post, full rebuild',
+  serve: 'dev server: save one post → page served',
   empty: 'empty site (0 posts), cold build',
 };
 
@@ -37,6 +42,7 @@ function readOptions(argv) {
       sizes: { type: 'string', default: '1000,4000,10000' },
       runs: { type: 'string', default: '3' },
       seed: { type: 'string', default: '1' },
+      dir: { type: 'string', default: tmpdir() },
       keep: { type: 'boolean', default: false },
     },
   });
@@ -46,7 +52,7 @@ function readOptions(argv) {
   if (!sizes.every((n) => Number.isInteger(n) && n > 0)) throw new Error('--sizes takes positive integers, e.g. 200,1000');
   if (!Number.isInteger(runs) || runs < 1) throw new Error('--runs takes a positive integer');
   if (!Number.isInteger(seed)) throw new Error('--seed takes an integer');
-  return { sizes, runs, seed, keep: values.keep };
+  return { sizes, runs, seed, dir: values.dir, keep: values.keep };
 }
 
 // ---- child processes ----
@@ -100,10 +106,18 @@ function treeSize(dir) {
   return { files, bytes };
 }
 
-/** Removes the previous build's output, manifest included, so the next build starts from nothing. */
-function removeOutput(site) {
-  rmSync(join(site, 'dist'), { recursive: true, force: true });
-  rmSync(join(site, 'dist.manifest.json'), { force: true });
+/** Moves the previous build's output aside, manifest included, so the next build starts from nothing. */
+function removeOutput(tmp, site) {
+  const trash = mkdtempSync(join(tmp, 'trash-'));
+  for (const name of ['dist', 'dist.manifest.json']) {
+    if (existsSync(join(site, name))) renameSync(join(site, name), join(trash, name));
+  }
+}
+
+/** The dev server's save-to-served latency, median of its edits, in its own process. */
+function measureServe(tmp, site, cacheDir) {
+  const result = runScript(tmp, 'serve-latency.mjs', [site, '--edits', '9'], { COLOPHON_CACHE_DIR: cacheDir });
+  return { wallMs: result.medianMs, cpuMs: NaN, systemMs: NaN, maxRssKiB: NaN, written: 0, files: NaN, bytes: NaN };
 }
 
 function freshCacheDir(tmp) {
@@ -151,16 +165,17 @@ function benchSize(tmp, n, { runs, seed }) {
     floors.push(measureFloor(tmp, site));
     progress('floor', r, runs, { wallMs: floors[r].totalMs });
   }
-  const results = { cold: [], warm: [], noop: [], edit: [] };
+  const results = { cold: [], warm: [], noop: [], edit: [], serve: [] };
   const record = (name, r, result) => (results[name].push(result), progress(name, r, runs, result));
   for (let r = 0; r < runs; r++) {
     const cacheDir = freshCacheDir(tmp);
-    removeOutput(site);
+    removeOutput(tmp, site);
     record('cold', r, measureBuild(tmp, site, cacheDir));
-    removeOutput(site);
+    removeOutput(tmp, site);
     record('warm', r, measureBuild(tmp, site, cacheDir));
     record('noop', r, measureBuild(tmp, site, cacheDir));
     record('edit', r, withEditedPost(edited, r, () => measureBuild(tmp, site, cacheDir)));
+    record('serve', r, measureServe(tmp, site, cacheDir));
     rmSync(cacheDir, { recursive: true, force: true });
   }
   return { n, fences: corpus.fences, floors, results };
@@ -171,7 +186,7 @@ function benchEmpty(tmp, { runs, seed }) {
   const cold = [];
   for (let r = 0; r < runs; r++) {
     const cacheDir = freshCacheDir(tmp);
-    removeOutput(site);
+    removeOutput(tmp, site);
     cold.push(measureBuild(tmp, site, cacheDir));
     progress('empty', r, runs, cold[r]);
     rmSync(cacheDir, { recursive: true, force: true });
@@ -187,8 +202,8 @@ function median(values) {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
-const seconds = (ms) => (ms / 1000).toFixed(2);
-const mib = (bytes) => (bytes / 1024 / 1024).toFixed(2);
+const seconds = (ms) => (Number.isNaN(ms) ? '–' : (ms / 1000).toFixed(ms < 1000 ? 3 : 2));
+const mib = (bytes) => (Number.isNaN(bytes) ? '–' : (bytes / 1024 / 1024).toFixed(2));
 
 function spread(values) {
   return `${seconds(median(values))} (${seconds(Math.min(...values))}–${seconds(Math.max(...values))})`;
@@ -207,9 +222,10 @@ function buildRow(n, name, results) {
     CASES[name],
     spread(pick('wallMs')),
     seconds(median(pick('cpuMs'))),
-    (median(pick('maxRssKiB')) / 1024).toFixed(0),
+    seconds(median(pick('systemMs'))),
+    Number.isNaN(median(pick('maxRssKiB'))) ? '–' : (median(pick('maxRssKiB')) / 1024).toFixed(0),
     median(pick('written')),
-    median(pick('files')),
+    Number.isNaN(median(pick('files'))) ? '–' : median(pick('files')),
     mib(median(pick('bytes'))),
   ];
 }
@@ -217,10 +233,10 @@ function buildRow(n, name, results) {
 function buildTable(sizes, empty) {
   const rows = [];
   for (const { n, results } of sizes) {
-    for (const name of ['cold', 'warm', 'noop', 'edit']) rows.push(buildRow(n, name, results[name]));
+    for (const name of ['cold', 'warm', 'noop', 'edit', 'serve']) rows.push(buildRow(n, name, results[name]));
   }
   rows.push(buildRow(0, 'empty', empty));
-  const headers = ['N', 'case', 'wall s, median (min–max)', 'CPU s', 'peak RSS MiB', 'files written', 'dist/ files', 'dist/ MiB'];
+  const headers = ['N', 'case', 'wall s, median (min–max)', 'CPU s', 'of which system s', 'peak RSS MiB', 'files written', 'dist/ files', 'dist/ MiB'];
   return markdownTable(headers, rows);
 }
 
@@ -269,7 +285,9 @@ function report(options, sizes, empty, libs) {
     '',
     'Wall and CPU are measured around `main()`; loading the engine before it took a median ' +
       `${seconds(median(imports))} s and is not included. Peak RSS is the whole process's. ` +
-      '"Files written" is from the build summary; dist/ files and MiB are counted after the build.',
+      '"Files written" is from the build summary; dist/ files and MiB are counted after the build. ' +
+      'System CPU is time spent in the kernel (creating, writing and removing files). The dev server row is ' +
+      'the median of 9 saves per run, each from writing the post to its reloaded page being fetched.',
     '',
     '### Floor: read + gray-matter + markdown-it + shiki on one core, no templates, no writes',
     '',
@@ -285,11 +303,11 @@ function main() {
   try {
     options = readOptions(process.argv.slice(2));
   } catch (error) {
-    process.stderr.write(`error: ${error.message}\nusage: npm run bench [-- --sizes 1000,4000,10000 --runs 3 --seed 1 --keep]\n`);
+    process.stderr.write(`error: ${error.message}\nusage: npm run bench [-- --sizes 1000,4000,10000 --runs 3 --seed 1 --dir /tmp --keep]\n`);
     process.exitCode = 64;
     return;
   }
-  const tmp = mkdtempSync(join(tmpdir(), 'colophon-bench-'));
+  const tmp = mkdtempSync(join(options.dir, 'colophon-bench-'));
   process.stderr.write(`Working in ${tmp}\n`);
   try {
     const before = libDigest();
