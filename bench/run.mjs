@@ -117,7 +117,7 @@ function removeOutput(tmp, site) {
 /** The dev server's save-to-served latency, median of its edits, in its own process. */
 function measureServe(tmp, site, cacheDir) {
   const result = runScript(tmp, 'serve-latency.mjs', [site, '--edits', '9'], { COLOPHON_CACHE_DIR: cacheDir });
-  return { wallMs: result.medianMs, cpuMs: NaN, systemMs: NaN, maxRssKiB: NaN, written: 0, files: NaN, bytes: NaN };
+  return { wallMs: result.medianMs, cpuMs: NaN, systemMs: NaN, maxRssKiB: NaN, written: NaN, files: NaN, bytes: NaN };
 }
 
 function freshCacheDir(tmp) {
@@ -224,7 +224,7 @@ function buildRow(n, name, results) {
     seconds(median(pick('cpuMs'))),
     seconds(median(pick('systemMs'))),
     Number.isNaN(median(pick('maxRssKiB'))) ? '–' : (median(pick('maxRssKiB')) / 1024).toFixed(0),
-    median(pick('written')),
+    Number.isNaN(median(pick('written'))) ? '–' : median(pick('written')),
     Number.isNaN(median(pick('files'))) ? '–' : median(pick('files')),
     mib(median(pick('bytes'))),
   ];
