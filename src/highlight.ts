@@ -57,16 +57,30 @@ export interface HighlightRun {
 export async function highlightHere(fences: readonly Fence[], themes: Themes): Promise<string[]> {
   const html = new Array<string>(fences.length);
   for (const lang of [...new Set(fences.map((f) => f.lang))].sort()) {
-    const shiki = await createShiki(themes, [lang]);
-    try {
-      fences.forEach((f, i) => {
-        if (f.lang === lang) html[i] = shiki.highlight(f.code.replace(/\n$/, ''), f.lang, { lines: new Set(f.lines) });
-      });
-    } finally {
-      shiki.dispose();
-    }
+    const shiki = await highlighterFor(lang, themes);
+    fences.forEach((f, i) => {
+      if (f.lang === lang) html[i] = shiki.highlight(f.code.replace(/\n$/, ''), f.lang, { lines: new Set(f.lines) });
+    });
   }
   return html;
+}
+
+/**
+ * A thread keeps its highlighters: one per language and themes, holding only that language, so
+ * reusing one for the next batch gives the same HTML as a new one, without compiling its grammar
+ * again.
+ */
+const highlighters = new Map<string, ReturnType<typeof createShiki>>();
+
+function highlighterFor(lang: string, themes: Themes): ReturnType<typeof createShiki> {
+  const key = JSON.stringify([lang, themes.light, themes.dark]);
+  let shiki = highlighters.get(key);
+  if (!shiki) {
+    shiki = createShiki(themes, [lang]);
+    shiki.catch(() => highlighters.delete(key));
+    highlighters.set(key, shiki);
+  }
+  return shiki;
 }
 
 export interface Highlighters {
@@ -100,13 +114,27 @@ export async function highlightFences(fences: Fence[], settings: HighlightSettin
   return { html: keys.map((key) => byKey.get(key)!), highlighted: todo.length };
 }
 
-/** Round-robin by language, so each worker loads as few grammars as it can. */
+/** Fences per batch a worker takes: small enough to even out, large enough to keep messages few. */
+const BATCH = 24;
+
+/**
+ * Batches in language order, taken by whichever worker is free: blocks of some languages cost ten
+ * times others', so equal shares left one worker idle for seconds. Each result goes back to its
+ * fence's place, so the output does not depend on which worker did what.
+ */
 async function spread(fences: Fence[], themes: Themes, workers: Highlighters): Promise<string[]> {
   const order = fences.map((_, i) => i).sort((a, b) => (fences[a]!.lang < fences[b]!.lang ? -1 : fences[a]!.lang > fences[b]!.lang ? 1 : a - b));
-  const parts = Array.from({ length: workers.size }, () => [] as number[]);
-  order.forEach((index, n) => parts[Math.floor((n * workers.size) / order.length)]!.push(index));
-  const results = await Promise.all(parts.map((part) => (part.length ? workers.highlight(part.map((i) => fences[i]!), themes) : Promise.resolve([]))));
+  const batches: number[][] = [];
+  for (let start = 0; start < order.length; start += BATCH) batches.push(order.slice(start, start + BATCH));
   const html = new Array<string>(fences.length);
-  parts.forEach((part, p) => part.forEach((index, j) => (html[index] = results[p]![j]!)));
+  let next = 0;
+  const take = async () => {
+    while (next < batches.length) {
+      const batch = batches[next++]!;
+      const result = await workers.highlight(batch.map((i) => fences[i]!), themes);
+      batch.forEach((index, j) => (html[index] = result[j]!));
+    }
+  };
+  await Promise.all(Array.from({ length: workers.size }, take));
   return html;
 }
