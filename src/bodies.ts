@@ -13,7 +13,8 @@ export interface BodiesOptions {
 
 export interface Bodies {
   html: Map<Source, string>;
-  warnings: string[];
+  /** Per source path, the unknown fence languages it uses, in the order met. */
+  unknown: Map<string, string[]>;
   blocks: number; // highlighted fences in the site
   highlighted: number; // of which went through shiki in this build
 }
@@ -83,7 +84,9 @@ export async function renderBodies(sources: readonly Source[], options: BodiesOp
     }
     offset += chunk.fences.length;
   }
-  return { html, warnings: unknownWarnings(chunks.flatMap((c) => c.unknown)), blocks: fences.length, highlighted: run.highlighted };
+  const unknown = new Map<string, string[]>();
+  for (const [name, path] of chunks.flatMap((c) => c.unknown)) unknown.set(path, [...(unknown.get(path) ?? []), name]);
+  return { html, unknown, blocks: fences.length, highlighted: run.highlighted };
 }
 
 /** Contiguous slices of about equal text size, so each thread gets a similar amount of work. */
@@ -103,8 +106,8 @@ function splitEvenly<T extends { body: string }>(items: T[], parts: number): T[]
   return slices;
 }
 
-/** Once per language, naming the first file by path that uses it. */
-function unknownWarnings(found: [string, string][]): string[] {
+/** Once per language, naming the first file by path that uses it. [language, path] pairs. */
+export function unknownWarnings(found: [string, string][]): string[] {
   const first = new Map<string, string>();
   for (const [name, path] of found) {
     const seen = first.get(name);

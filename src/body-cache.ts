@@ -15,10 +15,15 @@ import { ENGINE, shikiVersion } from './deps/shiki.ts';
  * renders bodies. The pack carries the SHA-256 of its contents: a damaged pack is ignored whole.
  */
 export interface BodyCache {
-  /** The HTML last rendered for this body with these settings, if the pack holds it. */
-  get(body: string): string | undefined;
-  /** Records the HTML of each live body; the pack is rewritten only when its entries changed. */
-  save(bodies: Iterable<[body: string, html: string]>): Promise<void>;
+  /** What this body last rendered to with these settings, if the pack holds it. */
+  get(body: string): CachedBody | undefined;
+  /** Records each live body; the pack is rewritten only when its entries changed. */
+  save(bodies: Iterable<[body: string, rendered: CachedBody]>): Promise<void>;
+}
+
+export interface CachedBody {
+  html: string;
+  unknown: string[]; // fence languages with no grammar, in the order met: their warnings come back too
 }
 
 /** Settings that change what a body renders to. */
@@ -27,7 +32,7 @@ export interface BodySettings {
   highlight?: { themes: unknown; langs?: readonly string[] };
 }
 
-const FORMAT = 'colophon-bodies 1';
+const FORMAT = 'colophon-bodies 2';
 
 export async function openBodyCache(dir: string, siteDir: string, settings: BodySettings): Promise<BodyCache> {
   const file = join(dir, 'bodies-v1', `${sha256(siteDir).slice(0, 24)}.pack`);
@@ -35,10 +40,15 @@ export async function openBodyCache(dir: string, siteDir: string, settings: Body
   const keyOf = (body: string) => sha256(salt + body);
   const known = await readPack(file);
   return {
-    get: (body) => known.get(keyOf(body)),
+    get(body) {
+      const entry = known.get(keyOf(body));
+      if (entry === undefined) return undefined;
+      const newline = entry.indexOf('\n');
+      return { unknown: JSON.parse(entry.slice(0, newline)) as string[], html: entry.slice(newline + 1) };
+    },
     async save(bodies) {
       const live = new Map<string, string>();
-      for (const [body, html] of bodies) live.set(keyOf(body), html);
+      for (const [body, { html, unknown }] of bodies) live.set(keyOf(body), `${JSON.stringify(unknown)}\n${html}`);
       if (live.size === known.size && [...live.keys()].every((key) => known.has(key))) return;
       const temp = `${file}.${process.pid}.tmp`;
       try {
@@ -87,10 +97,21 @@ async function readPack(file: string): Promise<Map<string, string>> {
   return entries;
 }
 
+/** markdown-it's version and those of the packages it renders with, as installed. */
 const markdownItVersion: string = (() => {
   const entry = fileURLToPath(import.meta.resolve('markdown-it'));
-  const pkg = `${entry.slice(0, entry.lastIndexOf('/dist/'))}/package.json`;
-  return (JSON.parse(readFileSync(pkg, 'utf8')) as { version: string }).version;
+  const root = entry.slice(0, entry.lastIndexOf('/dist/'));
+  const versionAt = (dir: string) => {
+    try {
+      return (JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { version: string }).version;
+    } catch {
+      return undefined;
+    }
+  };
+  const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string; dependencies?: Record<string, string> };
+  // A dependency sits in markdown-it's own node_modules, or beside it when hoisted.
+  const deps = Object.keys(pkg.dependencies ?? {}).sort().map((name) => `${name}@${versionAt(join(root, 'node_modules', name)) ?? versionAt(join(root, '..', name)) ?? '?'}`);
+  return [pkg.version, ...deps].join(' ');
 })();
 
 /** The code that turns a body into HTML: a changed engine never reuses another engine's output. */

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { openBodyCache, type BodyCache } from './body-cache.ts';
-import { renderBodies } from './bodies.ts';
+import { renderBodies, unknownWarnings } from './bodies.ts';
 import { loadConfig, type Config } from './config.ts';
 import { loadContent, readSource, type Asset, type Source } from './content.ts';
 import type { Templates } from './deps/eta.ts';
@@ -60,7 +60,7 @@ interface State {
   sources: Map<string, Source | ColophonError>; // by path
   assets: Map<string, Uint8Array>;
   templates: Templates | ColophonError;
-  bodies: Map<string, { body: string; html: string }>;
+  bodies: Map<string, { body: string; html: string; unknown: string[] }>;
   /** Bodies rendered by the last build, read once; saved after the first assembly only. */
   pack?: BodyCache;
   /** The site model of the last assembly, kept while only sources changed since. */
@@ -135,9 +135,9 @@ export function createPipeline(siteDir: string, options: BuildOptions = {}): Pip
     const { pack } = current;
     if (pack) {
       stale = stale.filter((s) => {
-        const html = pack.get(s.body);
-        if (html !== undefined) current.bodies.set(s.path, { body: s.body, html });
-        return html === undefined;
+        const cached = pack.get(s.body);
+        if (cached) current.bodies.set(s.path, { body: s.body, ...cached });
+        return cached === undefined;
       });
     }
     const workers = workerCount(stale.length);
@@ -150,18 +150,20 @@ export function createPipeline(siteDir: string, options: BuildOptions = {}): Pip
       langs: config.highlight ? config.highlight.langs : undefined,
       pool,
     }).finally(() => pool?.close());
-    for (const [source, html] of bodies.html) current.bodies.set(source.path, { body: source.body, html });
+    for (const [source, html] of bodies.html) current.bodies.set(source.path, { body: source.body, html, unknown: bodies.unknown.get(source.path) ?? [] });
     const live = new Set(sources.map((s) => s.path));
     for (const path of current.bodies.keys()) if (!live.has(path)) current.bodies.delete(path);
-    const html = new Map(sources.map((s) => [s, current.bodies.get(s.path)!.html]));
+    const html = new Map(sources.map((s) => [s.path, current.bodies.get(s.path)!.html]));
     if (pack) {
       // The first assembly saves every live body; later ones (the dev server's edits) leave the pack.
       current.pack = undefined;
-      await pack.save([...current.bodies.values()].map((b) => [b.body, b.html]));
+      await pack.save([...current.bodies.values()].map((b) => [b.body, { html: b.html, unknown: b.unknown }]));
     }
     const rendered = renderSite(site, current.templates as Templates, html);
     if (rendered.errors.length > 0) throw new BuildFailure(rendered.errors);
-    const warnings = [...current.configWarnings, ...bodies.warnings];
+    // Warnings come from every live body, rendered now or earlier, so a warm build warns as a cold one.
+    const unknown = sources.flatMap((s) => current.bodies.get(s.path)!.unknown.map((name): [string, string] => [name, s.path]));
+    const warnings = [...current.configWarnings, ...unknownWarnings(unknown)];
     return {
       config,
       site,

@@ -1,5 +1,4 @@
 import { archiveData, notFoundData } from './archive-view.ts';
-import type { Source } from './content.ts';
 import { isTemplateFailure, type Templates } from './deps/eta.ts';
 import { ColophonError } from './errors.ts';
 import { feedText } from './feed-render.ts';
@@ -43,7 +42,11 @@ export function materialize(files: Files): { output: Output; errors: ColophonErr
 }
 
 /** Pages, lists and feeds from the site model and each source's body HTML (see renderBodies). */
-export function renderSite(site: Site, templates: Templates, bodies: ReadonlyMap<Source, string>): Rendered {
+/**
+ * Bodies are looked up by source path: the dev server may swap a post's source in the model (see
+ * updateSite) while it still serves this generation's pages, which then keep their own bodies.
+ */
+export function renderSite(site: Site, templates: Templates, bodies: ReadonlyMap<string, string>): Rendered {
   const kit = createViewKit(site.config);
   const errors: ColophonError[] = [];
   const files: Files = new Map();
@@ -52,7 +55,7 @@ export function renderSite(site: Site, templates: Templates, bodies: ReadonlyMap
   // through a marker, so its bytes are encoded once too (see Spliced).
   const spliced = new Spliced();
   const views = new LazyViews((post) => {
-    const view = kit.post(post, kit.bodyLinks(bodies.get(post.source)!));
+    const view = kit.post(post, kit.bodyLinks(bodies.get(post.source.path)!));
     view.body = spliced.mark(view.html);
     return view;
   });
@@ -87,7 +90,7 @@ export function renderSite(site: Site, templates: Templates, bodies: ReadonlyMap
   }
   for (const page of site.pages) {
     const layout = layoutFor(page.source, 'page');
-    if (layout) emit(page.output, page.source.path, () => templates.render(layout, pageData(kit, page, bodies.get(page.source)!, spliced)));
+    if (layout) emit(page.output, page.source.path, () => templates.render(layout, pageData(kit, page, bodies.get(page.source.path)!, spliced)));
   }
   for (const list of site.lists) {
     emit(list.output, kit.listTitle(list), () => templates.render('list', listData(kit, list, views)));

@@ -9,8 +9,9 @@ import { Buffer } from 'node:buffer';
  * of printing the HTML itself, escaped or not; `html` stays the real string for templates that
  * inspect or transform it.
  *
- * A marker is NUL, a number, "&", NUL. Sources never hold NUL (they are rejected), and the "&"
- * shows whether a template printed the marker raw (`<%~`) or escaped (`<%=`, which makes it "&amp;").
+ * A marker is NUL, "colophon:", a number, "&", NUL. Source files never hold NUL (they are rejected;
+ * a YAML escape can still put one in a front matter value, hence the word), and the "&" shows
+ * whether a template printed the marker raw (`<%~`) or escaped (`<%=`, which makes it "&amp;").
  */
 export class Spliced {
   readonly #html: string[] = [];
@@ -21,7 +22,7 @@ export class Spliced {
   /** The marker that stands for this HTML in template output. */
   mark(html: string): string {
     if (html === '') return '';
-    return `\u0000${this.#html.push(html) - 1}&\u0000`;
+    return `\u0000colophon:${this.#html.push(html) - 1}&\u0000`;
   }
 
   /** Template output as bytes, each marker replaced by the encoded HTML it stands for. */
@@ -55,7 +56,7 @@ export class Spliced {
   }
 }
 
-const MARKER = /^\u0000(\d+)(&|&amp;)\u0000/;
+const MARKER = /^\u0000colophon:(\d+)(&|&amp;)\u0000/;
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 

@@ -76,6 +76,15 @@ describe('the body cache', () => {
     assert.equal(bypass.digest, edited.digest);
   });
 
+  it('gives a warm build the same warnings as a cold one', async () => {
+    const dir = site({ 'content/posts/three.md': post({ title: 'Three', date: '2024-03-03 10:00' }, '```nosuchlang\nx\n```\n') });
+    const cold = await buildOk(dir);
+    assert.deepEqual(cold.warnings, ['content/posts/three.md: no highlighting for the unknown language "nosuchlang"; shown as plain code']);
+    const warm = await buildOk(dir);
+    assert.equal(warm.bodies.rendered, 0);
+    assert.deepEqual(warm.warnings, cold.warnings);
+  });
+
   it('ignores a damaged pack and renders everything again', async () => {
     const dir = site();
     const cold = await buildOk(dir);

@@ -51,6 +51,22 @@ function describeDifference(a: Outcome, b: Outcome): string | undefined {
 }
 
 describe('incremental refresh', () => {
+  it('keeps the last good pages whole when an edit that reuses the model then fails', async () => {
+    const dir = writeSite({
+      'site.config.ts': config({ timezone: 'UTC' }),
+      'content/posts/a.md': post({ title: 'A', date: '2020-01-01 10:00' }, 'First body.\n'),
+      'content/posts/b.md': post({ title: 'B', date: '2020-01-02 10:00' }, 'Second body.\n'),
+    });
+    const pipeline = createPipeline(dir);
+    const good = await pipeline.refresh();
+    writeFileSync(join(dir, 'content/posts/a.md'), post({ title: 'A', date: '2020-01-01 10:00', layout: 'nope' }, 'Edited body.\n'));
+    await assert.rejects(pipeline.refresh(['content/posts/a.md']), BuildFailure);
+    // The dev server still serves `good`: pages it had not rendered yet must render, with the old body.
+    const page = (path: string) => Buffer.from(good.files.get(path)!()).toString('utf8');
+    assert.match(page('archive/2020/01/index.html'), /First body\./);
+    assert.match(page('2020/01/01/a/index.html'), /First body\./);
+  });
+
   for (let seed = 1; seed <= 10; seed++) {
     it(`equals a fresh build after every edit of random sequence #${seed}`, async () => {
       const rnd = prng(seed * 7919);
