@@ -1,6 +1,6 @@
 import { compareText } from './errors.ts';
 import type { Post } from './site.ts';
-import type { Zone } from './zone.ts';
+import { pad, type Zone } from './zone.ts';
 
 export const ARCHIVE_PATH = '/archive/';
 
@@ -18,7 +18,7 @@ export function groupByMonth(posts: readonly Post[], zone: Zone): Month[] {
   const months = new Map<string, Month>();
   for (const post of posts) {
     const { year, month } = zone.wallTime(post.date);
-    const key = `${String(year).padStart(4, '0')}/${String(month).padStart(2, '0')}`;
+    const key = `${pad(year, 4)}/${pad(month)}`;
     const group = months.get(key) ?? { year, month, key, path: `${ARCHIVE_PATH}${key}/`, posts: [] };
     group.posts.push(post);
     months.set(key, group);

@@ -2,8 +2,8 @@ import { Buffer } from 'node:buffer';
 import { readFileSync } from 'node:fs';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { sha256 } from './digest.ts';
+import { markdownItVersion } from './deps/markdown.ts';
 import { ENGINE, shikiVersion } from './deps/shiki.ts';
 
 /**
@@ -36,8 +36,13 @@ const FORMAT = 'colophon-bodies 2';
 
 export async function openBodyCache(dir: string, siteDir: string, settings: BodySettings): Promise<BodyCache> {
   const file = join(dir, 'bodies-v1', `${sha256(siteDir).slice(0, 24)}.pack`);
-  const salt = `${FORMAT}\0${engineDigest()}\0${markdownItVersion}\0${shikiVersion}\0${ENGINE}\0${JSON.stringify(settings)}\0`;
-  const keyOf = (body: string) => sha256(salt + body);
+  const salt = `${FORMAT}\0${engineDigest()}\0${markdownItVersion()}\0${shikiVersion}\0${ENGINE}\0${JSON.stringify(settings)}\0`;
+  const keys = new Map<string, string>(); // body ▶ key: a build asks for each body's key twice
+  const keyOf = (body: string) => {
+    let key = keys.get(body);
+    if (key === undefined) keys.set(body, (key = sha256(salt + body)));
+    return key;
+  };
   const known = await readPack(file);
   return {
     get(body) {
@@ -96,23 +101,6 @@ async function readPack(file: string): Promise<Map<string, string>> {
   }
   return entries;
 }
-
-/** markdown-it's version and those of the packages it renders with, as installed. */
-const markdownItVersion: string = (() => {
-  const entry = fileURLToPath(import.meta.resolve('markdown-it'));
-  const root = entry.slice(0, entry.lastIndexOf('/dist/'));
-  const versionAt = (dir: string) => {
-    try {
-      return (JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { version: string }).version;
-    } catch {
-      return undefined;
-    }
-  };
-  const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string; dependencies?: Record<string, string> };
-  // A dependency sits in markdown-it's own node_modules, or beside it when hoisted.
-  const deps = Object.keys(pkg.dependencies ?? {}).sort().map((name) => `${name}@${versionAt(join(root, 'node_modules', name)) ?? versionAt(join(root, '..', name)) ?? '?'}`);
-  return [pkg.version, ...deps].join(' ');
-})();
 
 /** The code that turns a body into HTML: a changed engine never reuses another engine's output. */
 let engine: string | undefined;

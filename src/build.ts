@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
-import { BuildFailure, ColophonError } from './errors.ts';
+import { byUtf8 } from './digest.ts';
+import { asFailure } from './errors.ts';
 import { createManifest, manifestJson, PUBLISHED_MANIFEST, writeManifestBeside, type Manifest } from './manifest.ts';
 import { createPipeline, type BuildOptions, type Generated } from './pipeline.ts';
 import { trackPosts } from './progress.ts';
@@ -35,18 +36,10 @@ export async function build(siteDir: string, options: BuildOptions = {}): Promis
   const { report, records, changes } = await guard(() => writeOutput(outDir, files, publish));
   const manifest = createManifest(records, version());
   const manifestPath = await guard(() => writeManifestBeside(outDir, manifest));
-  const paths = [...records.keys()];
+  const paths = [...records.keys()].sort(byUtf8); // records fill in the order writes finish
   return { ...generated, outDir, paths, digest: manifest.digest, manifest, manifestPath, report, changes };
 }
 
-function rethrowAsFailure(error: unknown): never {
-  if (error instanceof ColophonError) throw new BuildFailure([error]);
-  throw error;
-}
-
 async function guard<T>(step: () => Promise<T>): Promise<T> {
-  return step().catch((error) => {
-    if (error instanceof BuildFailure) throw error;
-    return rethrowAsFailure(error);
-  });
+  return step().catch(asFailure);
 }

@@ -62,6 +62,14 @@ export async function loadContent(config: Config): Promise<Content> {
   return { sources, assets, errors };
 }
 
+/**
+ * Whether a site-relative path is a source that loadContent would read: a .md file under content/,
+ * not hidden and not an editor's backup (what listFiles skips).
+ */
+export function isSourcePath(path: string): boolean {
+  return path.startsWith('content/') && path.toLowerCase().endsWith('.md') && !path.split('/').some((part) => part.startsWith('.') || part.endsWith('~'));
+}
+
 export function readError(path: string, error: unknown): ColophonError {
   const code = (error as NodeJS.ErrnoException).code;
   const why = code === 'ENOENT' ? 'it is a broken symbolic link' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'it is a folder' : (error as Error).message;

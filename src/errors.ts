@@ -37,6 +37,12 @@ export class BuildFailure extends Error {
   }
 }
 
+/** Rethrows a user mistake (a ColophonError) as a BuildFailure; anything else is a bug and passes. */
+export function asFailure(error: unknown): never {
+  if (error instanceof ColophonError) throw new BuildFailure([error]);
+  throw error;
+}
+
 export function sortErrors(errors: readonly ColophonError[]): ColophonError[] {
   return [...errors].sort(
     (a, b) =>

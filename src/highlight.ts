@@ -1,4 +1,6 @@
+import { IO_CONCURRENCY, mapLimit } from './concurrency.ts';
 import { sha256 } from './digest.ts';
+import { compareText } from './errors.ts';
 import { bundledLanguage, createShiki, ENGINE, shikiVersion, type Themes } from './deps/shiki.ts';
 import type { HighlightCache } from './highlight-cache.ts';
 
@@ -99,7 +101,7 @@ export async function highlightFences(fences: Fence[], settings: HighlightSettin
   const firstOf = new Map<string, Fence>();
   keys.forEach((key, i) => firstOf.has(key) || firstOf.set(key, fences[i]!));
   const unique = [...firstOf.keys()];
-  const cached = await Promise.all(unique.map((key) => settings.cache?.get(key)));
+  const cached = await mapLimit(unique, IO_CONCURRENCY, async (key) => settings.cache?.get(key));
   const todo = unique.filter((_, i) => cached[i] === undefined);
   unique.forEach((key, i) => cached[i] !== undefined && byKey.set(key, cached[i]!));
   if (todo.length > 0) {
@@ -107,7 +109,7 @@ export async function highlightFences(fences: Fence[], settings: HighlightSettin
     const html = workers && todo.length > 1 ? await spread(missing, settings.themes, workers) : await highlightHere(missing, settings.themes);
     todo.forEach((key, i) => byKey.set(key, html[i]!));
     if (settings.cache) {
-      await Promise.all(todo.map((key) => settings.cache!.put(key, byKey.get(key)!)));
+      await mapLimit(todo, IO_CONCURRENCY, (key) => settings.cache!.put(key, byKey.get(key)!));
       await settings.cache.prune();
     }
   }
@@ -123,18 +125,11 @@ const BATCH = 24;
  * fence's place, so the output does not depend on which worker did what.
  */
 async function spread(fences: Fence[], themes: Themes, workers: Highlighters): Promise<string[]> {
-  const order = fences.map((_, i) => i).sort((a, b) => (fences[a]!.lang < fences[b]!.lang ? -1 : fences[a]!.lang > fences[b]!.lang ? 1 : a - b));
+  const order = fences.map((_, i) => i).sort((a, b) => compareText(fences[a]!.lang, fences[b]!.lang)); // stable: ties keep input order
   const batches: number[][] = [];
   for (let start = 0; start < order.length; start += BATCH) batches.push(order.slice(start, start + BATCH));
+  const results = await mapLimit(batches, workers.size, (batch) => workers.highlight(batch.map((i) => fences[i]!), themes));
   const html = new Array<string>(fences.length);
-  let next = 0;
-  const take = async () => {
-    while (next < batches.length) {
-      const batch = batches[next++]!;
-      const result = await workers.highlight(batch.map((i) => fences[i]!), themes);
-      batch.forEach((index, j) => (html[index] = result[j]!));
-    }
-  };
-  await Promise.all(Array.from({ length: workers.size }, take));
+  batches.forEach((batch, b) => batch.forEach((index, j) => (html[index] = results[b]![j]!)));
   return html;
 }

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { ColophonError } from './errors.ts';
-import { createZone, isValidTimezone, type WallTime } from './zone.ts';
+import { createZone, isValidTimezone, pad, type WallTime } from './zone.ts';
 
 export interface InitOptions {
   /** Write into a folder that already has files (ours replace theirs of the same name). */
@@ -35,7 +35,6 @@ function machineTimezone(): string {
   return name && isValidTimezone(name) ? name : 'UTC';
 }
 
-const pad = (n: number) => String(n).padStart(2, '0');
 
 function starterFiles(timezone: string, wall: WallTime): Map<string, string> {
   const day = `${wall.year}-${pad(wall.month)}-${pad(wall.day)}`;

@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { loadConfig } from './config.ts';
 import { ColophonError } from './errors.ts';
 import { slugify } from './slug.ts';
-import { createZone } from './zone.ts';
+import { createZone, pad } from './zone.ts';
 
 export interface NewPostOptions {
   categories: string[];
@@ -16,7 +16,6 @@ export interface NewPostOptions {
 export async function newPost(siteDir: string, title: string, options: NewPostOptions): Promise<string> {
   const { config } = await loadConfig(siteDir);
   const wall = createZone(config.timezone).wallTime(options.now ?? Date.now());
-  const pad = (n: number) => String(n).padStart(2, '0');
   const day = `${wall.year}-${pad(wall.month)}-${pad(wall.day)}`;
   const slug = slugify(title);
   if (slug === '') throw new ColophonError('E_NEW_TITLE', `"${title}" has no letters or digits to make a file name from`);

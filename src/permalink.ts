@@ -1,4 +1,4 @@
-import type { WallTime } from './zone.ts';
+import { pad, type WallTime } from './zone.ts';
 
 /** Permalink patterns: validated at config load, expanded per post with its site-local date. */
 export const PERMALINK_TOKENS = ['year', 'month', 'day', 'hour', 'minute', 'second', 'slug', 'category'] as const;
@@ -40,7 +40,6 @@ export interface PermalinkValues {
   category: string;
 }
 
-const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
 export function expandPermalink(pattern: string, values: PermalinkValues): string {
   const { wall } = values;

@@ -1,12 +1,12 @@
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { lstat, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { openBodyCache, type BodyCache } from './body-cache.ts';
 import { renderBodies, unknownWarnings } from './bodies.ts';
 import { loadConfig, type Config } from './config.ts';
-import { loadContent, readSource, type Asset, type Source } from './content.ts';
+import { isSourcePath, loadContent, readError, readSource, type Asset, type Source } from './content.ts';
 import type { Templates } from './deps/eta.ts';
-import { BuildFailure, ColophonError, compareText } from './errors.ts';
+import { asFailure, BuildFailure, ColophonError, compareText } from './errors.ts';
 import { createHighlightCache } from './highlight-cache.ts';
 import { createPool, workerCount } from './pool.ts';
 import { renderSite, type Files } from './render.ts';
@@ -73,8 +73,8 @@ export function createPipeline(siteDir: string, options: BuildOptions = {}): Pip
   let state: State | undefined;
 
   async function loadAll(): Promise<State> {
-    const { config, warnings } = await loadConfig(siteDir, { url: options.baseUrl }).catch(toFailure);
-    const content = await loadContent(config).catch(toFailure);
+    const { config, warnings } = await loadConfig(siteDir, { url: options.baseUrl }).catch(asFailure);
+    const content = await loadContent(config).catch(asFailure);
     const sources = new Map<string, Source | ColophonError>(content.sources.map((s) => [s.path, s]));
     for (const error of content.errors) sources.set(error.file!, error);
     return {
@@ -94,17 +94,20 @@ export function createPipeline(siteDir: string, options: BuildOptions = {}): Pip
     const zone = createZone(current.config.timezone);
     for (const path of changed) {
       const full = join(current.config.siteDir, path);
-      const isSource = path.startsWith('content/') && isSourceFile(path);
+      const isSource = isSourcePath(path);
       if (!isSource || current.pending === 'all') current.pending = 'all';
       else current.pending.push(path);
+      // As in a full read: a file that is gone is no longer a source, one that cannot be read is E_READ.
       if (isSource) {
-        const text = await readFile(full, 'utf8').catch(() => undefined);
+        const text = await readFile(full, 'utf8').catch(async (e) => ((await isGone(full, e)) ? undefined : readError(path, e)));
         if (text === undefined) current.sources.delete(path);
-        else current.sources.set(path, readSource(path, text, zone));
+        else current.sources.set(path, text instanceof ColophonError ? text : readSource(path, text, zone));
       } else if (path.startsWith('public/')) {
-        const bytes = await readFile(full).catch(() => undefined);
-        if (bytes === undefined) current.assets.delete(path.slice('public/'.length));
-        else current.assets.set(path.slice('public/'.length), bytes);
+        const bytes = await readFile(full).catch(async (e) => ((await isGone(full, e)) ? undefined : readError(path, e)));
+        current.assets.delete(path.slice('public/'.length));
+        current.sources.delete(path); // read errors live beside the sources, as loadAll puts them
+        if (bytes instanceof ColophonError) current.sources.set(path, bytes);
+        else if (bytes !== undefined) current.assets.set(path.slice('public/'.length), bytes);
       }
     }
     if (changed.some((p) => p.startsWith('layouts/'))) current.templates = await loadTheme(current.config.siteDir).catch(keepError);
@@ -223,9 +226,9 @@ function bodySettings(config: Config) {
   return { html: config.markdown.html, highlight: config.highlight ? { themes: config.highlight.themes, langs: config.highlight.langs } : undefined };
 }
 
-/** Editors' backup and lock files never count as sources, as in a full listing. */
-function isSourceFile(path: string): boolean {
-  return path.toLowerCase().endsWith('.md') && !path.split('/').some((part) => part.startsWith('.') || part.endsWith('~'));
+/** Deleted, rather than unreadable: a broken symbolic link is ENOENT too, but still there. */
+async function isGone(full: string, error: unknown): Promise<boolean> {
+  return (error as NodeJS.ErrnoException).code === 'ENOENT' && !(await lstat(full).catch(() => undefined));
 }
 
 /** A folder appearing or going (a rename, a new tree) is simplest to read again whole. */
@@ -235,10 +238,6 @@ function isFolderEvent(current: State, path: string): boolean {
   return (path.startsWith('content/') || path.startsWith('public/')) && (isKnownFolder || (existsSync(full) && !/\.[^/]+$/.test(path)));
 }
 
-function toFailure(error: unknown): never {
-  if (error instanceof ColophonError) throw new BuildFailure([error]);
-  throw error;
-}
 
 function keepError(error: unknown): ColophonError {
   if (error instanceof ColophonError) return error;

@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { ChunkJob, ChunkResult } from './bodies.ts';
+import { isDeno } from './deps/runtime.ts';
 import type { Themes } from './deps/shiki.ts';
 import type { Fence, Highlighters } from './highlight.ts';
 
@@ -26,7 +27,6 @@ export function workerCount(sources: number): number {
 
 const fromSource = import.meta.url.endsWith('.ts');
 const script = new URL(fromSource ? './body-worker.ts' : './body-worker.js', import.meta.url);
-const isDeno = typeof (globalThis as { Deno?: unknown }).Deno !== 'undefined';
 
 /** Run from TypeScript source on Node (the test suite, under tsx), a worker registers tsx first. */
 function startWorker(): Worker {

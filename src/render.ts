@@ -41,10 +41,10 @@ export function materialize(files: Files): { output: Output; errors: ColophonErr
   return { output, errors };
 }
 
-/** Pages, lists and feeds from the site model and each source's body HTML (see renderBodies). */
 /**
- * Bodies are looked up by source path: the dev server may swap a post's source in the model (see
- * updateSite) while it still serves this generation's pages, which then keep their own bodies.
+ * Pages, lists and feeds from the site model and each source's body HTML (see renderBodies), by
+ * source path: the dev server may swap a post's source in the model (see updateSite) while it still
+ * serves this generation's pages, which then keep their own bodies.
  */
 export function renderSite(site: Site, templates: Templates, bodies: ReadonlyMap<string, string>): Rendered {
   const kit = createViewKit(site.config);
@@ -54,11 +54,7 @@ export function renderSite(site: Site, templates: Templates, bodies: ReadonlyMap
   // Each post's body is rendered once and reused on its page, lists and feeds; templates print it
   // through a marker, so its bytes are encoded once too (see Spliced).
   const spliced = new Spliced();
-  const views = new LazyViews((post) => {
-    const view = kit.post(post, kit.bodyLinks(bodies.get(post.source.path)!));
-    view.body = spliced.mark(view.html);
-    return view;
-  });
+  const views = new LazyViews((post) => kit.post(post, kit.bodyLinks(bodies.get(post.source.path)!), (html) => spliced.mark(html)));
 
   const emit = (path: string, what: string, make: () => string) => {
     files.set(path, () => {

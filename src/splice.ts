@@ -1,4 +1,5 @@
 import { Buffer } from 'node:buffer';
+import { escapeHtml } from './html.ts';
 
 /**
  * Post bodies are most of a blog's bytes: each one is printed on its own page and again on index,
@@ -51,16 +52,10 @@ export class Spliced {
     return (this.#raw[id] ??= Buffer.from(this.#html[id]!, 'utf8'));
   }
 
+  /** `<%= %>` escapes as escapeHtml does (Eta's default escape). */
   #escapedBytes(id: number): Buffer {
-    return (this.#escaped[id] ??= Buffer.from(escapeLikeEta(this.#html[id]!), 'utf8'));
+    return (this.#escaped[id] ??= Buffer.from(escapeHtml(this.#html[id]!), 'utf8'));
   }
 }
 
 const MARKER = /^\u0000colophon:(\d+)(&|&amp;)\u0000/;
-
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-/** What `<%= %>` does to a string (Eta's default escape). */
-function escapeLikeEta(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
-}

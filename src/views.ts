@@ -54,7 +54,8 @@ export interface ViewKit {
   excerpts: boolean; // lists show excerpts (config `excerpts`)
   href(path: string): string;
   absolute(path: string): string;
-  post(post: Post, html: string): PostView;
+  /** `mark` turns the body HTML into what `body` prints (see Spliced); without it, the HTML itself. */
+  post(post: Post, html: string, mark?: (html: string) => string): PostView;
   bodyLinks(html: string): string;
   listTitle(list: ListPage): string;
   listHeading(list: ListPage): string | undefined;
@@ -92,7 +93,7 @@ export function createViewKit(config: Config): ViewKit {
     feedsOf,
     listHeading,
     bodyLinks: (html) => rewriteUrls(html, underBase(config.basePath)),
-    post: (post, body) => {
+    post: (post, body, mark = (html) => html) => {
       const html = rewriteUrls(body, againstPage(href(post.path)));
       return {
         title: post.source.title,
@@ -103,7 +104,7 @@ export function createViewKit(config: Config): ViewKit {
         categories: post.categories.map(categoryLink),
         tags: post.tags.map(categoryLink),
         html,
-        body: html,
+        body: mark(html),
         excerpt: excerptOf(html),
         draft: post.source.draft,
         scheduled: post.scheduled,

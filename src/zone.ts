@@ -39,7 +39,22 @@ export function isValidTimezone(name: string): boolean {
   }
 }
 
+/**
+ * A zone is a pure function of its name, so one per name serves every stage of every build and
+ * refresh in this process, with its offset memo and its formatter made once.
+ */
+const zones = new Map<string, Zone>();
+
 export function createZone(name: string): Zone {
+  let zone = zones.get(name);
+  if (!zone) {
+    zone = makeZone(name); // an unknown name throws here and is not kept
+    zones.set(name, zone);
+  }
+  return zone;
+}
+
+function makeZone(name: string): Zone {
   const format = new Intl.DateTimeFormat('en-US', {
     timeZone: name,
     hourCycle: 'h23',
@@ -128,7 +143,8 @@ const MONTHS = [
   'July', 'August', 'September', 'October', 'November', 'December',
 ];
 
-const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+/** A number with leading zeros: pad(7) is "07", pad(987, 4) is "0987". */
+export const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
 /** "October 13, 2014 at 04:50 PM" */
 export function formatLong(wall: WallTime): string {

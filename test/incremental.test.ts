@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, it } from 'node:test';
 import { generate } from '../src/build.ts';
@@ -51,6 +51,20 @@ function describeDifference(a: Outcome, b: Outcome): string | undefined {
 }
 
 describe('incremental refresh', () => {
+  it('reports a source that cannot be read, as a full build does, instead of dropping it', async () => {
+    const dir = writeSite({
+      'site.config.ts': config({ timezone: 'UTC' }),
+      'content/posts/a.md': post({ title: 'A', date: '2020-01-01 10:00' }),
+    });
+    const pipeline = createPipeline(dir);
+    await pipeline.refresh();
+    symlinkSync(join(dir, 'nowhere.md'), join(dir, 'content/posts/broken.md'));
+    const refreshed = await outcome(() => pipeline.refresh(['content/posts/broken.md']));
+    const fresh = await outcome(() => generate(dir));
+    assert.deepEqual(refreshed, fresh);
+    assert.deepEqual(fresh, { ok: false, errors: ['content/posts/broken.md:the file cannot be read: it is a broken symbolic link'] });
+  });
+
   it('keeps the last good pages whole when an edit that reuses the model then fails', async () => {
     const dir = writeSite({
       'site.config.ts': config({ timezone: 'UTC' }),

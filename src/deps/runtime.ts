@@ -4,8 +4,6 @@ import { createJiti } from 'jiti';
 /** Node and Deno differ only here: how a TypeScript config module is imported. */
 export const isDeno = typeof (globalThis as { Deno?: unknown }).Deno !== 'undefined';
 
-export const runtimeName = isDeno ? 'deno' : 'node';
-
 /** The engine's public entry, so a site's `import { defineConfig } from "colophon"` resolves anywhere. */
 const entry = new URL(import.meta.url.endsWith('.ts') ? '../index.ts' : '../index.js', import.meta.url);
 

@@ -16,8 +16,7 @@ export interface Themes {
 export const ENGINE = 'javascript';
 
 export const shikiVersion: string = (() => {
-  const entry = fileURLToPath(import.meta.resolve('shiki'));
-  const pkg = entry.slice(0, entry.lastIndexOf('/dist/')) + '/package.json';
+  const pkg = fileURLToPath(import.meta.resolve('shiki/package.json'));
   return (JSON.parse(readFileSync(pkg, 'utf8')) as { version: string }).version;
 })();
 

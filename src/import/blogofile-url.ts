@@ -1,4 +1,4 @@
-import type { WallTime } from '../zone.ts';
+import { pad, type WallTime } from '../zone.ts';
 
 /**
  * Blogofile's URLs: a post's `permalink` (a full URL, or a path on the blog's site), else
@@ -13,7 +13,6 @@ export function blogofileSlug(title: string): string {
 }
 
 export function blogofileDefaultPath(wall: WallTime, slug: string): string {
-  const pad = (n: number, width = 2) => String(n).padStart(width, '0');
   return `/${pad(wall.year, 4)}/${pad(wall.month)}/${pad(wall.day)}/${slug}/`;
 }
 

@@ -1,4 +1,4 @@
-import type { WallTime } from '../zone.ts';
+import { pad, type WallTime } from '../zone.ts';
 
 /**
  * The URL Jekyll gives a post, and the file it writes for it. Jekyll's own rules: a permalink in the
@@ -23,7 +23,6 @@ export interface JekyllPostFacts {
   categories: string[];
 }
 
-const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
 /** Jekyll's slugify: "default" mode lower-cases, "pretty" keeps a few URL-safe marks; both trim hyphens. */
 export function jekyllSlugify(text: string, mode: 'default' | 'pretty', cased = false): string {

@@ -1,12 +1,11 @@
 import type { Config } from '../config.ts';
-import type { Zone } from '../zone.ts';
+import { pad, type Zone } from '../zone.ts';
 import { colophonPlacement, permalinkForFile } from './colophon-url.ts';
 import { composePost } from './post-file.ts';
 import type { OldPost } from './types.ts';
 
 export type Placed = { target: string; text: string; changes: string[] } | { reason: string };
 
-const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
 /**
  * The new file for an old post: content/posts/YYYY/YYYY-MM-DD-slug.md, with a `permalink` added
