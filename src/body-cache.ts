@@ -107,7 +107,7 @@ let engine: string | undefined;
 function engineDigest(): string {
   if (engine === undefined) {
     const ext = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
-    const parts = ['./bodies', './highlight', './deps/markdown', './deps/shiki'].map((name) => readFileSync(new URL(`${name}${ext}`, import.meta.url)));
+    const parts = ['./bodies', './highlight', './deps/markdown', './deps/shiki', './deps/shiki-one-pass'].map((name) => readFileSync(new URL(`${name}${ext}`, import.meta.url)));
     engine = sha256(Buffer.concat(parts));
   }
   return engine;
