@@ -3,7 +3,8 @@ import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { createHighlightCache } from '../src/highlight-cache.ts';
-import { buildOk, config, post, read, writeSite } from './helpers.ts';
+import { spawnSync } from 'node:child_process';
+import { buildOk, config, post, read, ROOT, writeSite } from './helpers.ts';
 
 const FENCES = [
   '```ts',
@@ -138,6 +139,28 @@ describe('code highlighting', () => {
     await buildOk(mixed);
     const block = (dir: string) => /<pre class="shiki[^]*?<\/pre>/.exec(read(dir, '2020/03/03/md/index.html'))![0];
     assert.equal(block(mixed), block(alone));
+  });
+
+  it('loads the highlighter only when a build has code to highlight', () => {
+    // A module hook in the child process reports every module of shiki's highlighter it loads.
+    const hook = join(codeSite(), 'hook.mjs');
+    writeFileSync(hook, [
+      "import { register } from 'node:module';",
+      `register('data:text/javascript,' + encodeURIComponent(${JSON.stringify(
+        'export async function resolve(s, c, next) { const r = await next(s, c); if (r.url.includes("/shiki/dist/index.mjs")) process.stderr.write("HIGHLIGHTER\\n"); return r; }',
+      )}));`,
+    ].join('\n'));
+    const loads = (dir: string) => {
+      const run = spawnSync(process.execPath, ['--import', hook, join(ROOT, 'bin/colophon.js'), 'build', dir, '--quiet', '--no-cache'], { encoding: 'utf8' });
+      assert.equal(run.status, 0, run.stderr);
+      return run.stderr.includes('HIGHLIGHTER');
+    };
+    const prose = writeSite({
+      'site.config.ts': config({}),
+      'content/posts/prose.md': post({ title: 'Prose', date: '2020-01-01' }, 'Words, and `inline code`, and\n\n```\nplain code\n```\n'),
+    });
+    assert.equal(loads(prose), false);
+    assert.equal(loads(codeSite()), true);
   });
 
   it('can be turned off, or limited to some languages', async () => {

@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { bundledLanguagesInfo, bundledThemes, createHighlighter, type ShikiTransformer } from 'shiki';
-import { createJavaScriptRegexEngine } from 'shiki/engine/javascript';
-import { onePassHtml } from './shiki-one-pass.ts';
+import type { ShikiTransformer } from 'shiki';
+// Only the names of what shiki bundles are loaded up front: a build whose posts hold no code, and
+// every command but build and serve, never loads the highlighter itself (see createShiki).
+import { bundledLanguagesInfo } from 'shiki/langs';
+import { bundledThemes } from 'shiki/themes';
 
 export interface Themes {
   light: string;
@@ -52,6 +54,11 @@ export interface Shiki {
  * (`./shiki-one-pass.ts`), which halves the cost of highlighting.
  */
 export async function createShiki(themes: Themes, langs: string[]): Promise<Shiki> {
+  const [{ createHighlighter }, { createJavaScriptRegexEngine }, { onePassHtml }] = await Promise.all([
+    import('shiki'),
+    import('shiki/engine/javascript'),
+    import('./shiki-one-pass.ts'),
+  ]);
   const highlighter = await createHighlighter({
     themes: [themes.light, themes.dark],
     langs,
