@@ -1,8 +1,7 @@
 import { Buffer } from 'node:buffer';
-import { readFileSync } from 'node:fs';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { sha256 } from './digest.ts';
+import { sha256, sourceDigest } from './digest.ts';
 import { markdownItVersion } from './deps/markdown.ts';
 import { ENGINE, shikiVersion } from './deps/shiki.ts';
 
@@ -36,7 +35,7 @@ const FORMAT = 'colophon-bodies 2';
 
 export async function openBodyCache(dir: string, siteDir: string, settings: BodySettings): Promise<BodyCache> {
   const file = join(dir, 'bodies-v1', `${sha256(siteDir).slice(0, 24)}.pack`);
-  const salt = `${FORMAT}\0${engineDigest()}\0${markdownItVersion()}\0${shikiVersion}\0${ENGINE}\0${JSON.stringify(settings)}\0`;
+  const salt = `${FORMAT}\0${sourceDigest(ENGINE_MODULES)}\0${markdownItVersion()}\0${shikiVersion}\0${ENGINE}\0${JSON.stringify(settings)}\0`;
   const keys = new Map<string, string>(); // body ▶ key: a build asks for each body's key twice
   const keyOf = (body: string) => {
     let key = keys.get(body);
@@ -103,12 +102,4 @@ async function readPack(file: string): Promise<Map<string, string>> {
 }
 
 /** The code that turns a body into HTML: a changed engine never reuses another engine's output. */
-let engine: string | undefined;
-function engineDigest(): string {
-  if (engine === undefined) {
-    const ext = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
-    const parts = ['./bodies', './highlight', './deps/markdown', './deps/shiki', './deps/shiki-one-pass'].map((name) => readFileSync(new URL(`${name}${ext}`, import.meta.url)));
-    engine = sha256(Buffer.concat(parts));
-  }
-  return engine;
-}
+const ENGINE_MODULES = ['./bodies', './highlight', './deps/markdown', './deps/shiki', './deps/shiki-one-pass'];

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 
 export function sha256(bytes: Uint8Array | string): string {
   return createHash('sha256').update(bytes).digest('hex');
@@ -21,4 +22,21 @@ export function digestOfHashes(hashes: ReadonlyMap<string, string>): string {
 
 export function siteDigest(files: ReadonlyMap<string, Uint8Array>): string {
   return digestOfHashes(new Map([...files].map(([path, bytes]) => [path, sha256(bytes)])));
+}
+
+const sourceDigests = new Map<string, string>();
+
+/**
+ * SHA-256 of some of Colophon's own modules (paths relative to src/, without extension), as they
+ * run: a cache keyed on it never hands one version's output to another.
+ */
+export function sourceDigest(modules: readonly string[]): string {
+  const key = modules.join('\0');
+  let digest = sourceDigests.get(key);
+  if (digest === undefined) {
+    const ext = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
+    digest = sha256(Buffer.concat(modules.map((name) => readFileSync(new URL(`${name}${ext}`, import.meta.url)))));
+    sourceDigests.set(key, digest);
+  }
+  return digest;
 }

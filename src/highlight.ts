@@ -1,5 +1,5 @@
 import { IO_CONCURRENCY, mapLimit } from './concurrency.ts';
-import { sha256 } from './digest.ts';
+import { sha256, sourceDigest } from './digest.ts';
 import { compareText } from './errors.ts';
 import { bundledLanguage, createShiki, ENGINE, shikiVersion, type Themes } from './deps/shiki.ts';
 import type { HighlightCache } from './highlight-cache.ts';
@@ -41,8 +41,9 @@ function lineList(attrs: string): number[] {
   return [...lines].sort((a, b) => a - b);
 }
 
+/** A block's cache key: its code and settings, shiki's version and the code that drives shiki. */
 export function fenceKey(fence: Fence, themes: Themes): string {
-  return sha256(JSON.stringify(['colophon-highlight-3', shikiVersion, ENGINE, themes.light, themes.dark, fence.lang, fence.lines, fence.code]));
+  return sha256(JSON.stringify(['colophon-highlight-4', sourceDigest(['./deps/shiki', './deps/shiki-one-pass']), shikiVersion, ENGINE, themes.light, themes.dark, fence.lang, fence.lines, fence.code]));
 }
 
 export interface HighlightRun {

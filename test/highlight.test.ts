@@ -147,7 +147,7 @@ describe('code highlighting', () => {
     writeFileSync(hook, [
       "import { register } from 'node:module';",
       `register('data:text/javascript,' + encodeURIComponent(${JSON.stringify(
-        'export async function resolve(s, c, next) { const r = await next(s, c); if (r.url.includes("/shiki/dist/index.mjs")) process.stderr.write("HIGHLIGHTER\\n"); return r; }',
+        'export async function resolve(s, c, next) { const r = await next(s, c); if (/\\/shiki\\/dist\\/index\\.mjs|\\/@shikijs\\/(core|primitive|vscode-textmate|engine-javascript)\\//.test(r.url)) process.stderr.write("HIGHLIGHTER\\n"); return r; }',
       )}));`,
     ].join('\n'));
     const loads = (dir: string) => {

@@ -28,9 +28,18 @@ interface GrammarInternals {
   tokenizeLine2(line: string, state: StateStack | null, timeLimit?: number): { tokens: Uint32Array; ruleStack: StateStack; stoppedEarly: boolean };
   getMetadataForScope(scope: string): { languageId: number; tokenType: number };
   balancedBracketSelectors?: { matchesAlways: boolean; matchesNever: boolean; match(scopes: string[]): boolean } | null;
+  _tokenTypeMatchers?: unknown[];
 }
 
 type Line2 = ReturnType<GrammarInternals['tokenizeLine2']>;
+
+/** A line tokenized in the first pass, waiting for a later theme's request. */
+interface Queued {
+  grammar: GrammarInternals;
+  state: StateStack | null;
+  line: string;
+  result: Line2;
+}
 
 /** A scope path as the theme matcher walks it: innermost scope first, through its parents. */
 interface ScopePath {
@@ -40,6 +49,8 @@ interface ScopePath {
 
 const NOT_SET_TOKEN_TYPE = 8;
 const NOT_SET_FONT_STYLE = -1;
+/** The language id shiki loads every grammar with (the tokenizer's default for unembedded scopes). */
+const GRAMMAR_LANGUAGE_ID = 1;
 
 /**
  * Returns codeToHtml for `highlighter` that tokenizes each block once for all of `themeNames`, or
@@ -56,29 +67,43 @@ export function onePassHtml(highlighter: { getInternalContext(): ShikiPrimitive 
   if (themes.some((theme) => theme === undefined)) return undefined;
 
   let current = -1; // the theme shiki last selected
-  let queued: { theme: number; state: StateStack | null; line: string; result: Line2 }[] = [];
+  // Per theme after the first, the lines tokenized for it in the first pass, in order.
+  let queues: Queued[][] = [];
+  let served: number[] = [];
   const grammars = new Map<object, GrammarInternals>();
 
   function wrap(grammar: GrammarInternals): GrammarInternals {
+    // Token type overrides would change attributes in ways the fold below does not know; shiki
+    // sets none, but should it ever, the grammar is left to tokenize once per theme.
+    if ((grammar._tokenTypeMatchers?.length ?? 0) > 0) return grammar;
     let wrapped = grammars.get(grammar);
     if (wrapped) return wrapped;
     const attributes = themes.map((theme) => attributesFor(theme!, grammar));
     wrapped = Object.create(grammar) as GrammarInternals;
+    // Every other call goes to the grammar itself, so that its lazily set fields stay on it.
+    wrapped.tokenizeLine = (line, state, timeLimit) => grammar.tokenizeLine(line, state, timeLimit);
     wrapped.tokenizeLine2 = (line, state, timeLimit) => {
       if (current === 0) {
         const scoped = grammar.tokenizeLine(line, state, timeLimit);
         const [first, ...rest] = attributes.map((of) => binaryTokens(scoped.tokens, of));
-        rest.forEach((tokens, i) => queued.push({ theme: i + 1, state, line, result: { tokens, ruleStack: scoped.ruleStack, stoppedEarly: scoped.stoppedEarly } }));
+        rest.forEach((tokens, i) => (queues[i] ??= []).push({ grammar, state, line, result: { tokens, ruleStack: scoped.ruleStack, stoppedEarly: scoped.stoppedEarly } }));
         return { tokens: first!, ruleStack: scoped.ruleStack, stoppedEarly: scoped.stoppedEarly };
       }
-      const at = queued.findIndex((q) => q.theme === current);
-      const next = queued[at];
-      if (next && next.state === state && next.line === line) return queued.splice(at, 1)[0]!.result;
-      queued = [];
+      const next = current > 0 ? queues[current - 1]?.[served[current - 1] ?? 0] : undefined;
+      if (next && next.grammar === grammar && next.state === state && next.line === line) {
+        served[current - 1] = (served[current - 1] ?? 0) + 1;
+        return next.result;
+      }
+      forget();
       return grammar.tokenizeLine2(line, state, timeLimit);
     };
     grammars.set(grammar, wrapped);
     return wrapped;
+  }
+
+  function forget(): void {
+    queues = [];
+    served = [];
   }
 
   const mine: ShikiPrimitive = {
@@ -90,8 +115,12 @@ export function onePassHtml(highlighter: { getInternalContext(): ShikiPrimitive 
     getLanguage: (name) => wrap(primitive.getLanguage(name) as unknown as GrammarInternals) as unknown as ReturnType<ShikiPrimitive['getLanguage']>,
   };
   return (code, options) => {
-    queued = [];
-    return codeToHtml(mine, code, options);
+    forget();
+    try {
+      return codeToHtml(mine, code, options);
+    } finally {
+      forget();
+    }
   };
 }
 
@@ -99,7 +128,7 @@ export function onePassHtml(highlighter: { getInternalContext(): ShikiPrimitive 
 function attributesFor(theme: Theme, grammar: GrammarInternals): (scopes: string[]) => number {
   const known = new Map<string, number>();
   const defaults = theme.getDefaults();
-  const root = EncodedTokenMetadata.set(0, 0, 0, null, defaults.fontStyle, defaults.foregroundId, defaults.backgroundId);
+  const root = EncodedTokenMetadata.set(0, GRAMMAR_LANGUAGE_ID, NOT_SET_TOKEN_TYPE, null, defaults.fontStyle, defaults.foregroundId, defaults.backgroundId);
   const brackets = grammar.balancedBracketSelectors;
   return (scopes) => {
     const key = scopes.join(' ');

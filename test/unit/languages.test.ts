@@ -94,6 +94,26 @@ describe('highlighting', () => {
     assert.deepEqual(differ, []);
   });
 
+  it('runs the grammar once per line, not once per theme', async () => {
+    const highlighter = await createHighlighter({ themes: [DEFAULT.light, DEFAULT.dark], langs: ['js'], engine: createJavaScriptRegexEngine() });
+    const grammar = highlighter.getLanguage('js') as unknown as Record<'tokenizeLine' | 'tokenizeLine2', (...args: unknown[]) => unknown>;
+    const calls = { tokenizeLine: 0, tokenizeLine2: 0 };
+    for (const name of ['tokenizeLine', 'tokenizeLine2'] as const) {
+      const real = grammar[name]!.bind(grammar);
+      grammar[name] = (...args) => (calls[name]++, real(...args));
+    }
+    const options = { lang: 'js', themes: DEFAULT, defaultColor: false as const, tokenizeTimeLimit: 0 };
+    const code = 'const a = 1;\nlet b = "two";\n\n// three\n';
+    const onePass = onePassHtml(highlighter, [DEFAULT.light, DEFAULT.dark])!;
+    const html = onePass(code, options);
+    assert.deepEqual(calls, { tokenizeLine: 3, tokenizeLine2: 0 }); // three lines hold code; empty ones are not tokenized
+    assert.equal(html, highlighter.codeToHtml(code, options));
+    // A block highlighted with one theme first leaves nothing behind for the next block.
+    highlighter.codeToHtml('x\ny', { lang: 'js', theme: DEFAULT.dark });
+    assert.equal(onePass('x\ny', options), highlighter.codeToHtml('x\ny', options));
+    highlighter.dispose();
+  });
+
   it('keeps one block from colouring the next', async () => {
     // The second theme's tokens are handed over line by line; a block after another of the same
     // language must not get the previous block's lines or states.
