@@ -102,4 +102,4 @@ async function readPack(file: string): Promise<Map<string, string>> {
 }
 
 /** The code that turns a body into HTML: a changed engine never reuses another engine's output. */
-const ENGINE_MODULES = ['./bodies', './highlight', './deps/markdown', './deps/shiki', './deps/shiki-one-pass'];
+const ENGINE_MODULES = ['./bodies', './highlight', './deps/markdown', './deps/shiki', './deps/shiki-html'];

@@ -43,7 +43,7 @@ function lineList(attrs: string): number[] {
 
 /** A block's cache key: its code and settings, shiki's version and the code that drives shiki. */
 export function fenceKey(fence: Fence, themes: Themes): string {
-  return sha256(JSON.stringify(['colophon-highlight-4', sourceDigest(['./deps/shiki', './deps/shiki-one-pass']), shikiVersion, ENGINE, themes.light, themes.dark, fence.lang, fence.lines, fence.code]));
+  return sha256(JSON.stringify(['colophon-highlight-4', sourceDigest(['./deps/shiki', './deps/shiki-html']), shikiVersion, ENGINE, themes.light, themes.dark, fence.lang, fence.lines, fence.code]));
 }
 
 export interface HighlightRun {

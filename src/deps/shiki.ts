@@ -50,21 +50,21 @@ export interface Shiki {
 }
 
 /**
- * A highlighter holding only `langs`. Both themes' colours come from one tokenization of each block
- * (`./shiki-one-pass.ts`), which halves the cost of highlighting.
+ * A highlighter holding only `langs`. Both themes' colours come from one tokenization of each block,
+ * written straight to HTML (`./shiki-html.ts`), which more than halves the cost of highlighting.
  */
 export async function createShiki(themes: Themes, langs: string[]): Promise<Shiki> {
-  const [{ createHighlighter }, { createJavaScriptRegexEngine }, { onePassHtml }] = await Promise.all([
+  const [{ createHighlighter }, { createJavaScriptRegexEngine }, { twoThemeHtml }] = await Promise.all([
     import('shiki'),
     import('shiki/engine/javascript'),
-    import('./shiki-one-pass.ts'),
+    import('./shiki-html.ts'),
   ]);
   const highlighter = await createHighlighter({
     themes: [themes.light, themes.dark],
     langs,
     engine: createJavaScriptRegexEngine(),
   });
-  const onePass = themes.light === themes.dark ? undefined : onePassHtml(highlighter, [themes.light, themes.dark]);
+  const direct = themes.light === themes.dark ? undefined : twoThemeHtml(highlighter.getInternalContext(), [themes.light, themes.dark]);
   const options = (lang: string, style: FenceStyle) => ({
     lang,
     themes: { light: themes.light, dark: themes.dark },
@@ -75,7 +75,9 @@ export async function createShiki(themes: Themes, langs: string[]): Promise<Shik
     transformers: [lineClasses(lang, style)],
   });
   return {
-    highlight: (code, lang, style) => (onePass ?? highlighter.codeToHtml)(code, options(lang, style)),
+    highlight: (code, lang, style) =>
+      direct?.(code, lang, { lineClasses: (n, first) => classesOf(lang, style, n, first), preAttributes: [['data-lang', lang]] }) ??
+      highlighter.codeToHtml(code, options(lang, style)),
     reference: (code, lang, style) => highlighter.codeToHtml(code, options(lang, style)),
     dispose: () => highlighter.dispose(),
   };
@@ -88,12 +90,18 @@ function lineClasses(lang: string, style: FenceStyle): ShikiTransformer {
       node.properties['data-lang'] = lang;
     },
     line(node, line) {
-      if (style.lines.has(line)) this.addClassToHast(node, 'highlighted');
-      if (lang !== 'diff') return;
       const first = node.children[0];
       const text = first && first.type === 'element' && first.children[0]?.type === 'text' ? first.children[0].value : '';
-      if (text.startsWith('+')) this.addClassToHast(node, ['diff', 'add']);
-      else if (text.startsWith('-')) this.addClassToHast(node, ['diff', 'remove']);
+      const classes = classesOf(lang, style, line, text);
+      if (classes.length > 0) this.addClassToHast(node, [...classes]);
     },
   };
+}
+
+/** The classes a line gets besides "line": 1-based line `n`, whose first token's text is `first`. */
+function classesOf(lang: string, style: FenceStyle, n: number, first: string): readonly string[] {
+  const classes = style.lines.has(n) ? ['highlighted'] : [];
+  if (lang === 'diff' && first.startsWith('+')) classes.push('diff', 'add');
+  else if (lang === 'diff' && first.startsWith('-')) classes.push('diff', 'remove');
+  return classes;
 }

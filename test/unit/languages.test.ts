@@ -3,10 +3,10 @@ import { describe, it } from 'node:test';
 import { bundledLanguagesInfo, bundledThemesInfo, createHighlighter } from 'shiki';
 import { createJavaScriptRegexEngine } from 'shiki/engine/javascript';
 import { createShiki, type Themes } from '../../src/deps/shiki.ts';
-import { onePassHtml } from '../../src/deps/shiki-one-pass.ts';
+import { twoThemeHtml } from '../../src/deps/shiki-html.ts';
 
 // Colophon claims every language shiki bundles, with the pinned JavaScript regex engine, and it
-// colours both themes from one tokenization (src/deps/shiki-one-pass.ts). That HTML must be byte for
+// colours both themes from one tokenization, written straight to HTML (src/deps/shiki-html.ts). That HTML must be byte for
 // byte what shiki gives when it tokenizes once per theme, or the promise of "what shiki would print"
 // is broken silently, one span at a time.
 
@@ -51,6 +51,7 @@ const SAMPLES: Record<string, string> = {
 
 const DEFAULT: Themes = { light: 'github-light', dark: 'github-dark' };
 const STYLE = { lines: new Set<number>([2]) };
+const PLAIN = { lineClasses: () => [], preAttributes: [] };
 
 describe('highlighting', () => {
   it('renders every bundled language, as shiki alone would', async () => {
@@ -83,11 +84,11 @@ describe('highlighting', () => {
     const differ: string[] = [];
     for (let i = 0; i < themes.length; i++) {
       const pair = { light: themes[i]!, dark: themes[(i + 1) % themes.length]! };
-      const onePass = onePassHtml(highlighter, [pair.light, pair.dark]);
-      assert.ok(onePass, `${pair.light}/${pair.dark}: colour maps differ`);
+      const direct = twoThemeHtml(highlighter.getInternalContext(), [pair.light, pair.dark]);
+      assert.ok(direct, `${pair.light}/${pair.dark}: colour maps differ`);
       for (const lang of langs) {
         const options = { lang, themes: pair, defaultColor: false as const, tokenizeTimeLimit: 0 };
-        if (onePass(SAMPLES[lang]!, options) !== highlighter.codeToHtml(SAMPLES[lang]!, options)) differ.push(`${lang} with ${pair.light}/${pair.dark}`);
+        if (direct(SAMPLES[lang]!, lang, PLAIN) !== highlighter.codeToHtml(SAMPLES[lang]!, options)) differ.push(`${lang} with ${pair.light}/${pair.dark}`);
       }
     }
     highlighter.dispose();
@@ -104,19 +105,19 @@ describe('highlighting', () => {
     }
     const options = { lang: 'js', themes: DEFAULT, defaultColor: false as const, tokenizeTimeLimit: 0 };
     const code = 'const a = 1;\nlet b = "two";\n\n// three\n';
-    const onePass = onePassHtml(highlighter, [DEFAULT.light, DEFAULT.dark])!;
-    const html = onePass(code, options);
+    const direct = twoThemeHtml(highlighter.getInternalContext(), [DEFAULT.light, DEFAULT.dark])!;
+    const html = direct(code, 'js', PLAIN);
     assert.deepEqual(calls, { tokenizeLine: 3, tokenizeLine2: 0 }); // three lines hold code; empty ones are not tokenized
     assert.equal(html, highlighter.codeToHtml(code, options));
-    // A block highlighted with one theme first leaves nothing behind for the next block.
+    // shiki selecting one theme in between (it keeps one current theme) changes nothing.
     highlighter.codeToHtml('x\ny', { lang: 'js', theme: DEFAULT.dark });
-    assert.equal(onePass('x\ny', options), highlighter.codeToHtml('x\ny', options));
+    assert.equal(direct('x\ny', 'js', PLAIN), highlighter.codeToHtml('x\ny', options));
     highlighter.dispose();
   });
 
   it('keeps one block from colouring the next', async () => {
-    // The second theme's tokens are handed over line by line; a block after another of the same
-    // language must not get the previous block's lines or states.
+    // Each block starts from the grammar's initial state: a block after an unclosed string or
+    // comment of the same language must not inherit it.
     const shiki = await createShiki(DEFAULT, ['js']);
     const blocks = ['const a = "open', 'x\ny', '/* unclosed\ncomment', 'x\ny', SAMPLES.js!];
     assert.deepEqual(
