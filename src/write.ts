@@ -1,8 +1,8 @@
-import { existsSync } from 'node:fs';
-import { link, mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { existsSync, writeFile as writeFileCallback } from 'node:fs';
+import { link, mkdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { IO_CONCURRENCY, mapLimit } from './concurrency.ts';
-import { byUtf8, sha256 } from './digest.ts';
+import { byUtf8, sha256, sha256OffThread } from './digest.ts';
 import { BuildFailure, ColophonError } from './errors.ts';
 import { listFiles } from './files.ts';
 import { manifestPathFor } from './manifest.ts';
@@ -72,8 +72,10 @@ async function writeStaged(outDir: string, files: Files, finish?: Finisher): Pro
     const planned = plan.get(path);
     if (planned?.same) return link(join(outDir, path), join(staging, path)).catch(() => writeFile(join(staging, path), files.get(path)!()));
     const bytes = planned?.bytes ?? files.get(path)!();
-    records.set(path, recordOf(bytes));
-    await write(path, bytes);
+    if (planned) records.set(path, planned.record);
+    // Hashed (when not surveyed already) and written on the thread pool, while this thread renders.
+    const [hash] = await Promise.all([planned ? undefined : sha256OffThread(bytes), write(path, bytes)]);
+    if (hash !== undefined) records.set(path, { sha256: hash, size: bytes.byteLength });
   };
 
   await rm(staging, { recursive: true, force: true });
@@ -115,6 +117,15 @@ async function writeStaged(outDir: string, files: Files, finish?: Finisher): Pro
   }
   await rm(retired, { recursive: true, force: true });
   return { report, records, changes };
+}
+
+/**
+ * writeFile through the callback API: the promise API wraps every file in a FileHandle (with a
+ * finalizer) and settles a promise per step, which costs the main thread, busy rendering pages,
+ * about a second at 14,000 files.
+ */
+function writeFile(file: string, bytes: Uint8Array): Promise<void> {
+  return new Promise((resolve, reject) => writeFileCallback(file, bytes, (error) => (error ? reject(error) : resolve())));
 }
 
 function recordOf(bytes: Uint8Array): FileRecord {
