@@ -1,10 +1,11 @@
-import { readFileSync } from 'node:fs';
+import { readFile } from 'node:fs';
 import { join } from 'node:path';
 import type { Config } from './config.ts';
 import { dateFromFileName, parseDate } from './dates.ts';
 import { isProblem, parseFrontMatter } from './deps/matter.ts';
 import { ColophonError, codeFrame } from './errors.ts';
 import { listFiles } from './files.ts';
+import { IO_CONCURRENCY } from './concurrency.ts';
 import { checkPermalinkPattern } from './permalink.ts';
 import { describeValue, readNames } from './names.ts';
 import { slugFromFileName } from './slug.ts';
@@ -47,7 +48,7 @@ export async function loadContent(config: Config): Promise<Content> {
   const sources: Source[] = [];
   const contentFiles = await listFiles(join(config.siteDir, 'content'), 'content', true);
   const paths = contentFiles.filter((f) => f.toLowerCase().endsWith('.md')).map((rel) => `content/${rel}`);
-  const texts = paths.map((path) => readNow(path, () => readFileSync(join(config.siteDir, path), 'utf8')));
+  const texts = await readAll(paths.map((path) => [path, join(config.siteDir, path)]), 'utf8');
   paths.forEach((path, i) => {
     const text = texts[i]!;
     const result = text instanceof ColophonError ? text : readSource(path, text, zone);
@@ -55,23 +56,38 @@ export async function loadContent(config: Config): Promise<Content> {
     else sources.push(result);
   });
   const publicFiles = await listFiles(join(config.siteDir, 'public'), 'public', false);
-  const read = publicFiles.map((rel) => readNow(`public/${rel}`, () => readFileSync(join(config.siteDir, 'public', rel))));
+  const read = await readAll(publicFiles.map((rel) => [`public/${rel}`, join(config.siteDir, 'public', rel)]));
   const assets: Asset[] = [];
   read.forEach((bytes, i) => (bytes instanceof ColophonError ? errors.push(bytes) : assets.push({ path: publicFiles[i]!, bytes })));
   return { sources, assets, errors };
 }
 
 /**
- * Reads one file of the site, or says why it cannot. Synchronous on purpose: nothing else runs while
- * a site is read, and for thousands of small files the promise API spends four round trips through
- * the thread pool on each; at 10,000 posts reading took 0.5 s that way and 0.1 s this way.
+ * Reads files of the site, 32 at a time, each as its bytes (or text), or the reason it cannot be
+ * read. The callback API on purpose: for thousands of small files the promise API spends a
+ * FileHandle and four settled promises on each (0.5 s for 10,000 posts, against 0.2 s), and
+ * reading one file at a time would leave a slow or network disk idle between requests.
  */
-function readNow<T>(path: string, read: () => T): T | ColophonError {
-  try {
-    return read();
-  } catch (error) {
-    return readError(path, error);
-  }
+function readAll(files: [string, string][]): Promise<(Buffer | ColophonError)[]>;
+function readAll(files: [string, string][], encoding: 'utf8'): Promise<(string | ColophonError)[]>;
+function readAll(files: [string, string][], encoding?: 'utf8'): Promise<(string | Buffer | ColophonError)[]> {
+  const results = new Array<string | Buffer | ColophonError>(files.length);
+  let next = 0;
+  let done = 0;
+  return new Promise((resolve) => {
+    if (files.length === 0) return resolve(results);
+    const start = () => {
+      const index = next++;
+      if (index >= files.length) return;
+      const [path, full] = files[index]!;
+      readFile(full, encoding ? { encoding } : {}, (error, data) => {
+        results[index] = error ? readError(path, error) : data;
+        if (++done === files.length) resolve(results);
+        else start();
+      });
+    };
+    for (let i = 0; i < Math.min(IO_CONCURRENCY, files.length); i++) start();
+  });
 }
 
 /**
