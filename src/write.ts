@@ -72,10 +72,10 @@ async function writeStaged(outDir: string, files: Files, finish?: Finisher): Pro
     const planned = plan.get(path);
     if (planned?.same) return link(join(outDir, path), join(staging, path)).catch(() => writeFile(join(staging, path), files.get(path)!()));
     const bytes = planned?.bytes ?? files.get(path)!();
-    if (planned) records.set(path, planned.record);
-    // Hashed (when not surveyed already) and written on the thread pool, while this thread renders.
-    const [hash] = await Promise.all([planned ? undefined : sha256OffThread(bytes), write(path, bytes)]);
-    if (hash !== undefined) records.set(path, { sha256: hash, size: bytes.byteLength });
+    // Hashed (unless these are the very bytes the survey hashed) and written on the thread pool,
+    // while this thread renders the next pages.
+    const [hash] = await Promise.all([planned?.bytes ? undefined : sha256OffThread(bytes), write(path, bytes)]);
+    records.set(path, hash === undefined ? planned!.record : { sha256: hash, size: bytes.byteLength });
   };
 
   await rm(staging, { recursive: true, force: true });

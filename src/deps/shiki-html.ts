@@ -55,7 +55,9 @@ export function twoThemeHtml(primitive: ShikiPrimitive, names: readonly [string,
     const theme = Theme.createFromRawTheme(resolved);
     const colorMap = theme.getColorMap();
     if (!sameList(colorMap, primitive.setTheme(name).colorMap)) return undefined;
-    facts.push({ name: resolved.name, theme, colors: colorMap.map((c) => replaced(c, resolved)), fg: resolved.fg || 'inherit', bg: resolved.bg || 'inherit' });
+    const colors = colorMap.map((c) => replaced(c, resolved));
+    // The root colours are not replaced: shiki resolves those replacements from the theme's name.
+    facts.push({ name: resolved.name, theme, colors, fg: resolved.fg || 'inherit', bg: resolved.bg || 'inherit' });
   }
   const [light, dark] = facts as [ThemeFacts, ThemeFacts];
   const preStart = `<pre class="shiki shiki-themes ${attribute(`${light.name} ${dark.name}`)}" style="${attribute(
@@ -116,7 +118,7 @@ export function twoThemeHtml(primitive: ShikiPrimitive, names: readonly [string,
         }
       });
       if (i > 0) html += '\n';
-      const classes = ['line', ...style.lineClasses(i / 2 + 1, merged[0]?.text ?? '')];
+      const classes = [...new Set(['line', ...style.lineClasses(i / 2 + 1, merged[0]?.text ?? '')])];
       html += `<span class="${attribute(classes.join(' '))}">`;
       for (const span of merged) html += span.style ? `<span style="${span.style}">${text(span.text)}</span>` : `<span>${text(span.text)}</span>`;
       html += '</span>';
@@ -164,7 +166,7 @@ function text(value: string): string {
 
 /** A double-quoted attribute value as hast-util-to-html writes it. */
 function attribute(value: string): string {
-  return value.replace(/[&"]/g, (c) => (c === '&' ? '&#x26;' : '&#x22;'));
+  return value.replace(/[\0"&'`]/g, (c) => `&#x${c.charCodeAt(0).toString(16).toUpperCase()};`);
 }
 
 function sameList(a: readonly string[], b: readonly string[]): boolean {
