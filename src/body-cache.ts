@@ -1,5 +1,6 @@
 import { Buffer } from 'node:buffer';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { appendFile, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { sha256, sourceDigest } from './digest.ts';
 import { markdownItVersion } from './deps/markdown.ts';
@@ -57,7 +58,7 @@ export async function openBodyCache(dir: string, siteDir: string, settings: Body
       const temp = `${file}.${process.pid}.tmp`;
       try {
         await mkdir(join(dir, 'bodies-v1'), { recursive: true });
-        await writeFile(temp, packOf(live));
+        await writePack(temp, live);
         await rename(temp, file);
       } catch {
         // A cache that cannot be written only makes the next build slower.
@@ -67,13 +68,31 @@ export async function openBodyCache(dir: string, siteDir: string, settings: Body
   };
 }
 
-/** Header line, entry count, then one "key length" line per entry and the entries' UTF-8 bytes. */
-function packOf(entries: Map<string, string>): Uint8Array {
+/**
+ * Header line, entry count, then one "key length" line per entry and the entries' UTF-8 bytes.
+ * Written in two passes over the entries (sizes and digest, then the bytes, a megabyte at a
+ * time) rather than built whole: at 10,000 posts the pack is about 100 MB, and building it in
+ * memory, twice over with the copies, set the peak memory of every build that saved it.
+ */
+async function writePack(file: string, entries: Map<string, string>): Promise<void> {
   const keys = [...entries.keys()].sort();
-  const blobs = keys.map((key) => Buffer.from(entries.get(key)!, 'utf8'));
-  const index = keys.map((key, i) => `${key} ${blobs[i]!.byteLength}\n`).join('');
-  const body = Buffer.concat([Buffer.from(`${keys.length}\n${index}`, 'utf8'), ...blobs]);
-  return Buffer.concat([Buffer.from(`${FORMAT}\n${sha256(body)}\n`, 'utf8'), body]);
+  const index = `${keys.length}\n${keys.map((key) => `${key} ${Buffer.byteLength(entries.get(key)!, 'utf8')}\n`).join('')}`;
+  const digest = createHash('sha256').update(index, 'utf8');
+  for (const key of keys) digest.update(entries.get(key)!, 'utf8');
+  await writeFile(file, `${FORMAT}\n${digest.digest('hex')}\n${index}`);
+  let batch: string[] = [];
+  let length = 0;
+  for (const key of keys) {
+    const entry = entries.get(key)!;
+    batch.push(entry);
+    length += entry.length;
+    if (length >= 1 << 20) {
+      await appendFile(file, batch.join(''));
+      batch = [];
+      length = 0;
+    }
+  }
+  if (batch.length > 0) await appendFile(file, batch.join(''));
 }
 
 async function readPack(file: string): Promise<Map<string, string>> {
