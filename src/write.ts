@@ -1,10 +1,10 @@
-import { existsSync, writeFile as writeFileCallback } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { link, mkdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { IO_CONCURRENCY, mapLimit } from './concurrency.ts';
 import { byUtf8, sha256, sha256OffThread } from './digest.ts';
 import { BuildFailure, ColophonError } from './errors.ts';
-import { listFiles } from './files.ts';
+import { listFiles, writeWhole } from './files.ts';
 import { manifestPathFor } from './manifest.ts';
 import type { Files } from './render.ts';
 
@@ -65,12 +65,12 @@ async function writeStaged(outDir: string, files: Files, finish?: Finisher): Pro
   const changed: string[] = [];
   const write = async (path: string, bytes: Uint8Array) => {
     changed.push(path);
-    await writeFile(join(staging, path), bytes);
+    await writeWhole(join(staging, path), bytes);
   };
   /** Surveyed files are linked when unchanged; the rest are rendered (or taken from the survey). */
   const stage = async (path: string) => {
     const planned = plan.get(path);
-    if (planned?.same) return link(join(outDir, path), join(staging, path)).catch(() => writeFile(join(staging, path), files.get(path)!()));
+    if (planned?.same) return link(join(outDir, path), join(staging, path)).catch(() => writeWhole(join(staging, path), files.get(path)!()));
     const bytes = planned?.bytes ?? files.get(path)!();
     // Hashed (unless these are the very bytes the survey hashed) and written on the thread pool,
     // while this thread renders the next pages.
@@ -117,15 +117,6 @@ async function writeStaged(outDir: string, files: Files, finish?: Finisher): Pro
   }
   await rm(retired, { recursive: true, force: true });
   return { report, records, changes };
-}
-
-/**
- * writeFile through the callback API: the promise API wraps every file in a FileHandle (with a
- * finalizer) and settles a promise per step, which costs the main thread, busy rendering pages,
- * about a second at 14,000 files.
- */
-function writeFile(file: string, bytes: Uint8Array): Promise<void> {
-  return new Promise((resolve, reject) => writeFileCallback(file, bytes, (error) => (error ? reject(error) : resolve())));
 }
 
 function recordOf(bytes: Uint8Array): FileRecord {

@@ -134,7 +134,7 @@ function tokenStyle(light: ThemeFacts, a: number, dark: ThemeFacts, b: number): 
   const out: string[] = [];
   objects.forEach((object, i) => {
     const prefix = i === 0 ? '--shiki-light' : '--shiki-dark';
-    for (const key of keys) out.push(`${prefix}${key === 'color' ? '' : key === 'background-color' ? '-bg' : `-${key}`}:${object[key] || 'inherit'}`);
+    for (const key of keys) out.push(`${prefix}${key === 'color' ? '' : `-${key}`}:${object[key] || 'inherit'}`);
   });
   return attribute(out.join(';'));
 }
