@@ -5,11 +5,6 @@ export function sha256(bytes: Uint8Array | string): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
-/** sha256, computed on the runtime's thread pool (Web Crypto) rather than on this thread. */
-export async function sha256OffThread(bytes: Uint8Array): Promise<string> {
-  return Buffer.from(await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>)).toString('hex');
-}
-
 /** Sorts like `LC_ALL=C sort`: by the UTF-8 bytes of each path. */
 export function byUtf8(a: string, b: string): number {
   return Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));

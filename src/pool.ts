@@ -28,15 +28,15 @@ export function workerCount(sources: number): number {
 const fromSource = import.meta.url.endsWith('.ts');
 const script = new URL(fromSource ? './body-worker.ts' : './body-worker.js', import.meta.url);
 
-/** Run from TypeScript source on Node (the test suite, under tsx), a worker registers tsx first. */
-function startWorker(): Worker {
-  if (!fromSource || isDeno) return new Worker(script);
-  const shim = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(script.href)}); });`;
-  return new Worker(shim, { eval: true });
+/** A thread running `module`. Run from TypeScript source on Node (the test suite, under tsx), it registers tsx first. */
+export function startWorker(module: URL, workerData?: unknown): Worker {
+  if (!fromSource || isDeno) return new Worker(module, { workerData });
+  const shim = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(module.href)}); });`;
+  return new Worker(shim, { eval: true, workerData });
 }
 
 export function createPool(size: number): WorkerPool {
-  const workers = Array.from({ length: size }, () => ({ worker: startWorker(), busy: 0 }));
+  const workers = Array.from({ length: size }, () => ({ worker: startWorker(script), busy: 0 }));
   const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
   let nextId = 0;
   for (const { worker } of workers) {

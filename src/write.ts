@@ -2,11 +2,14 @@ import { existsSync } from 'node:fs';
 import { link, mkdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { IO_CONCURRENCY, mapLimit } from './concurrency.ts';
-import { byUtf8, sha256, sha256OffThread } from './digest.ts';
+import { byUtf8, sha256 } from './digest.ts';
 import { BuildFailure, ColophonError } from './errors.ts';
 import { listFiles, writeWhole } from './files.ts';
 import { manifestPathFor } from './manifest.ts';
+import { createOutputWriter } from './output-writer.ts';
+import { workerCount } from './pool.ts';
 import type { Files } from './render.ts';
+import type { FileRecord } from './write-jobs.ts';
 
 export interface WriteReport {
   written: number;
@@ -14,10 +17,7 @@ export interface WriteReport {
   removed: number;
 }
 
-export interface FileRecord {
-  sha256: string;
-  size: number;
-}
+export type { FileRecord } from './write-jobs.ts';
 
 export interface WriteResult {
   report: WriteReport;
@@ -67,28 +67,35 @@ async function writeStaged(outDir: string, files: Files, finish?: Finisher): Pro
     changed.push(path);
     await writeWhole(join(staging, path), bytes);
   };
-  /** Surveyed files are linked when unchanged; the rest are rendered (or taken from the survey). */
-  const stage = async (path: string) => {
-    const planned = plan.get(path);
-    if (planned?.same) return link(join(outDir, path), join(staging, path)).catch(() => writeWhole(join(staging, path), files.get(path)!()));
-    const bytes = planned?.bytes ?? files.get(path)!();
-    // Hashed (unless these are the very bytes the survey hashed) and written on the thread pool,
-    // while this thread renders the next pages.
-    const [hash] = await Promise.all([planned?.bytes ? undefined : sha256OffThread(bytes), write(path, bytes)]);
-    records.set(path, hash === undefined ? planned!.record : { sha256: hash, size: bytes.byteLength });
-  };
 
   await rm(staging, { recursive: true, force: true });
+  await mkdir(staging, { recursive: true }).catch((error) => {
+    throw writeError(outDir, error);
+  });
+  // Pages are rendered here, one after the other, while another thread makes, writes and hashes
+  // the files (for a small site, this thread does it as it goes). Files the survey found unchanged
+  // are hard-linked from the old output instead.
+  const writer = createOutputWriter({ root: staging, previous: outDir }, workerCount(paths.length) > 1);
   try {
-    await mkdir(staging, { recursive: true });
-    const folders = [...new Set(paths.map((path) => dirname(join(staging, path))))].sort();
-    await mapLimit(folders, IO_CONCURRENCY, (folder) => mkdir(folder, { recursive: true }));
     const errors: ColophonError[] = [];
-    await mapLimit(paths, IO_CONCURRENCY, (path) => stage(path).catch((error) => {
-      if (!(error instanceof ColophonError)) throw error;
-      errors.push(error);
-    }));
+    for (const path of paths) {
+      const planned = plan.get(path);
+      let bytes: Uint8Array | undefined;
+      if (!planned?.same) {
+        try {
+          bytes = planned?.bytes ?? files.get(path)!();
+        } catch (error) {
+          if (!(error instanceof ColophonError)) throw error;
+          errors.push(error);
+          continue;
+        }
+        changed.push(path);
+      }
+      const room = bytes ? writer.add(path, bytes) : writer.link(path);
+      if (room) await room;
+    }
     if (errors.length > 0) throw new BuildFailure(errors);
+    for (const [path, record] of await writer.done()) records.set(path, record);
     for (const [path, bytes] of finish?.(records) ?? []) {
       records.set(path, recordOf(bytes));
       await mkdir(dirname(join(staging, path)), { recursive: true });
@@ -96,6 +103,7 @@ async function writeStaged(outDir: string, files: Files, finish?: Finisher): Pro
       else await write(path, bytes);
     }
   } catch (error) {
+    await writer.abort();
     await rm(staging, { recursive: true, force: true }).catch(() => {});
     if (error instanceof BuildFailure) throw error;
     throw writeError(outDir, error);

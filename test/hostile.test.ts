@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, it } from 'node:test';
 import { all, buildFails, buildOk, cli, config, listTree, post, read, writeSite } from './helpers.ts';
@@ -179,6 +179,24 @@ describe('hostile sites', () => {
     assert.equal(run.status, 1);
     assert.match(run.stderr, /error\[E_WRITE\]/);
     assert.doesNotMatch(run.stderr, /\n\s+at /);
+  });
+
+  it('keeps the previous output when a file fails part way through writing, on either writer', async () => {
+    for (const workers of ['1', '2']) {
+      const dir = site({ 'content/posts/a.md': post({ title: 'A', date: '2020-01-01' }) });
+      assert.equal(cli(['build', dir]).status, 0);
+      const before = listTree(join(dir, 'dist'));
+      // Pages before and after it in path order are fine; this one's folder name is too long to exist.
+      writeFileSync(join(dir, 'content/posts/b.md'), post({ title: 'B', date: '2020-01-02', slug: 'b'.repeat(300) }));
+      writeFileSync(join(dir, 'content/posts/c.md'), post({ title: 'C', date: '2020-01-03' }));
+      const run = cli(['build', dir], { COLOPHON_WORKERS: workers });
+      assert.equal(run.status, 1, workers);
+      // Named by its place in the output, not in the staging folder that is gone by now.
+      assert.match(run.stderr, /error\[E_WRITE\].*: 2020\/01\/02\/b{300}\/index\.html: ENAMETOOLONG: name too long\n/, workers);
+      assert.doesNotMatch(run.stderr, /\n\s+at /, workers);
+      assert.deepEqual(listTree(join(dir, 'dist')), before, workers);
+      assert.deepEqual(readdirSync(dir).filter((name) => name.startsWith('.dist')), [], workers);
+    }
   });
 });
 
