@@ -30,7 +30,11 @@ export class Spliced {
   encode(text: string): Uint8Array {
     let at = text.indexOf('\u0000');
     if (at < 0) return this.#encoder.encode(text);
-    const parts: Uint8Array[] = [];
+    // First the pieces and their sizes, then one buffer written in place: no buffer per piece of
+    // template text, and no second copy to join them.
+    const texts: [from: number, to: number][] = [];
+    const bodies: Buffer[] = [];
+    let size = 0;
     let from = 0;
     while (at >= 0) {
       const marker = MARKER.exec(text.slice(at, at + 32));
@@ -39,13 +43,24 @@ export class Spliced {
         at = text.indexOf('\u0000', at + 1); // a NUL of the template's own: kept as it is
         continue;
       }
-      if (at > from) parts.push(Buffer.from(text.slice(from, at), 'utf8'));
-      parts.push(marker[2] === '&' ? this.#rawBytes(id) : this.#escapedBytes(id));
+      const body = marker[2] === '&' ? this.#rawBytes(id) : this.#escapedBytes(id);
+      texts.push([from, at]);
+      bodies.push(body);
+      size += Buffer.byteLength(text.slice(from, at), 'utf8') + body.byteLength;
       from = at + marker[0].length;
       at = text.indexOf('\u0000', from);
     }
-    if (from < text.length) parts.push(Buffer.from(text.slice(from), 'utf8'));
-    return Buffer.concat(parts);
+    const tail = text.slice(from);
+    size += Buffer.byteLength(tail, 'utf8');
+    const out = Buffer.allocUnsafe(size); // every byte is written below
+    let offset = 0;
+    texts.forEach(([start, end], i) => {
+      offset += out.write(text.slice(start, end), offset, 'utf8');
+      out.set(bodies[i]!, offset);
+      offset += bodies[i]!.byteLength;
+    });
+    out.write(tail, offset, 'utf8');
+    return out;
   }
 
   #rawBytes(id: number): Buffer {
