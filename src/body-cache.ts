@@ -40,7 +40,8 @@ export async function openBodyCache(dir: string, siteDir: string, settings: Body
   const keys = new Map<string, string>(); // body ▶ key: a build asks for each body's key twice
   const keyOf = (body: string) => {
     let key = keys.get(body);
-    if (key === undefined) keys.set(body, (key = sha256(salt + body)));
+    // The same digest as sha256(salt + body), without first copying each body into a joined string.
+    if (key === undefined) keys.set(body, (key = createHash('sha256').update(salt).update(body).digest('hex')));
     return key;
   };
   const known = await readPack(file);

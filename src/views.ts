@@ -92,7 +92,8 @@ export function createViewKit(config: Config): ViewKit {
     absolute,
     feedsOf,
     listHeading,
-    bodyLinks: (html) => rewriteUrls(html, underBase(config.basePath)),
+    // At the root, root-relative links are already right: no pass over every body for nothing.
+    bodyLinks: config.basePath === '/' ? (html) => html : (html) => rewriteUrls(html, underBase(config.basePath)),
     post: (post, body, mark = (html) => html) => {
       const html = rewriteUrls(body, againstPage(href(post.path)));
       return {
