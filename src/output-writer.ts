@@ -1,5 +1,6 @@
 import { startWorker } from './pool.ts';
-import { LINK, writeJobs, type FileRecord, type Job, type Message, type Reply, type WriterSetup } from './write-jobs.ts';
+import type { Allocator } from './render.ts';
+import { jobsOf, LINK, writeJobs, type FileRecord, type Message, type Reply, type WriterSetup } from './write-jobs.ts';
 
 export type { FileRecord } from './write-jobs.ts';
 
@@ -7,9 +8,16 @@ export type { FileRecord } from './write-jobs.ts';
  * The output folder's writer. Making, writing and hashing thousands of files is mostly kernel time:
  * on a thread of its own it runs beside the rendering of the next pages instead of inside it, and
  * the rendering thread pays one message per batch instead of a thread-pool round trip for every
- * open, write and close. Memory in flight is bounded: `add` returns a promise when it is time to wait.
+ * open, write and close.
+ *
+ * Files are queued into a batch buffer, which goes to the writer whole and comes back to be filled
+ * again. A page rendered for writing is written straight into it (`reserve`), so its bytes are
+ * never copied on this thread. Memory in flight is bounded: `add` returns a promise when it is time
+ * to wait.
  */
 export interface OutputWriter {
+  /** Room in the batch being filled, for a file about to be added. */
+  reserve: Allocator;
   add(path: string, bytes: Uint8Array): Promise<void> | undefined;
   /** A hard link to the previous output's copy of `path`. */
   link(path: string): Promise<void> | undefined;
@@ -21,16 +29,17 @@ export interface OutputWriter {
 
 const BATCH_BYTES = 1 << 20;
 const BATCH_FILES = 256;
+const BUFFER_BYTES = 2 * BATCH_BYTES; // a batch is sent once it holds BATCH_BYTES, so most pages fit
 const IN_FLIGHT_BYTES = 8 << 20;
 
 /** Records what a batch wrote: per path, its size (or LINK) and hash. */
 type Settle = (paths: readonly string[], sizes: readonly number[], hashes: readonly string[]) => void;
 
-const sizesOf = (jobs: readonly Job[]) => jobs.map((job) => job.bytes?.byteLength ?? LINK);
-
 interface Sink {
-  /** Takes the batch; returns a promise when the caller should wait before queueing more. */
-  send(jobs: Job[], bytes: number): Promise<void> | undefined;
+  /** Writes a batch: each path's `size` bytes in turn from the start of `buffer`. */
+  send(paths: string[], sizes: number[], buffer: ArrayBuffer, bytes: number): void;
+  /** A promise when the caller should wait before queueing more. */
+  room(): Promise<void> | undefined;
   finish(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -40,26 +49,60 @@ export function createOutputWriter(setup: WriterSetup, threaded: boolean): Outpu
   const settle: Settle = (paths, sizes, hashes) => {
     paths.forEach((path, i) => sizes[i] !== LINK && records.set(path, { sha256: hashes[i]!, size: sizes[i]! }));
   };
-  const sink = threaded ? threadSink(setup, settle) : localSink(setup, settle);
-  let jobs: Job[] = [];
-  let bytes = 0;
-  const flush = () => {
-    const batch = jobs;
-    const size = bytes;
-    jobs = [];
-    bytes = 0;
-    return batch.length > 0 ? sink.send(batch, size) : undefined;
+  const spare: ArrayBuffer[] = [];
+  const recycle = (buffer: ArrayBuffer) => void spare.push(buffer);
+  const take = (size: number) => {
+    const index = spare.findIndex((b) => b.byteLength >= size);
+    return index >= 0 ? spare.splice(index, 1)[0]! : new ArrayBuffer(Math.max(size, BUFFER_BYTES));
   };
-  const queue = (job: Job) => {
-    jobs.push(job);
-    bytes += job.bytes?.byteLength ?? 0;
-    return bytes >= BATCH_BYTES || jobs.length >= BATCH_FILES ? flush() : undefined;
+  const sink = threaded ? threadSink(setup, settle, recycle) : localSink(setup, settle, recycle);
+
+  let buffer: ArrayBuffer | undefined;
+  let fill = 0; // bytes of `buffer` holding queued files
+  let paths: string[] = [];
+  let sizes: number[] = [];
+  let sent = false; // a batch left since the caller last heard about room
+  const flush = () => {
+    if (paths.length === 0) return;
+    sink.send(paths, sizes, buffer ?? take(0), fill);
+    buffer = undefined;
+    fill = 0;
+    paths = [];
+    sizes = [];
+    sent = true;
+  };
+  const queued = () => {
+    if (fill >= BATCH_BYTES || paths.length >= BATCH_FILES) flush();
+    if (!sent) return undefined;
+    sent = false;
+    return sink.room();
   };
   return {
-    add: (path, data) => queue({ path, bytes: data }),
-    link: (path) => queue({ path }),
+    reserve(size) {
+      buffer ??= take(size);
+      // Too big for what is left: a buffer of its own, copied in by add like any other bytes.
+      if (fill + size > buffer.byteLength) return new Uint8Array(size);
+      return new Uint8Array(buffer, fill, size);
+    },
+    add(path, bytes) {
+      const size = bytes.byteLength;
+      if (bytes.buffer !== buffer || bytes.byteOffset !== fill) {
+        if (buffer && fill + size > buffer.byteLength) flush();
+        buffer ??= take(size);
+        new Uint8Array(buffer, fill, size).set(bytes);
+      }
+      fill += size;
+      paths.push(path);
+      sizes.push(size);
+      return queued();
+    },
+    link(path) {
+      paths.push(path);
+      sizes.push(LINK);
+      return queued();
+    },
     async done() {
-      await flush();
+      flush();
       await sink.finish();
       return records;
     },
@@ -67,28 +110,26 @@ export function createOutputWriter(setup: WriterSetup, threaded: boolean): Outpu
   };
 }
 
-function localSink(setup: WriterSetup, settle: Settle): Sink {
+function localSink(setup: WriterSetup, settle: Settle, recycle: (buffer: ArrayBuffer) => void): Sink {
   const made = new Set<string>();
   return {
-    send(jobs) {
-      settle(jobs.map((job) => job.path), sizesOf(jobs), writeJobs(setup, made, jobs));
-      return undefined;
+    send(paths, sizes, buffer) {
+      settle(paths, sizes, writeJobs(setup, made, jobsOf({ id: 0, paths, sizes, buffer })));
+      recycle(buffer);
     },
+    room: () => undefined,
     finish: async () => {},
     stop: async () => {},
   };
 }
 
-function threadSink(setup: WriterSetup, settle: Settle): Sink {
+function threadSink(setup: WriterSetup, settle: Settle, recycle: (buffer: ArrayBuffer) => void): Sink {
   const script = new URL(import.meta.url.endsWith('.ts') ? './writer-worker.ts' : './writer-worker.js', import.meta.url);
   const worker = startWorker(script, setup);
-  const sent = new Map<number, Omit<Message, 'buffer'> & { bytes: number }>();
+  const sent = new Map<number, { paths: string[]; sizes: number[]; bytes: number }>();
   let inFlight = 0;
   let nextId = 0;
   let failure: Error | undefined;
-  // Batch buffers go to the writer and come back to be filled again: the bytes in flight stay in
-  // the same few buffers instead of a new allocation per batch for the collector to chase.
-  const spare: ArrayBuffer[] = [];
   let waiter: { until: () => boolean; resolve: () => void; reject: (error: Error) => void } | undefined;
   const check = () => {
     if (!waiter) return;
@@ -109,7 +150,7 @@ function threadSink(setup: WriterSetup, settle: Settle): Sink {
     if ('error' in reply) failure ??= new Error(reply.error);
     else {
       settle(batch.paths, batch.sizes, reply.hashes);
-      spare.push(reply.buffer);
+      recycle(reply.buffer);
     }
     check();
   });
@@ -118,23 +159,14 @@ function threadSink(setup: WriterSetup, settle: Settle): Sink {
     check();
   });
   return {
-    send(jobs, bytes) {
+    send(paths, sizes, buffer, bytes) {
       if (failure) throw failure;
-      const index = spare.findIndex((b) => b.byteLength >= bytes);
-      const buffer = index >= 0 ? spare.splice(index, 1)[0]! : new ArrayBuffer(Math.max(bytes, 2 * BATCH_BYTES));
-      const view = new Uint8Array(buffer);
-      let at = 0;
-      for (const job of jobs) {
-        if (!job.bytes) continue;
-        view.set(job.bytes, at);
-        at += job.bytes.byteLength;
-      }
-      const message: Message = { id: nextId++, paths: jobs.map((job) => job.path), sizes: sizesOf(jobs), buffer };
-      sent.set(message.id, { id: message.id, paths: message.paths, sizes: message.sizes, bytes });
+      const message: Message = { id: nextId++, paths, sizes, buffer };
+      sent.set(message.id, { paths, sizes, bytes });
       inFlight += bytes;
-      worker.postMessage(message, [buffer]);
-      return wait(() => inFlight < IN_FLIGHT_BYTES);
+      worker.postMessage(message, [buffer]); // handed over, not copied
     },
+    room: () => wait(() => inFlight < IN_FLIGHT_BYTES),
     async finish() {
       await wait(() => sent.size === 0);
       await worker.terminate();

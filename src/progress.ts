@@ -1,4 +1,4 @@
-import type { Files } from './render.ts';
+import type { Files, Producer } from './render.ts';
 
 export type ProgressReport = (done: number, total: number) => void;
 
@@ -6,8 +6,8 @@ export type ProgressReport = (done: number, total: number) => void;
 export function trackPosts(files: Files, postOutputs: readonly string[], report: ProgressReport): Files {
   const posts = new Set(postOutputs.filter((path) => files.has(path)));
   let done = 0;
-  const counted = (produce: () => Uint8Array) => () => {
-    const bytes = produce();
+  const counted = (produce: Producer): Producer => (into) => {
+    const bytes = produce(into);
     report(++done, posts.size);
     return bytes;
   };

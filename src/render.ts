@@ -12,11 +12,16 @@ import { createViewKit, type LinkView, type PostView, type ViewKit } from './vie
 /** Output path ▶ bytes. */
 export type Output = Map<string, Uint8Array>;
 
+/** Where a producer may put a file's bytes: `size` bytes, every one of which it then writes. */
+export type Allocator = (size: number) => Uint8Array;
+
 /**
  * Renders one output file when called. Pages are rendered as they are written, so a build never holds
- * every page's bytes at once; a template error surfaces as a ColophonError from the call.
+ * every page's bytes at once; a template error surfaces as a ColophonError from the call. Given an
+ * allocator, a producer may write its bytes there (the output writer's batch) instead of a buffer of
+ * its own; what it returns is the file either way.
  */
-export type Producer = () => Uint8Array;
+export type Producer = (into?: Allocator) => Uint8Array;
 
 /** Output path ▶ producer. What writeOutput, verify and the dev server consume. */
 export type Files = Map<string, Producer>;
@@ -57,9 +62,9 @@ export function renderSite(site: Site, templates: Templates, bodies: ReadonlyMap
   const views = new LazyViews((post) => kit.post(post, kit.bodyLinks(bodies.get(post.source.path)!), (html) => spliced.mark(html)));
 
   const emit = (path: string, what: string, make: () => string) => {
-    files.set(path, () => {
+    files.set(path, (into) => {
       try {
-        return spliced.encode(make());
+        return spliced.encode(make(), into);
       } catch (error) {
         if (!isTemplateFailure(error)) throw error;
         throw new ColophonError('E_TEMPLATE', `${error.message} (while rendering ${what})`, {

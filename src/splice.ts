@@ -1,5 +1,6 @@
 import { Buffer } from 'node:buffer';
 import { escapeHtml } from './html.ts';
+import type { Allocator } from './render.ts';
 
 /**
  * Post bodies are most of a blog's bytes: each one is printed on its own page and again on index,
@@ -26,10 +27,10 @@ export class Spliced {
     return `\u0000colophon:${this.#html.push(html) - 1}&\u0000`;
   }
 
-  /** Template output as bytes, each marker replaced by the encoded HTML it stands for. */
-  encode(text: string): Uint8Array {
+  /** Template output as bytes, each marker replaced by the encoded HTML it stands for; written into `into`'s room when given. */
+  encode(text: string, into?: Allocator): Uint8Array {
     let at = text.indexOf('\u0000');
-    if (at < 0) return this.#encoder.encode(text);
+    if (at < 0 && !into) return this.#encoder.encode(text);
     // First the pieces and their sizes, then one buffer written in place: no buffer per piece of
     // template text, and no second copy to join them.
     const texts: [from: number, to: number][] = [];
@@ -52,7 +53,7 @@ export class Spliced {
     }
     const tail = text.slice(from);
     size += Buffer.byteLength(tail, 'utf8');
-    const out = Buffer.allocUnsafe(size); // every byte is written below
+    const out = into ? asBuffer(into(size)) : Buffer.allocUnsafe(size); // every byte is written below
     let offset = 0;
     texts.forEach(([start, end], i) => {
       offset += out.write(text.slice(start, end), offset, 'utf8');
@@ -72,5 +73,7 @@ export class Spliced {
     return (this.#escaped[id] ??= Buffer.from(escapeHtml(this.#html[id]!), 'utf8'));
   }
 }
+
+const asBuffer = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 
 const MARKER = /^\u0000colophon:(\d+)(&|&amp;)\u0000/;

@@ -83,7 +83,7 @@ async function writeStaged(outDir: string, files: Files, finish?: Finisher): Pro
       let bytes: Uint8Array | undefined;
       if (!planned?.same) {
         try {
-          bytes = planned?.bytes ?? files.get(path)!();
+          bytes = planned?.bytes ?? files.get(path)!(writer.reserve);
         } catch (error) {
           if (!(error instanceof ColophonError)) throw error;
           errors.push(error);
