@@ -11,6 +11,7 @@
 //
 // Between runs the previous output is moved aside (a rename) rather than deleted: deleting a tree
 // of thousands of files costs the file system time that would otherwise land on the next build.
+// For the same reason each build starts after `sync`, with the last one's output on disk.
 
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -79,8 +80,18 @@ function measureFloor(tmp, site) {
   return runScript(tmp, 'floor.mjs', [site]);
 }
 
+/**
+ * Writes back every dirty page before a measurement. A build leaves hundreds of megabytes for the
+ * kernel to write out in the background; without this, the next build would pay for that too, by
+ * a different amount each time.
+ */
+function settleDisk() {
+  if (process.platform !== 'win32') spawnSync('sync');
+}
+
 /** One build in its own process, plus what dist/ holds afterwards. */
 function measureBuild(tmp, site, cacheDir) {
+  settleDisk();
   const result = runScript(tmp, 'measure.mjs', ['build', site], { COLOPHON_CACHE_DIR: cacheDir });
   const summary = result.out.find((line) => line.startsWith('Built ')) ?? '';
   const written = /\((\d+) written,/.exec(summary)?.[1];
