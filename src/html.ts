@@ -11,7 +11,20 @@ const URL_ATTRIBUTE = /(\s(?:href|src)\s*=\s*)(["'])(.*?)\2/gi;
  * (from Markdown links and images, or raw HTML the author wrote) match.
  */
 export function rewriteUrls(html: string, rewrite: (url: string) => string): string {
-  return html.replace(URL_ATTRIBUTE, (_, lead: string, quote: string, url: string) => `${lead}${quote}${rewrite(url)}${quote}`);
+  // Most bodies hold no link that changes: they come back as they are, not as a copy.
+  const parts: string[] = [];
+  let from = 0;
+  for (const match of html.matchAll(URL_ATTRIBUTE)) {
+    const url = match[3]!;
+    const rewritten = rewrite(url);
+    if (rewritten === url) continue;
+    const start = match.index + match[1]!.length + 1; // after the opening quote
+    parts.push(html.slice(from, start), rewritten);
+    from = start + url.length;
+  }
+  if (parts.length === 0) return html;
+  parts.push(html.slice(from));
+  return parts.join('');
 }
 
 /** Root-relative links in posts ("/about/") live under the site's base path. */
