@@ -35,13 +35,18 @@ export function parseFrontMatter(text: string): FrontMatter | FrontMatterProblem
     return { message: 'the front matter opened with "---" on line 1 is never closed', line: 1, column: 1 };
   }
   try {
-    const parsed = matter(text, options);
+    // gray-matter copies whatever it is given into a Buffer first, so it gets only the front matter
+    // and what decides where the body starts: the first "\n---" after the opening line (its closing
+    // delimiter) and the "\r" and "\n" it drops after it. The body is the rest of the same text.
+    const head = text.slice(0, text.indexOf('\n---', 3) + '\n---'.length + 2);
+    const parsed = matter(head, options);
     const data = parsed.data ?? {};
     if (typeof data !== 'object' || Array.isArray(data)) {
       return { message: 'the front matter must be a YAML mapping of keys to values', line: 2 };
     }
-    const bodyLine = text.slice(0, text.length - parsed.content.length).split('\n').length;
-    return { data: data as Record<string, unknown>, body: parsed.content, bodyLine };
+    const body = text.slice(head.length - parsed.content.length);
+    const bodyLine = text.slice(0, text.length - body.length).split('\n').length;
+    return { data: data as Record<string, unknown>, body, bodyLine };
   } catch (error) {
     return yamlProblem(error);
   }
