@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join, resolve, relative, isAbsolute, sep } from 'node:path';
 import { ColophonError } from './errors.ts';
+import { cacheDirFor } from './cache-dir.ts';
 import { importModule } from './deps/runtime.ts';
 import { bundledLanguage, isBundledTheme } from './deps/shiki.ts';
 import { checkFeedFormats, type FeedFormat } from './feed-formats.ts';
@@ -97,7 +98,12 @@ export interface ConfigOverrides {
   url?: string;
 }
 
-export async function loadConfig(siteDir: string, overrides: ConfigOverrides = {}): Promise<LoadedConfig> {
+export interface LoadOptions {
+  /** Keep site.config.ts compiled in the cache folder (default true; false with --no-cache). */
+  cache?: boolean;
+}
+
+export async function loadConfig(siteDir: string, overrides: ConfigOverrides = {}, options: LoadOptions = {}): Promise<LoadedConfig> {
   const dir = resolve(siteDir);
   const file = join(dir, CONFIG_FILE);
   if (!existsSync(file)) {
@@ -106,7 +112,7 @@ export async function loadConfig(siteDir: string, overrides: ConfigOverrides = {
   }
   let raw: unknown;
   try {
-    raw = await importModule(file);
+    raw = await importModule(file, options.cache === false ? undefined : join(cacheDirFor(dir), 'config'));
   } catch (error) {
     throw new ColophonError('E_CONFIG_LOAD', `could not load the configuration: ${firstLine(error)}`, {
       file: CONFIG_FILE,

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { lstat, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { openBodyCache, type BodyCache } from './body-cache.ts';
+import { cacheDirFor } from './cache-dir.ts';
 import { renderBodies, unknownWarnings } from './bodies.ts';
 import { loadConfig, type Config } from './config.ts';
 import { isSourcePath, loadContent, readError, readSource, type Asset, type Source } from './content.ts';
@@ -29,10 +30,7 @@ export interface BuildOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
-/** Where highlighted blocks are kept between builds: COLOPHON_CACHE_DIR, else the site's node_modules/.cache. */
-export function cacheDirFor(siteDir: string): string {
-  return process.env.COLOPHON_CACHE_DIR || join(siteDir, 'node_modules', '.cache', 'colophon');
-}
+export { cacheDirFor };
 
 export interface Generated {
   config: Config;
@@ -73,7 +71,7 @@ export function createPipeline(siteDir: string, options: BuildOptions = {}): Pip
   let state: State | undefined;
 
   async function loadAll(): Promise<State> {
-    const { config, warnings } = await loadConfig(siteDir, { url: options.baseUrl }).catch(asFailure);
+    const { config, warnings } = await loadConfig(siteDir, { url: options.baseUrl }, { cache: options.cache !== false }).catch(asFailure);
     const content = await loadContent(config).catch(asFailure);
     const sources = new Map<string, Source | ColophonError>(content.sources.map((s) => [s.path, s]));
     for (const error of content.errors) sources.set(error.file!, error);

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
@@ -117,5 +117,36 @@ describe('a build killed part-way', () => {
     // The interruptions must have hit real builds, not only processes still starting or already done.
     assert.ok(outcomes.some((o) => o.includes('killed, old')), outcomes.join('\n'));
     assert.ok(outcomes.length > 0);
+  });
+});
+
+describe('the compiled configuration', () => {
+  it('is kept in the cache folder between runs, follows every edit, and is not kept with --no-cache', () => {
+    const dir = writeSite({ 'site.config.ts': config({ title: 'First' }), 'content/posts/a.md': post({ title: 'A', date: '2020-01-01' }) });
+    const cache = mkdtempSync(join(tmpdir(), 'colophon-cache-'));
+    const build = (...flags: string[]) => {
+      const run = cli(['build', dir, ...flags], { COLOPHON_CACHE_DIR: cache });
+      assert.equal(run.status, 0, run.stderr);
+      return readFileSync(join(dir, 'dist/index.html'), 'utf8');
+    };
+    const compiled = () => readdirSync(join(cache, 'config')).map((name) => {
+      const file = join(cache, 'config', name);
+      return { text: readFileSync(file, 'utf8'), written: statSync(file).mtimeMs };
+    });
+
+    assert.match(build(), /<title>First<\/title>/);
+    const first = compiled();
+    assert.equal(first.length, 1);
+    build();
+    assert.deepEqual(compiled(), first); // read, not written again
+
+    writeFileSync(join(dir, 'site.config.ts'), config({ title: 'Second' }));
+    assert.match(build(), /<title>Second<\/title>/);
+    assert.notDeepEqual(compiled(), first);
+
+    rmSync(cache, { recursive: true });
+    writeFileSync(join(dir, 'site.config.ts'), config({ title: 'Third' }));
+    assert.match(build('--no-cache'), /<title>Third<\/title>/);
+    assert.equal(existsSync(join(cache, 'config')), false);
   });
 });

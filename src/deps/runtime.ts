@@ -7,7 +7,12 @@ export const isDeno = typeof (globalThis as { Deno?: unknown }).Deno !== 'undefi
 /** The engine's public entry, so a site's `import { defineConfig } from "colophon"` resolves anywhere. */
 const entry = new URL(import.meta.url.endsWith('.ts') ? '../index.ts' : '../index.js', import.meta.url);
 
-export async function importModule(file: string): Promise<unknown> {
+/**
+ * The module's default export. On Node, TypeScript is compiled by jiti; given `cacheDir`, the
+ * compiled code is kept there and reused while the source is unchanged (jiti checks a hash of the
+ * source), which spares loading the compiler on every run.
+ */
+export async function importModule(file: string, cacheDir?: string): Promise<unknown> {
   if (isDeno) {
     // Deno runs TypeScript itself; deno.json maps "colophon" to src/index.ts. The query defeats
     // Deno's module cache so that a long-running server sees edits.
@@ -17,7 +22,7 @@ export async function importModule(file: string): Promise<unknown> {
   const jiti = createJiti(import.meta.url, {
     alias: { colophon: entry.pathname },
     moduleCache: false,
-    fsCache: false,
+    fsCache: cacheDir ?? false,
     interopDefault: true,
   });
   return jiti.import(file, { default: true });
