@@ -98,6 +98,10 @@ export interface ConfigOverrides {
   url?: string;
 }
 
+function isCacheWriteError(error: unknown): boolean {
+  return ['EACCES', 'EPERM', 'EROFS', 'ENOSPC', 'EDQUOT'].includes((error as NodeJS.ErrnoException)?.code ?? '');
+}
+
 export interface LoadOptions {
   /** Keep site.config.ts compiled in the cache folder (default true; false with --no-cache). */
   cache?: boolean;
@@ -112,7 +116,9 @@ export async function loadConfig(siteDir: string, overrides: ConfigOverrides = {
   }
   let raw: unknown;
   try {
-    raw = await importModule(file, options.cache === false ? undefined : join(cacheDirFor(dir), 'config'));
+    const cache = options.cache === false ? undefined : join(cacheDirFor(dir), 'config');
+    // A cache folder that cannot be written (full, read-only, another user's file) only costs time.
+    raw = await importModule(file, cache).catch((error) => (cache && isCacheWriteError(error) ? importModule(file) : Promise.reject(error)));
   } catch (error) {
     throw new ColophonError('E_CONFIG_LOAD', `could not load the configuration: ${firstLine(error)}`, {
       file: CONFIG_FILE,

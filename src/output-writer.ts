@@ -21,7 +21,7 @@ export interface OutputWriter {
   add(path: string, bytes: Uint8Array): Promise<void> | undefined;
   /** A hard link to the previous output's copy of `path`. */
   link(path: string): Promise<void> | undefined;
-  /** Writes what is queued and waits for all of it: every written file's record. */
+  /** Writes what is queued and waits for all of it: every written file's record. Throws the first write that failed. */
   done(): Promise<Map<string, FileRecord>>;
   /** Stops at once, after a failure elsewhere. */
   abort(): Promise<void>;
@@ -30,33 +30,50 @@ export interface OutputWriter {
 const BATCH_BYTES = 1 << 20;
 const BATCH_FILES = 256;
 const BUFFER_BYTES = 2 * BATCH_BYTES; // a batch is sent once it holds BATCH_BYTES, so most pages fit
-const IN_FLIGHT_BYTES = 8 << 20;
+const IN_FLIGHT = 8 << 20; // bytes sent and not yet written, counting FILE_WEIGHT for every file
+const FILE_WEIGHT = 4096; // so that batches of links are bounded too
 
 /** Records what a batch wrote: per path, its size (or LINK) and hash. */
 type Settle = (paths: readonly string[], sizes: readonly number[], hashes: readonly string[]) => void;
 
+/** What a sink reports to its writer. A failure stops the writing; the writer reports it at `done`. */
+interface Reports {
+  settle: Settle;
+  recycle(buffer: ArrayBuffer): void;
+  fail(error: Error): void;
+  failed(): boolean;
+}
+
 interface Sink {
-  /** Writes a batch: each path's `size` bytes in turn from the start of `buffer`. */
-  send(paths: string[], sizes: number[], buffer: ArrayBuffer, bytes: number): void;
+  /** Writes a batch: each path's `size` bytes in turn from the start of `buffer`. Never throws. */
+  send(paths: string[], sizes: number[], buffer: ArrayBuffer, weight: number): void;
   /** A promise when the caller should wait before queueing more. */
   room(): Promise<void> | undefined;
+  /** Waits for every batch sent (or for a failure). */
   finish(): Promise<void>;
   stop(): Promise<void>;
 }
 
 export function createOutputWriter(setup: WriterSetup, threaded: boolean): OutputWriter {
   const records = new Map<string, FileRecord>();
-  const settle: Settle = (paths, sizes, hashes) => {
-    paths.forEach((path, i) => sizes[i] !== LINK && records.set(path, { sha256: hashes[i]!, size: sizes[i]! }));
-  };
   const spare: ArrayBuffer[] = [];
-  const recycle = (buffer: ArrayBuffer) => void spare.push(buffer);
+  let failure: Error | undefined;
+  const reports: Reports = {
+    settle(paths, sizes, hashes) {
+      paths.forEach((path, i) => sizes[i] !== LINK && records.set(path, { sha256: hashes[i]!, size: sizes[i]! }));
+    },
+    recycle: (buffer) => void (buffer.byteLength > 0 && spare.push(buffer)),
+    fail: (error) => void (failure ??= error),
+    failed: () => failure !== undefined,
+  };
   const take = (size: number) => {
     const index = spare.findIndex((b) => b.byteLength >= size);
     return index >= 0 ? spare.splice(index, 1)[0]! : new ArrayBuffer(Math.max(size, BUFFER_BYTES));
   };
-  const sink = threaded ? threadSink(setup, settle, recycle) : localSink(setup, settle, recycle);
+  const sink = threaded ? threadSink(setup, reports) : localSink(setup, reports);
 
+  // After a failure the rest is still queued, but not written: rendering goes on to the end, so
+  // that every template error is found whatever happened to the writes meanwhile.
   let buffer: ArrayBuffer | undefined;
   let fill = 0; // bytes of `buffer` holding queued files
   let paths: string[] = [];
@@ -64,7 +81,9 @@ export function createOutputWriter(setup: WriterSetup, threaded: boolean): Outpu
   let sent = false; // a batch left since the caller last heard about room
   const flush = () => {
     if (paths.length === 0) return;
-    sink.send(paths, sizes, buffer ?? take(0), fill);
+    const batch = buffer ?? new ArrayBuffer(0); // only links
+    if (failure) reports.recycle(batch);
+    else sink.send(paths, sizes, batch, fill + paths.length * FILE_WEIGHT);
     buffer = undefined;
     fill = 0;
     paths = [];
@@ -73,7 +92,7 @@ export function createOutputWriter(setup: WriterSetup, threaded: boolean): Outpu
   };
   const queued = () => {
     if (fill >= BATCH_BYTES || paths.length >= BATCH_FILES) flush();
-    if (!sent) return undefined;
+    if (!sent || failure) return undefined;
     sent = false;
     return sink.room();
   };
@@ -104,18 +123,23 @@ export function createOutputWriter(setup: WriterSetup, threaded: boolean): Outpu
     async done() {
       flush();
       await sink.finish();
+      if (failure) throw failure;
       return records;
     },
     abort: () => sink.stop(),
   };
 }
 
-function localSink(setup: WriterSetup, settle: Settle, recycle: (buffer: ArrayBuffer) => void): Sink {
+function localSink(setup: WriterSetup, reports: Reports): Sink {
   const made = new Set<string>();
   return {
     send(paths, sizes, buffer) {
-      settle(paths, sizes, writeJobs(setup, made, jobsOf({ id: 0, paths, sizes, buffer })));
-      recycle(buffer);
+      try {
+        reports.settle(paths, sizes, writeJobs(setup, made, jobsOf({ id: 0, paths, sizes, buffer })));
+      } catch (error) {
+        reports.fail(error instanceof Error ? error : new Error(String(error)));
+      }
+      reports.recycle(buffer);
     },
     room: () => undefined,
     finish: async () => {},
@@ -123,56 +147,54 @@ function localSink(setup: WriterSetup, settle: Settle, recycle: (buffer: ArrayBu
   };
 }
 
-function threadSink(setup: WriterSetup, settle: Settle, recycle: (buffer: ArrayBuffer) => void): Sink {
+function threadSink(setup: WriterSetup, reports: Reports): Sink {
   const script = new URL(import.meta.url.endsWith('.ts') ? './writer-worker.ts' : './writer-worker.js', import.meta.url);
   const worker = startWorker(script, setup);
-  const sent = new Map<number, { paths: string[]; sizes: number[]; bytes: number }>();
+  const sent = new Map<number, { paths: string[]; sizes: number[]; weight: number }>();
   let inFlight = 0;
   let nextId = 0;
-  let failure: Error | undefined;
-  let waiter: { until: () => boolean; resolve: () => void; reject: (error: Error) => void } | undefined;
+  let stopping = false;
+  let waiter: { until: () => boolean; resolve: () => void } | undefined;
   const check = () => {
-    if (!waiter) return;
-    if (failure) waiter.reject(failure);
-    else if (waiter.until()) waiter.resolve();
-    else return;
-    waiter = undefined;
+    if (waiter && (reports.failed() || waiter.until())) {
+      waiter.resolve();
+      waiter = undefined;
+    }
   };
-  const wait = (until: () => boolean): Promise<void> | undefined => {
-    if (failure) throw failure;
-    if (until()) return undefined;
-    return new Promise((resolve, reject) => (waiter = { until, resolve, reject }));
+  const wait = (until: () => boolean): Promise<void> | undefined =>
+    reports.failed() || until() ? undefined : new Promise((resolve) => (waiter = { until, resolve }));
+  const fail = (error: Error) => {
+    reports.fail(error);
+    check();
   };
   worker.on('message', (reply: Reply) => {
     const batch = sent.get(reply.id)!;
     sent.delete(reply.id);
-    inFlight -= batch.bytes;
-    if ('error' in reply) failure ??= new Error(reply.error);
-    else {
-      settle(batch.paths, batch.sizes, reply.hashes);
-      recycle(reply.buffer);
-    }
+    inFlight -= batch.weight;
+    if ('error' in reply) return fail(new Error(reply.error));
+    reports.settle(batch.paths, batch.sizes, reply.hashes);
+    reports.recycle(reply.buffer);
     check();
   });
-  worker.on('error', (error) => {
-    failure ??= error;
-    check();
-  });
+  worker.on('error', fail);
+  worker.on('messageerror', fail);
+  worker.on('exit', (code) => stopping || fail(new Error(`the output writer's thread stopped (exit code ${code})`)));
+  const stop = async () => {
+    stopping = true;
+    await worker.terminate();
+  };
   return {
-    send(paths, sizes, buffer, bytes) {
-      if (failure) throw failure;
+    send(paths, sizes, buffer, weight) {
       const message: Message = { id: nextId++, paths, sizes, buffer };
-      sent.set(message.id, { paths, sizes, bytes });
-      inFlight += bytes;
+      sent.set(message.id, { paths, sizes, weight });
+      inFlight += weight;
       worker.postMessage(message, [buffer]); // handed over, not copied
     },
-    room: () => wait(() => inFlight < IN_FLIGHT_BYTES),
+    room: () => wait(() => inFlight < IN_FLIGHT),
     async finish() {
       await wait(() => sent.size === 0);
-      await worker.terminate();
+      await stop();
     },
-    async stop() {
-      await worker.terminate();
-    },
+    stop,
   };
 }

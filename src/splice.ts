@@ -60,7 +60,7 @@ export class Spliced {
       out.set(bodies[i]!, offset);
       offset += bodies[i]!.byteLength;
     });
-    out.write(tail, offset, 'utf8');
+    if (offset + out.write(tail, offset, 'utf8') !== size) throw new Error('splice: page bytes miscounted'); // never expected
     return out;
   }
 

@@ -6,7 +6,7 @@ import { byUtf8, sha256 } from './digest.ts';
 import { BuildFailure, ColophonError } from './errors.ts';
 import { listFiles, writeWhole } from './files.ts';
 import { manifestPathFor } from './manifest.ts';
-import { createOutputWriter } from './output-writer.ts';
+import { createOutputWriter, type OutputWriter } from './output-writer.ts';
 import { workerCount } from './pool.ts';
 import type { Files } from './render.ts';
 import type { FileRecord } from './write-jobs.ts';
@@ -75,8 +75,9 @@ async function writeStaged(outDir: string, files: Files, finish?: Finisher): Pro
   // Pages are rendered here, one after the other, while another thread makes, writes and hashes
   // the files (for a small site, this thread does it as it goes). Files the survey found unchanged
   // are hard-linked from the old output instead.
-  const writer = createOutputWriter({ root: staging, previous: outDir }, workerCount(paths.length) > 1);
+  let writer: OutputWriter | undefined;
   try {
+    writer = createOutputWriter({ root: staging, previous: outDir }, workerCount(paths.length) > 1);
     const errors: ColophonError[] = [];
     for (const path of paths) {
       const planned = plan.get(path);
@@ -94,6 +95,7 @@ async function writeStaged(outDir: string, files: Files, finish?: Finisher): Pro
       const room = bytes ? writer.add(path, bytes) : writer.link(path);
       if (room) await room;
     }
+    // Template errors are reported before a write that failed meanwhile: they are the user's to fix.
     if (errors.length > 0) throw new BuildFailure(errors);
     for (const [path, record] of await writer.done()) records.set(path, record);
     for (const [path, bytes] of finish?.(records) ?? []) {
@@ -103,7 +105,7 @@ async function writeStaged(outDir: string, files: Files, finish?: Finisher): Pro
       else await write(path, bytes);
     }
   } catch (error) {
-    await writer.abort();
+    await writer?.abort();
     await rm(staging, { recursive: true, force: true }).catch(() => {});
     if (error instanceof BuildFailure) throw error;
     throw writeError(outDir, error);

@@ -38,7 +38,9 @@ export function parseFrontMatter(text: string): FrontMatter | FrontMatterProblem
     // gray-matter copies whatever it is given into a Buffer first, so it gets only the front matter
     // and what decides where the body starts: the first "\n---" after the opening line (its closing
     // delimiter) and the "\r" and "\n" it drops after it. The body is the rest of the same text.
-    const head = text.slice(0, text.indexOf('\n---', 3) + '\n---'.length + 2);
+    // (The closing line found above may follow a lone "\r" instead: then it gets the whole text.)
+    const close = text.indexOf('\n---', 3);
+    const head = close < 0 ? text : text.slice(0, close + '\n---'.length + 2);
     const parsed = matter(head, options);
     const data = parsed.data ?? {};
     if (typeof data !== 'object' || Array.isArray(data)) {
