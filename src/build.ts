@@ -7,7 +7,8 @@ import { trackPosts } from './progress.ts';
 import { version } from './version.ts';
 import { writeOutput, type WriteReport, type WriteResult } from './write.ts';
 
-export { cacheDirFor, type BuildOptions, type Generated } from './pipeline.ts';
+export { cacheDirFor } from './cache-dir.ts';
+export { type BuildOptions, type Generated } from './pipeline.ts';
 
 export interface BuildResult extends Generated {
   outDir: string;

@@ -2,8 +2,6 @@ import { startWorker } from './pool.ts';
 import type { Allocator } from './render.ts';
 import { jobsOf, LINK, writeJobs, type FileRecord, type Message, type Reply, type WriterSetup } from './write-jobs.ts';
 
-export type { FileRecord } from './write-jobs.ts';
-
 /**
  * The output folder's writer. Making, writing and hashing thousands of files is mostly kernel time:
  * on a thread of its own it runs beside the rendering of the next pages instead of inside it, and

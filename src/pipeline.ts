@@ -30,8 +30,6 @@ export interface BuildOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
-export { cacheDirFor };
-
 export interface Generated {
   config: Config;
   site: Site;

@@ -1,9 +1,9 @@
-import { createHash } from 'node:crypto';
 import { copyFileSync, linkSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { sha256 } from './digest.ts';
 
 // What the output writer does with each file, on whichever thread it runs (see output-writer.ts).
-// Nothing else is imported here, so the writer thread starts in a few milliseconds.
+// It imports nothing heavier than node:fs and node:crypto, so the writer thread starts in a few milliseconds.
 
 export interface FileRecord {
   sha256: string;
@@ -56,7 +56,7 @@ function writeJob(setup: WriterSetup, made: Set<string>, path: string, bytes: Ui
     return '';
   }
   writeFileSync(file, bytes);
-  return createHash('sha256').update(bytes).digest('hex');
+  return sha256(bytes);
 }
 
 /** A batch as it crosses to the writer thread: one buffer holding every file's bytes in turn (and maybe spare room after). */
