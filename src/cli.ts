@@ -2,12 +2,12 @@ import { parseArgs } from 'node:util';
 import { build } from './build.ts';
 import { formatImportReport } from './import/report.ts';
 import { importBlog } from './import/run.ts';
-import { BuildFailure, ColophonError, formatError } from './errors.ts';
+import { BuildFailure, ColophonError, formatError } from './lib/errors.ts';
 import type { BuildOptions } from './pipeline.ts';
-import { progressLine } from './progress.ts';
-import { sourceDateEpoch } from './schedule.ts';
-import { version } from './version.ts';
-import { verify, verifyPassed, type VerifyReport } from './verify.ts';
+import { progressLine } from './output/progress.ts';
+import { sourceDateEpoch } from './model/schedule.ts';
+import { version } from './lib/version.ts';
+import { verify, verifyPassed, type VerifyReport } from './verify/verify.ts';
 
 const HELP = `colophon — a static blog engine with byte-identical output
 
@@ -187,14 +187,14 @@ async function runServe(dir: string, flags: Flags, io: Io): Promise<number> {
 }
 
 async function runInit(dir: string, flags: Flags, io: Io): Promise<number> {
-  const { initSite } = await import('./init.ts');
+  const { initSite } = await import('./scaffold/init.ts');
   for (const path of await initSite(dir, { force: flags.force })) io.out(`  created  ${path}`);
   io.out(`A new site is ready in ${dir}. Build it with: colophon build ${dir}`);
   return 0;
 }
 
 async function runNew(title: string, dir: string, flags: Flags, io: Io): Promise<number> {
-  const { newPost } = await import('./new-post.ts');
+  const { newPost } = await import('./scaffold/new-post.ts');
   const categories = flags.categories.split(',').map((c) => c.trim()).filter(Boolean);
   io.out(await newPost(dir, title, { categories, draft: flags.draft }));
   return 0;

@@ -1,4 +1,5 @@
-export { defineConfig, type SiteConfig, type Author } from './config.ts';
-export { build, generate, type BuildOptions, type BuildResult } from './build.ts';
-export { ColophonError, BuildFailure } from './errors.ts';
-export { siteDigest } from './digest.ts';
+export { defineConfig, type SiteConfig, type Author } from './config/load.ts';
+export { build, type BuildResult, generate } from './build.ts';
+export type { BuildOptions } from './pipeline.ts';
+export { ColophonError, BuildFailure } from './lib/errors.ts';
+export { siteDigest } from './lib/digest.ts';

@@ -1,20 +1,23 @@
 import { existsSync } from 'node:fs';
 import { lstat, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { openBodyCache, type BodyCache } from './body-cache.ts';
-import { cacheDirFor } from './cache-dir.ts';
-import { renderBodies, unknownWarnings } from './bodies.ts';
-import { loadConfig, type Config } from './config.ts';
-import { isSourcePath, loadContent, readError, readSource, type Asset, type Source } from './content.ts';
+import { openBodyCache, type BodyCache } from './markdown/body-cache.ts';
+import { cacheDirFor } from './lib/cache-dir.ts';
+import { renderBodies, unknownWarnings } from './markdown/bodies.ts';
+import { loadConfig, type Config } from './config/load.ts';
+import { isSourcePath, loadContent, readError, readSource, type Asset, type Source } from './content/read.ts';
 import type { Templates } from './deps/eta.ts';
-import { asFailure, BuildFailure, ColophonError, compareText } from './errors.ts';
-import { createHighlightCache } from './highlight-cache.ts';
-import { createPool, workerCount } from './pool.ts';
-import { renderSite, type Files } from './render.ts';
-import { asOfInstant, type AsOf } from './schedule.ts';
-import { buildSite, type Page, type Post, type Site } from './site.ts';
-import { loadTheme } from './theme.ts';
-import { createZone } from './zone.ts';
+import { asFailure, BuildFailure, ColophonError, compareText } from './lib/errors.ts';
+import { createHighlightCache } from './markdown/highlight-cache.ts';
+import { createPool } from './markdown/pool.ts';
+import { workerCount } from './lib/concurrency.ts';
+import { renderSite } from './render/site.ts';
+import type { Producers } from './render/types.ts';
+import { asOfInstant, type AsOf } from './model/schedule.ts';
+import { buildSite } from './model/site.ts';
+import type { Page, Post, Site } from './model/types.ts';
+import { loadTheme } from './content/theme.ts';
+import { createZone } from './lib/zone.ts';
 
 export interface BuildOptions {
   drafts?: boolean;
@@ -33,7 +36,7 @@ export interface BuildOptions {
 export interface Generated {
   config: Config;
   site: Site;
-  files: Files; // rendered when consumed
+  files: Producers; // rendered when consumed
   warnings: string[];
   highlight: { blocks: number; highlighted: number };
   /** Post and page bodies in the site, and how many went through Markdown in this refresh. */

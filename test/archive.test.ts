@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { all, buildFails, buildOk, config, post, read, text, writeSite } from './helpers.ts';
+import { all, buildFails, buildOk, config, post, read, text, writeSite } from './support/site.ts';
 
 function archiveSite(extra: Record<string, string> = {}): string {
   return writeSite({

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { all, config, post, writeSite, runCli as run } from './helpers.ts';
+import { all, config, post, writeSite, runCli as run } from './support/site.ts';
 
 function site(): string {
   return writeSite({

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { buildOk, config, post, read, writeSite } from './helpers.ts';
+import { buildOk, config, post, read, writeSite } from './support/site.ts';
 
 const BODY = 'Some <em>raw</em> HTML & "quotes" and \'apostrophes\'.\n\n```js\nconst a = 1 < 2;\n```\n';
 

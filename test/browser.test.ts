@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { serve, type DevServer } from '../src/serve/server.ts';
-import { config, post, writeSite } from './helpers.ts';
+import { config, post, writeSite } from './support/site.ts';
 
 // Debian's chromium, installed by .ci/run; these flags keep it from reaching for the network.
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';

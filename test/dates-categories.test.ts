@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { all, buildFails, buildOk, config, post, read, text, writeSite } from './helpers.ts';
+import { all, buildFails, buildOk, config, post, read, text, writeSite } from './support/site.ts';
 
 const metaLines = (html: string) => all(html, /<p class="entry-meta">(.*?)<\/p>/g).map(text);
 

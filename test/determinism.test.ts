@@ -3,7 +3,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, utimesSync } 
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, it } from 'node:test';
-import { cli, deno, digestOf, listTree, ROOT, type CliRun } from './helpers.ts';
+import { cli, deno, digestOf, listTree, ROOT, type CliRun } from './support/site.ts';
 
 /**
  * The promise: one digest for the same sources whatever the folder, file order, mtimes, timezone,

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { buildFails, buildOk, cli, config, listTree, post, writeSite } from './helpers.ts';
+import { buildFails, buildOk, cli, config, listTree, post, writeSite } from './support/site.ts';
 
 describe('errors in sources', () => {
   it('names the file and the YAML line of bad front matter, with a code frame', async () => {

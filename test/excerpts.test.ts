@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { excerptOf } from '../src/excerpt.ts';
-import { all, buildFails, buildOk, config, post, read, writeSite } from './helpers.ts';
+import { excerptOf } from '../src/render/excerpt.ts';
+import { all, buildFails, buildOk, config, post, read, writeSite } from './support/site.ts';
 
 const LONG = 'The opening, with [a link](/about/).\n\n<!-- more -->\n\nThe rest of the story.\n';
 const CODE = 'Before.\n\n```html\n<!-- more -->\n```\n\nAfter.\n';

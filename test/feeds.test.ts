@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { all, buildOk, config, post, read, writeSite } from './helpers.ts';
+import { all, buildOk, config, post, read, writeSite } from './support/site.ts';
 
 function feedSite(entries = 2): string {
   const files: Record<string, string> = {

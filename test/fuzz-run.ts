@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { checkSite, fc, siteArbitrary } from './fuzz-property.ts';
+import { checkSite, fc, siteArbitrary } from './support/fuzz-property.ts';
 
 // npm run fuzz -- --runs 10000 [--seed N]: the fuzz property with as many cases as asked.
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '1000' }, seed: { type: 'string' } } });

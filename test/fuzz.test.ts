@@ -1,5 +1,5 @@
 import { it } from 'node:test';
-import { checkSite, fc, siteArbitrary } from './fuzz-property.ts';
+import { checkSite, fc, siteArbitrary } from './support/fuzz-property.ts';
 
 // A fixed seed keeps CI repeatable; `npm run fuzz -- --runs 10000` explores with fresh seeds.
 it('builds any generated site or fails with Colophon errors, writes only its output, and is deterministic', async () => {

@@ -2,9 +2,9 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { createHighlightCache } from '../src/highlight-cache.ts';
+import { createHighlightCache } from '../src/markdown/highlight-cache.ts';
 import { spawnSync } from 'node:child_process';
-import { buildOk, config, post, read, ROOT, writeSite } from './helpers.ts';
+import { buildOk, config, post, read, ROOT, writeSite } from './support/site.ts';
 
 const FENCES = [
   '```ts',

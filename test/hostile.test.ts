@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, it } from 'node:test';
-import { all, buildFails, buildOk, cli, config, listTree, post, read, writeSite } from './helpers.ts';
+import { all, buildFails, buildOk, cli, config, listTree, post, read, writeSite } from './support/site.ts';
 
 const site = (files: Record<string, string>, fields: Record<string, unknown> = {}) => writeSite({ 'site.config.ts': config(fields), ...files });
 const codes = async (dir: string) => (await buildFails(dir)).errors.map((e) => [e.code, e.file, e.line, e.message]);

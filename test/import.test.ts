@@ -3,7 +3,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { main } from '../src/cli.ts';
-import { buildOk, config, listTree, ROOT, writeSite } from './helpers.ts';
+import { buildOk, config, listTree, ROOT, writeSite } from './support/site.ts';
 
 const BLOGOFILE = join(ROOT, 'test/fixtures/import-blogofile');
 const JEKYLL = join(ROOT, 'test/fixtures/import-jekyll');

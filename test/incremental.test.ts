@@ -3,10 +3,10 @@ import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, symlinkSync, w
 import { dirname, join } from 'node:path';
 import { describe, it } from 'node:test';
 import { generate } from '../src/build.ts';
-import { BuildFailure } from '../src/errors.ts';
+import { BuildFailure } from '../src/lib/errors.ts';
 import { createPipeline, type Generated } from '../src/pipeline.ts';
-import { materialize } from '../src/render.ts';
-import { config, post, writeSite } from './helpers.ts';
+import { materialize } from '../src/render/produce.ts';
+import { config, post, writeSite } from './support/site.ts';
 
 /** A small seeded generator (no Math.random: a failing sequence must be replayable from its seed). */
 function prng(seed: number) {

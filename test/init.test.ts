@@ -3,8 +3,8 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { initSite } from '../src/init.ts';
-import { cli, digestOf, listTree, read } from './helpers.ts';
+import { initSite } from '../src/scaffold/init.ts';
+import { cli, digestOf, listTree, read } from './support/site.ts';
 
 const fresh = () => join(mkdtempSync(join(tmpdir(), 'colophon-init-')), 'blog');
 

@@ -3,8 +3,8 @@ import { cpSync, existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { cli, config, post, read, ROOT, writeSite } from './helpers.ts';
-import { checkLinks } from './link-check.ts';
+import { cli, config, post, read, ROOT, writeSite } from './support/site.ts';
+import { checkLinks } from './support/link-check.ts';
 
 /** A site that uses every kind of link the engine writes, and the kinds authors write. */
 function linkSite(extra: Record<string, string> = {}): string {

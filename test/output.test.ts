@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { createHash } from 'node:crypto';
-import { buildOk, cli, config, listTree, post, ROOT, writeSite } from './helpers.ts';
+import { buildOk, cli, config, listTree, post, ROOT, writeSite } from './support/site.ts';
 
 function smallSite(extra: Record<string, unknown> = {}): string {
   return writeSite({

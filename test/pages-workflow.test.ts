@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import yaml from 'js-yaml';
-import { ROOT } from './helpers.ts';
+import { ROOT } from './support/site.ts';
 
 interface Step {
   id?: string;

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { all, buildOk, config, post, read, text, writeSite } from './helpers.ts';
+import { all, buildOk, config, post, read, text, writeSite } from './support/site.ts';
 
 /** n posts a day apart, newest last by file name; titles "Post 1" (oldest) .. "Post n". */
 function postsSite(n: number, perPage = 3, extra: Record<string, string> = {}): string {

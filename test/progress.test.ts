@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { main, type Io } from '../src/cli.ts';
-import { progressLine } from '../src/progress.ts';
-import { cli, config, post, writeSite } from './helpers.ts';
+import { progressLine } from '../src/output/progress.ts';
+import { cli, config, post, writeSite } from './support/site.ts';
 
 function site(posts: number): string {
   const files: Record<string, string> = { 'site.config.ts': config({ postsPerPage: 50 }) };

@@ -3,8 +3,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { main } from '../src/cli.ts';
-import { asOfInstant } from '../src/schedule.ts';
-import { all, buildOk, cli, config, digestOf, post, read, writeSite } from './helpers.ts';
+import { asOfInstant } from '../src/model/schedule.ts';
+import { all, buildOk, cli, config, digestOf, post, read, writeSite } from './support/site.ts';
 
 async function run(args: string[], env: Record<string, string | undefined> = {}) {
   const saved = { ...process.env };

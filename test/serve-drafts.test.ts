@@ -3,7 +3,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
-import { all, buildOk, config, post, read, ROOT, writeSite } from './helpers.ts';
+import { all, buildOk, config, post, read, ROOT, writeSite } from './support/site.ts';
 
 const FAR_FUTURE = '2999-01-01 10:00';
 

@@ -4,9 +4,9 @@ import { createServer, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { newPost } from '../src/new-post.ts';
+import { newPost } from '../src/scaffold/new-post.ts';
 import { serve, type DevServer } from '../src/serve/server.ts';
-import { config, post, writeSite } from './helpers.ts';
+import { config, post, writeSite } from './support/site.ts';
 
 /** A GET with the path sent exactly as given (fetch would normalise dot segments first). */
 function rawGet(base: string, path: string): Promise<{ status: number; type: string; location?: string; body: string }> {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { all, buildOk, config, post, read, writeSite } from './helpers.ts';
+import { all, buildOk, config, post, read, writeSite } from './support/site.ts';
 
 function site(extra: Record<string, string> = {}): string {
   return writeSite({

@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, normalize } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { buildOk, config, post, writeSite, runCli as run } from './helpers.ts';
+import { buildOk, config, post, writeSite, runCli as run } from './support/site.ts';
 
 function site(): string {
   return writeSite({

@@ -1,7 +1,14 @@
 import { Feed } from 'feed';
-import type { Author } from '../config.ts';
-import type { FeedFormat } from '../feed-formats.ts';
-import { escapeHtml } from '../html.ts';
+import { escapeHtml } from '../lib/html.ts';
+
+/** The syntaxes `feed` writes. */
+export type FeedSyntax = 'atom' | 'rss' | 'json';
+
+export interface FeedAuthor {
+  name: string;
+  email?: string;
+  uri?: string;
+}
 
 export interface FeedEntry {
   title: string; // plain text
@@ -20,7 +27,7 @@ export interface FeedInput {
   id: string;
   link: string;
   self: string;
-  author: Author;
+  author: FeedAuthor;
   entries: FeedEntry[];
 }
 
@@ -29,7 +36,7 @@ function renderAtom(input: FeedInput): string {
 }
 
 /** Atom, RSS 2.0 or JSON Feed 1 from the same input, with the same entries. */
-export function renderFeed(format: FeedFormat, input: FeedInput): string {
+export function renderFeed(format: FeedSyntax, input: FeedInput): string {
   if (format === 'atom') return renderAtom(input);
   return format === 'rss' ? createFeed(input, 'rss').rss2() : createFeed(input, 'json').json1();
 }
@@ -40,7 +47,7 @@ export function renderFeed(format: FeedFormat, input: FeedInput): string {
  * It fills a missing `updated` (RSS: lastBuildDate) with the clock, so it is always given: the
  * newest entry's, or the Unix epoch for a feed with no entries.
  */
-function createFeed(input: FeedInput, format: FeedFormat): Feed {
+function createFeed(input: FeedInput, format: FeedSyntax): Feed {
   const updated = input.entries.reduce((max, e) => Math.max(max, e.updated), 0);
   const feed = new Feed({
     title: input.title,
@@ -62,7 +69,7 @@ function createFeed(input: FeedInput, format: FeedFormat): Feed {
  * content:encoded); without one, RSS's description is the full text. JSON Feed's summary is plain
  * text, so the HTML excerpt is not given there.
  */
-function itemOf(entry: FeedEntry, format: FeedFormat): Feed['items'][number] {
+function itemOf(entry: FeedEntry, format: FeedSyntax): Feed['items'][number] {
   const rss = format === 'rss';
   return {
     title: format === 'json' ? entry.title : escapeHtml(entry.title),

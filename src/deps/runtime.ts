@@ -1,11 +1,24 @@
 import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import { createJiti } from 'jiti';
 
-/** Node and Deno differ only here: how a TypeScript config module is imported. */
+/** Node and Deno differ only here: how a TypeScript module is imported, and how a thread starts. */
 export const isDeno = typeof (globalThis as { Deno?: unknown }).Deno !== 'undefined';
 
+/**
+ * Whether the engine runs from its TypeScript sources (the test suite under tsx, or Deno) rather
+ * than from the compiled lib/. The one place that asks: every sibling module named at run time
+ * (a worker's script, a module hashed for a cache key) is found through `engineModule`.
+ */
+const fromSource = import.meta.url.endsWith('.ts');
+
+/** `name` (no extension) relative to `base`, as the engine runs: the .ts source or the compiled .js. */
+export function engineModule(name: string, base: string | URL): URL {
+  return new URL(`${name}${fromSource ? '.ts' : '.js'}`, base);
+}
+
 /** The engine's public entry, so a site's `import { defineConfig } from "colophon"` resolves anywhere. */
-const entry = new URL(import.meta.url.endsWith('.ts') ? '../index.ts' : '../index.js', import.meta.url);
+const entry = engineModule('../index', import.meta.url);
 
 /**
  * The module's default export. On Node, TypeScript is compiled by jiti; given `cacheDir`, the
@@ -26,4 +39,16 @@ export async function importModule(file: string, cacheDir?: string): Promise<unk
     interopDefault: true,
   });
   return jiti.import(file, { default: true });
+}
+
+/**
+ * A thread running `module`. Run from TypeScript source on Node (the test suite, under tsx), the
+ * thread registers tsx's loader first; Deno and the compiled engine start the module directly.
+ */
+export function startWorker(module: URL, workerData?: unknown): Worker {
+  if (!fromSource || isDeno) return new Worker(module, { workerData });
+  const shim = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${
+    JSON.stringify(module.href)
+  }); });`;
+  return new Worker(shim, { eval: true, workerData });
 }

@@ -1,4 +1,4 @@
-import { pad, type WallTime } from '../zone.ts';
+import { pad, type WallTime } from '../lib/zone.ts';
 
 /**
  * Blogofile's URLs: a post's `permalink` (a full URL, or a path on the blog's site), else

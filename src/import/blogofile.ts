@@ -1,10 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Config } from '../config.ts';
-import { parseDate } from '../dates.ts';
-import { listFiles } from '../files.ts';
-import { slugify } from '../slug.ts';
-import { createZone, isValidTimezone, type Zone } from '../zone.ts';
+import type { Config } from '../config/load.ts';
+import { parseDate } from '../lib/dates.ts';
+import { listFiles } from '../lib/files.ts';
+import { slugify } from '../lib/slug.ts';
+import { createZone, isValidTimezone, type Zone } from '../lib/zone.ts';
 import { convertBlogofileCode } from './blogofile-code.ts';
 import { blogofileDefaultPath, blogofilePermalinkPath, blogofileSlug, folderIndexFile } from './blogofile-url.ts';
 import { isTruthy, nameList, otherKeys, parsePost } from './post-file.ts';

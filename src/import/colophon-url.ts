@@ -1,9 +1,9 @@
-import type { Config } from '../config.ts';
-import { readSource } from '../content.ts';
-import { ColophonError } from '../errors.ts';
-import { expandPermalink, outputPathFor } from '../permalink.ts';
-import { slugify } from '../slug.ts';
-import type { Zone } from '../zone.ts';
+import type { Config } from '../config/load.ts';
+import { readSource } from '../content/read.ts';
+import { ColophonError } from '../lib/errors.ts';
+import { expandPermalink, outputPathFor } from '../model/permalink.ts';
+import { slugify } from '../lib/slug.ts';
+import type { Zone } from '../lib/zone.ts';
 
 export type Placement = { path: string; output: string } | { problem: string };
 

@@ -1,4 +1,4 @@
-import { pad, type WallTime } from '../zone.ts';
+import { pad, type WallTime } from '../lib/zone.ts';
 
 /**
  * The URL Jekyll gives a post, and the file it writes for it. Jekyll's own rules: a permalink in the

@@ -1,11 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Config } from '../config.ts';
-import { parseDate } from '../dates.ts';
+import type { Config } from '../config/load.ts';
+import { parseDate } from '../lib/dates.ts';
 import { parseYaml } from '../deps/yaml.ts';
-import { listFiles } from '../files.ts';
-import { slugify } from '../slug.ts';
-import { createZone, isValidTimezone, type WallTime, type Zone } from '../zone.ts';
+import { listFiles } from '../lib/files.ts';
+import { slugify } from '../lib/slug.ts';
+import { createZone, isValidTimezone, type WallTime, type Zone } from '../lib/zone.ts';
 import { jekyllPattern, jekyllUrl, JEKYLL_STYLES } from './jekyll-url.ts';
 import { convertHighlights, findLiquid } from './liquid.ts';
 import { isTruthy, nameList, otherKeys, parsePost } from './post-file.ts';

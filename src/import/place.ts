@@ -1,5 +1,5 @@
-import type { Config } from '../config.ts';
-import { pad, type Zone } from '../zone.ts';
+import type { Config } from '../config/load.ts';
+import { pad, type Zone } from '../lib/zone.ts';
 import { colophonPlacement, permalinkForFile } from './colophon-url.ts';
 import { composePost } from './post-file.ts';
 import type { OldPost } from './types.ts';

@@ -1,8 +1,8 @@
 import { mkdir, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import { loadConfig, type Config } from '../config.ts';
-import { ColophonError, compareText } from '../errors.ts';
-import { createZone } from '../zone.ts';
+import { loadConfig, type Config } from '../config/load.ts';
+import { ColophonError, compareText } from '../lib/errors.ts';
+import { createZone } from '../lib/zone.ts';
 import { readBlogofile } from './blogofile.ts';
 import { readJekyll } from './jekyll.ts';
 import { placePost } from './place.ts';

@@ -1,4 +1,4 @@
-import type { WallTime } from '../zone.ts';
+import type { WallTime } from '../lib/zone.ts';
 
 /** One post of the old blog, converted and ready to be placed in the site. */
 export interface OldPost {

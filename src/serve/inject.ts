@@ -1,5 +1,5 @@
-import { escapeHtml } from '../html.ts';
-import { location, type ColophonError } from '../errors.ts';
+import { escapeHtml } from '../lib/html.ts';
+import { location, type ColophonError } from '../lib/errors.ts';
 
 export const EVENTS_PATH = '/__colophon/events';
 

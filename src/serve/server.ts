@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { BuildFailure, ColophonError } from '../errors.ts';
+import { BuildFailure, ColophonError } from '../lib/errors.ts';
 import { createPipeline, type BuildOptions, type Generated } from '../pipeline.ts';
 import { clientScript, EVENTS_PATH, injectIntoHtml, overlay } from './inject.ts';
 import { contentType, resolveRequest } from './paths.ts';
-import { watchSite, type Watcher } from './watch.ts';
+import type { FileWatch } from '../deps/watch.ts';
+import { watchSite } from './watch.ts';
 
 export interface ServeOptions extends BuildOptions {
   port: number;
@@ -128,7 +129,7 @@ export async function serve(siteDir: string, options: ServeOptions): Promise<Dev
   await refresh();
   const server = createServer(handle);
   const port = await listen(server, options.port, options.host, log);
-  const watcher: Watcher = watchSite(siteDir, (paths) => {
+  const watcher: FileWatch = watchSite(siteDir, (paths) => {
     work = work.then(async () => {
       await refresh(paths);
       notify(paths);

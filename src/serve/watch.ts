@@ -1,21 +1,11 @@
 import { relative, sep } from 'node:path';
-import { watch } from 'chokidar';
-
-export interface Watcher {
-  ready: Promise<void>;
-  close(): Promise<void>;
-}
+import { type FileWatch, watchFiles } from '../deps/watch.ts';
 
 /**
  * Watches a site's sources and reports batches of changed site-relative paths. Editors save in
  * bursts (a temp file, a rename, a backup), so events are gathered until the tree is quiet briefly.
  */
-export function watchSite(siteDir: string, onBatch: (paths: string[]) => void, quietMs = 30): Watcher {
-  const watcher = watch(['content', 'layouts', 'public', 'site.config.ts'], {
-    cwd: siteDir,
-    ignoreInitial: true,
-    atomic: true,
-  });
+export function watchSite(siteDir: string, onBatch: (paths: string[]) => void, quietMs = 30): FileWatch {
   let pending = new Set<string>();
   let timer: ReturnType<typeof setTimeout> | undefined;
   const flush = () => {
@@ -24,13 +14,13 @@ export function watchSite(siteDir: string, onBatch: (paths: string[]) => void, q
     pending = new Set();
     if (paths.length > 0) onBatch(paths);
   };
-  watcher.on('all', (_event, path) => {
+  const watcher = watchFiles(siteDir, ['content', 'layouts', 'public', 'site.config.ts'], (path) => {
     pending.add(relative(siteDir, `${siteDir}${sep}${path}`).split(sep).join('/'));
     if (timer) clearTimeout(timer);
     timer = setTimeout(flush, quietMs);
   });
   return {
-    ready: new Promise((resolve) => watcher.once('ready', () => resolve())),
+    ready: watcher.ready,
     close: async () => {
       if (timer) clearTimeout(timer);
       await watcher.close();

@@ -9,7 +9,7 @@ import { jekyllPattern, jekyllSlugify, jekyllUrl, type JekyllPostFacts } from '.
 import { convertHighlights, findLiquid } from '../../src/import/liquid.ts';
 import { isTruthy, nameList } from '../../src/import/post-file.ts';
 import { isSkipped } from '../../src/import/types.ts';
-import { createZone } from '../../src/zone.ts';
+import { createZone } from '../../src/lib/zone.ts';
 
 const wall = { year: 2014, month: 3, day: 9, hour: 7, minute: 5, second: 0 };
 const facts = (more: Partial<JekyllPostFacts> = {}): JekyllPostFacts => ({

@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, it } from 'node:test';
-import { createOutputWriter } from '../../src/output-writer.ts';
+import { createOutputWriter } from '../../src/output/writer.ts';
 
 /** Deterministic bytes: a file's content depends on its index only. */
 function bytesFor(index: number, size: number): Uint8Array {

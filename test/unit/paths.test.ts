@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { describe, it } from 'node:test';
-import { siteDigest } from '../../src/digest.ts';
-import { neighbours, pagePath, paginate } from '../../src/paginate.ts';
-import { checkPermalinkPattern, expandPermalink, outputPathFor } from '../../src/permalink.ts';
-import { slugFromFileName, slugify } from '../../src/slug.ts';
+import { siteDigest } from '../../src/lib/digest.ts';
+import { neighbours, pagePath, paginate } from '../../src/model/paginate.ts';
+import { checkPermalinkPattern } from '../../src/config/permalink-pattern.ts';
+import { expandPermalink, outputPathFor } from '../../src/model/permalink.ts';
+import { slugFromFileName, slugify } from '../../src/lib/slug.ts';
 
 describe('slugify', () => {
   it('lower-cases, drops Latin accents, keeps other scripts and joins words with hyphens', () => {

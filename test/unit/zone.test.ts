@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { parseDate } from '../../src/dates.ts';
-import { createZone, formatIso, formatLong } from '../../src/zone.ts';
+import { parseDate } from '../../src/lib/dates.ts';
+import { createZone, formatIso, formatLong } from '../../src/lib/zone.ts';
 
 const ny = createZone('America/New_York');
 const at = (text: string, zone = ny) => {

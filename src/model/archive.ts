@@ -1,0 +1,18 @@
+import { compareText } from '../lib/errors.ts';
+import type { Month, Post } from './types.ts';
+import { pad, type Zone } from '../lib/zone.ts';
+
+export const ARCHIVE_PATH = '/archive/';
+
+/** Months that have posts, newest first; posts keep their order (newest first). */
+export function groupByMonth(posts: readonly Post[], zone: Zone): Month[] {
+  const months = new Map<string, Month>();
+  for (const post of posts) {
+    const { year, month } = zone.wallTime(post.date);
+    const key = `${pad(year, 4)}/${pad(month)}`;
+    const group = months.get(key) ?? { year, month, key, path: `${ARCHIVE_PATH}${key}/`, posts: [] };
+    group.posts.push(post);
+    months.set(key, group);
+  }
+  return [...months.values()].sort((a, b) => compareText(b.key, a.key));
+}

@@ -1,0 +1,91 @@
+import type { Config } from '../config/load.ts';
+import type { FeedFormat } from '../config/feed-formats.ts';
+import type { Asset, Source } from '../content/read.ts';
+
+/** The site model: what buildSite makes of the sources. Pure data, no I/O and no HTML. */
+
+/** A category or a tag: a name on posts, which gets its own list pages and feeds. */
+export interface Term {
+  key: string; // lower-cased name: names compare case-insensitively
+  name: string; // the spelling of the oldest post that uses it
+  slug: string;
+  path: string; // "/category/docker/"
+  posts: Post[]; // newest first
+}
+
+export interface Post {
+  source: Source;
+  date: number;
+  updated: number;
+  path: string; // site-relative URL path
+  output: string; // output file
+  categories: Term[];
+  tags: Term[]; // the same shape as categories, under /tag/
+  /** Dated after the dev server's clock: shown, but marked as not yet due. Never set by a build. */
+  scheduled: boolean;
+  newer?: Post;
+  older?: Post;
+}
+
+export interface Page {
+  source: Source;
+  path: string;
+  output: string;
+}
+
+export interface ListPage {
+  kind: 'index' | 'category' | 'tag' | 'month';
+  category?: Term;
+  tag?: Term;
+  month?: Month;
+  number: number;
+  count: number;
+  posts: Post[];
+  path: string;
+  output: string;
+  newer?: string; // path of page N-1
+  older?: string; // path of page N+1
+}
+
+export interface FeedSpec {
+  title: string;
+  format: FeedFormat;
+  path: string; // "/feed/atom.xml"
+  output: string;
+  home: string; // the HTML page the feed belongs to
+  posts: Post[];
+  category?: Term;
+  tag?: Term;
+}
+
+export interface Site {
+  config: Config;
+  posts: Post[];
+  pages: Page[];
+  categories: Term[]; // by slug
+  tags: Term[]; // by slug
+  months: Month[]; // newest first
+  lists: ListPage[];
+  feeds: FeedSpec[];
+  archive: { path: string; output: string };
+  /** sitemap.xml and 404.html, each unless a page or a file in public/ is written there. */
+  generated: string[];
+  assets: Asset[];
+}
+
+export interface SiteOptions {
+  drafts: boolean;
+  /** Posts dated after this instant (epoch ms) are left out: `--as-of` or SOURCE_DATE_EPOCH. */
+  asOf?: number;
+  /** The dev server's clock: posts dated after it are marked `scheduled`. */
+  scheduledAfter?: number;
+}
+
+/** The posts of one calendar month in the site's timezone. */
+export interface Month {
+  year: number;
+  month: number; // 1-12
+  key: string; // "2024/03"
+  path: string; // "/archive/2024/03/"
+  posts: Post[]; // newest first
+}

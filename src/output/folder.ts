@@ -1,0 +1,35 @@
+import { resolve } from 'node:path';
+import type { Config } from '../config/load.ts';
+import { byUtf8 } from '../lib/digest.ts';
+import { asFailure } from '../lib/errors.ts';
+import { version } from '../lib/version.ts';
+import type { Producers } from '../render/types.ts';
+import { createManifest, PUBLISHED_MANIFEST, publishedManifest, writeManifestBeside } from './manifest.ts';
+import type { FileRecord, Manifest, WriteReport, WriteResult } from './types.ts';
+import { writeOutput } from './write.ts';
+
+/** What writing a site's output folder did: the files, their digest and manifest, what changed. */
+export interface WrittenOutput {
+  outDir: string;
+  paths: string[]; // every output file, in UTF-8 byte order
+  digest: string;
+  manifest: Manifest;
+  manifestPath: string;
+  report: WriteReport;
+  changes: WriteResult['changes'];
+}
+
+/**
+ * Runs every producer into the site's output folder, then writes the manifest beside it (and,
+ * with `publishManifest`, inside it). Throws BuildFailure; the previous output stays as it was.
+ */
+export async function writeOutputFolder(config: Config, files: Producers): Promise<WrittenOutput> {
+  const outDir = resolve(config.siteDir, config.outDir);
+  const publish = (records: ReadonlyMap<string, FileRecord>) =>
+    new Map(config.publishManifest ? [[PUBLISHED_MANIFEST, publishedManifest(records)]] : []);
+  const { report, records, changes } = await writeOutput(outDir, files, publish).catch(asFailure);
+  const manifest = createManifest(records, version());
+  const manifestPath = await writeManifestBeside(outDir, manifest).catch(asFailure);
+  const paths = [...records.keys()].sort(byUtf8); // records fill in the order writes finish
+  return { outDir, paths, digest: manifest.digest, manifest, manifestPath, report, changes };
+}

@@ -1,0 +1,45 @@
+import { rename, writeFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { byUtf8, digestOfHashes } from '../lib/digest.ts';
+import { ColophonError } from '../lib/errors.ts';
+import { version } from '../lib/version.ts';
+import type { FileRecord, Manifest } from './types.ts';
+
+/** The file a published manifest takes inside the output; it is left out of the digest it records. */
+export const PUBLISHED_MANIFEST = 'colophon-manifest.json';
+
+/** From the records of a write; a published manifest is left out of the digest and list it records. */
+export function createManifest(records: ReadonlyMap<string, FileRecord>, version: string): Manifest {
+  const paths = [...records.keys()].filter((path) => path !== PUBLISHED_MANIFEST).sort(byUtf8);
+  const digest = digestOfHashes(new Map(paths.map((path) => [path, records.get(path)!.sha256])));
+  const files = paths.map((path) => ({ path, size: records.get(path)!.size, sha256: records.get(path)!.sha256 }));
+  return { colophon: version, digest, files };
+}
+
+export function manifestJson(manifest: Manifest): string {
+  return `${JSON.stringify(manifest, null, 2)}\n`;
+}
+
+/** The bytes of colophon-manifest.json for a build whose files are `records`. */
+export function publishedManifest(records: ReadonlyMap<string, FileRecord>): Uint8Array {
+  return new TextEncoder().encode(manifestJson(createManifest(records, version())));
+}
+
+/** "dist" -> "dist.manifest.json" beside it: outside the deployed files unless published. */
+export function manifestPathFor(outDir: string): string {
+  return join(dirname(outDir), `${basename(outDir)}.manifest.json`);
+}
+
+export async function writeManifestBeside(outDir: string, manifest: Manifest): Promise<string> {
+  const path = manifestPathFor(outDir);
+  try {
+    await writeFile(`${path}.tmp`, manifestJson(manifest));
+    await rename(`${path}.tmp`, path);
+  } catch (error) {
+    throw new ColophonError('E_WRITE', `could not write the manifest: ${(error as Error).message}`, {
+      file: path,
+      hint: 'the output itself was written; check that the folder beside it is writable',
+    });
+  }
+  return path;
+}

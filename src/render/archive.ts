@@ -1,0 +1,47 @@
+import type { Month, Post, Site } from '../model/types.ts';
+import type { PostView, ViewKit } from './views.ts';
+import { formatMonth } from '../lib/zone.ts';
+
+export interface MonthView {
+  name: string; // "March 2024"
+  key: string; // "2024/03"
+  href: string; // the month's own list page
+  posts: PostView[]; // newest first
+}
+
+export interface YearView {
+  year: number;
+  months: MonthView[]; // newest first
+}
+
+/** Template data of /archive/: every post, by year and month, newest first. */
+export function archiveData(kit: ViewKit, site: Site, views: ReadonlyMap<Post, PostView>) {
+  return {
+    kind: 'archive',
+    site: kit.site,
+    title: `Archive — ${kit.site.title}`,
+    canonical: kit.absolute(site.archive.path),
+    feeds: kit.site.feeds,
+    count: site.posts.length,
+    years: byYear(site.months.map((m) => monthView(kit, m, views))),
+  };
+}
+
+function monthView(kit: ViewKit, month: Month, views: ReadonlyMap<Post, PostView>): MonthView & { year: number } {
+  const posts = month.posts.map((p) => views.get(p)!);
+  return { year: month.year, name: formatMonth(month.year, month.month), key: month.key, href: kit.href(month.path), posts };
+}
+
+function byYear(months: (MonthView & { year: number })[]): YearView[] {
+  const years: YearView[] = [];
+  for (const { year, ...month } of months) {
+    if (years[years.length - 1]?.year !== year) years.push({ year, months: [] });
+    years[years.length - 1]!.months.push(month);
+  }
+  return years;
+}
+
+/** Template data of 404.html. It is served at any depth, so every link in it is root-relative. */
+export function notFoundData(kit: ViewKit) {
+  return { kind: '404', site: kit.site, title: `Page not found — ${kit.site.title}`, canonical: undefined, feeds: kit.site.feeds };
+}

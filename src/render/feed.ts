@@ -1,0 +1,38 @@
+import { renderFeed, type FeedEntry } from '../deps/feed.ts';
+import { absoluteFrom, rewriteUrls } from '../lib/html.ts';
+import type { FeedSpec, Post } from '../model/types.ts';
+import type { PostView, ViewKit } from './views.ts';
+
+/** One feed file in its format: full content, the excerpt as summary, links made absolute. */
+export function feedText(kit: ViewKit, feed: FeedSpec, views: ReadonlyMap<Post, PostView>): string {
+  return renderFeed(feed.format, {
+    title: feed.title,
+    subtitle: feed.category || feed.tag ? '' : kit.site.description,
+    id: kit.absolute(feed.home),
+    link: kit.absolute(feed.home),
+    self: kit.absolute(feed.path),
+    author: kit.site.author,
+    entries: feed.posts.map((post) => entryOf(post, views.get(post)!)),
+  });
+}
+
+function entryOf(post: Post, view: PostView): FeedEntry {
+  const absolute = absoluteFrom(view.url);
+  return {
+    title: view.title,
+    id: view.url,
+    link: view.url,
+    published: post.date,
+    updated: post.updated,
+    content: rewriteUrls(view.html, absolute),
+    summary: view.excerpt === undefined ? undefined : rewriteUrls(view.excerpt, absolute),
+    categories: termNames(view),
+  };
+}
+
+/** Categories, then tags that are not also categories: feeds have one kind of category. */
+function termNames(view: PostView): string[] {
+  const names = view.categories.map((c) => c.name);
+  const seen = new Set(names.map((n) => n.toLowerCase()));
+  return [...names, ...view.tags.map((t) => t.name).filter((n) => !seen.has(n.toLowerCase()))];
+}

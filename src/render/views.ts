@@ -1,0 +1,122 @@
+import { ARCHIVE_PATH } from '../model/archive.ts';
+import type { Config } from '../config/load.ts';
+import { excerptOf } from './excerpt.ts';
+import { FEED_INFO } from '../config/feed-formats.ts';
+import { feedPath } from '../model/feeds.ts';
+import { againstPage, rewriteUrls, underBase } from '../lib/html.ts';
+import type { Term, ListPage, Post } from '../model/types.ts';
+import { createZone, formatIso, formatLong, formatMonth, type Zone } from '../lib/zone.ts';
+
+/** What templates see. Everything is ready to print: hrefs carry the base path, dates are formatted. */
+export interface SiteView {
+  title: string;
+  description: string;
+  url: string;
+  basePath: string;
+  author: Config['author'];
+  home: string;
+  feed: string; // the site's first feed
+  feeds: FeedView[]; // the site's feeds, one per configured format
+  archive: string;
+}
+
+export interface FeedView {
+  title: string;
+  href: string;
+  type: string; // MIME type
+  label: string; // "Atom feed"
+}
+
+export interface LinkView {
+  title: string;
+  href: string;
+}
+
+export interface PostView {
+  title: string;
+  href: string;
+  url: string; // absolute
+  date: { iso: string; text: string };
+  updated: { iso: string; text: string };
+  categories: { name: string; href: string }[];
+  tags: { name: string; href: string }[];
+  html: string;
+  /** Prints exactly as `html` does, spliced in as bytes encoded once (see Spliced): for printing only. */
+  body: string;
+  excerpt?: string; // the HTML before `<!-- more -->`
+  draft: boolean;
+  scheduled: boolean;
+  data: Record<string, unknown>;
+}
+
+export interface ViewKit {
+  zone: Zone;
+  site: SiteView;
+  excerpts: boolean; // lists show excerpts (config `excerpts`)
+  href(path: string): string;
+  absolute(path: string): string;
+  /** `mark` turns the body HTML into what `body` prints (see Spliced); without it, the HTML itself. */
+  post(post: Post, html: string, mark?: (html: string) => string): PostView;
+  bodyLinks(html: string): string;
+  listTitle(list: ListPage): string;
+  listHeading(list: ListPage): string | undefined;
+  /** The feeds of the page at `home`, one per configured format. */
+  feedsOf(home: string, title: string): FeedView[];
+}
+
+export function createViewKit(config: Config): ViewKit {
+  const zone = createZone(config.timezone);
+  const href = (path: string) => encodeURI(config.basePath + path.replace(/^\//, ''));
+  const absolute = (path: string) => new URL(href(path), config.url).href;
+  const when = (epochMs: number) => ({ iso: formatIso(zone, epochMs), text: formatLong(zone.wallTime(epochMs)) });
+  const categoryLink = (c: Term) => ({ name: c.name, href: href(c.path) });
+  const feedsOf = (home: string, title: string) =>
+    config.feeds.map((format) => ({ title, href: href(feedPath(home, format)), type: FEED_INFO[format].type, label: FEED_INFO[format].label }));
+  const listHeading = (list: ListPage) =>
+    list.category?.name ?? (list.tag && `Tag: ${list.tag.name}`) ?? (list.month && formatMonth(list.month.year, list.month.month));
+  const siteFeeds = feedsOf('/', config.title);
+  return {
+    zone,
+    site: {
+      title: config.title,
+      description: config.description,
+      url: config.url,
+      basePath: config.basePath,
+      author: config.author,
+      home: href('/'),
+      feed: siteFeeds[0]!.href,
+      feeds: siteFeeds,
+      archive: href(ARCHIVE_PATH),
+    },
+    excerpts: config.excerpts,
+    href,
+    absolute,
+    feedsOf,
+    listHeading,
+    // At the root, root-relative links are already right: no pass over every body for nothing.
+    bodyLinks: config.basePath === '/' ? (html) => html : (html) => rewriteUrls(html, underBase(config.basePath)),
+    post: (post, body, mark = (html) => html) => {
+      const html = rewriteUrls(body, againstPage(href(post.path)));
+      return {
+        title: post.source.title,
+        href: href(post.path),
+        url: absolute(post.path),
+        date: when(post.date),
+        updated: when(post.updated),
+        categories: post.categories.map(categoryLink),
+        tags: post.tags.map(categoryLink),
+        html,
+        body: mark(html),
+        excerpt: excerptOf(html),
+        draft: post.source.draft,
+        scheduled: post.scheduled,
+        data: post.source.data,
+      };
+    },
+    listTitle: (list) => {
+      const heading = listHeading(list);
+      const base = heading === undefined ? config.title : `${heading} — ${config.title}`;
+      return list.number === 1 ? base : `${base} (page ${list.number})`;
+    },
+  };
+}
