@@ -1,5 +1,5 @@
 import type { Config } from '../config/load.ts';
-import { readSource } from '../content/read.ts';
+import { readSource } from '../content/source.ts';
 import { ColophonError } from '../lib/errors.ts';
 import { expandPermalink, outputPathFor } from '../model/permalink.ts';
 import { slugify } from '../lib/slug.ts';

@@ -1,7 +1,8 @@
 import { mkdir, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { loadConfig, type Config } from '../config/load.ts';
-import { ColophonError, compareText } from '../lib/errors.ts';
+import { ColophonError } from '../lib/errors.ts';
+import { compareText } from '../lib/order.ts';
 import { createZone } from '../lib/zone.ts';
 import { readBlogofile } from './blogofile.ts';
 import { readJekyll } from './jekyll.ts';

@@ -1,13 +1,10 @@
 import { createHash } from 'node:crypto';
+import { byUtf8 } from './order.ts';
 
 export function sha256(bytes: Uint8Array | string): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
-/** Sorts like `LC_ALL=C sort`: by the UTF-8 bytes of each path. */
-export function byUtf8(a: string, b: string): number {
-  return Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
-}
 
 /**
  * The site digest: SHA-256 of one `<sha256>  <path>\n` line per output file, sorted by path bytes.

@@ -1,3 +1,5 @@
+import { compareText } from './order.ts';
+
 /** Every user-facing failure is a ColophonError: a stable code, where it happened, what, and what to do. */
 export interface ErrorDetails {
   file?: string;
@@ -43,6 +45,12 @@ export function asFailure(error: unknown): never {
   throw error;
 }
 
+/** A ColophonError (the user's to fix) is returned to be reported; anything else is a bug and is rethrown. */
+export function keepUserError(error: unknown): ColophonError {
+  if (error instanceof ColophonError) return error;
+  throw error;
+}
+
 export function sortErrors(errors: readonly ColophonError[]): ColophonError[] {
   return [...errors].sort(
     (a, b) =>
@@ -53,10 +61,6 @@ export function sortErrors(errors: readonly ColophonError[]): ColophonError[] {
   );
 }
 
-/** Code-unit order: independent of locale and ICU, unlike localeCompare. */
-export function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
 
 export function location(error: ColophonError): string {
   if (!error.file) return '';
@@ -87,8 +91,4 @@ export function codeFrame(text: string, line: number, column?: number, context =
     }
   }
   return out.join('\n');
-}
-
-export function isColophonError(value: unknown): value is ColophonError {
-  return value instanceof ColophonError;
 }

@@ -1,7 +1,8 @@
 import { readFile as readFileCallback, writeFile as writeFileCallback } from 'node:fs';
 import { readdir, realpath, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ColophonError, compareText } from './errors.ts';
+import { ColophonError } from './errors.ts';
+import { compareText } from './order.ts';
 
 /**
  * Every file under `root`, as POSIX paths relative to it, in code-unit order: directory listing

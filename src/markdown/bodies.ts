@@ -1,6 +1,6 @@
-import type { Source } from '../content/read.ts';
+import type { Source } from '../content/types.ts';
 import { createMarkdown } from '../deps/markdown.ts';
-import { compareText } from '../lib/errors.ts';
+import { compareText } from '../lib/order.ts';
 import { highlightFences, readInfo } from './highlight.ts';
 import type { ChunkJob, ChunkResult, Fence, HighlightSettings, WorkerPool } from './types.ts';
 

@@ -1,7 +1,7 @@
 import { IO_CONCURRENCY, mapLimit } from '../lib/concurrency.ts';
 import { sha256 } from '../lib/digest.ts';
 import { engineDigest } from './engine-digest.ts';
-import { compareText } from '../lib/errors.ts';
+import { compareText } from '../lib/order.ts';
 import { bundledLanguage, createShiki, ENGINE, shikiVersion, type Themes } from '../deps/shiki.ts';
 import type { Fence, FenceRequest, HighlightRun, HighlightSettings, Highlighters } from './types.ts';
 

@@ -1,4 +1,4 @@
-import { compareText } from '../lib/errors.ts';
+import { compareText } from '../lib/order.ts';
 import type { Month, Post } from './types.ts';
 import { pad, type Zone } from '../lib/zone.ts';
 

@@ -1,8 +1,9 @@
 import { ARCHIVE_PATH, groupByMonth } from './archive.ts';
 import type { ListPage, Month, Page, Post, Site, SiteOptions, Term } from './types.ts';
 import type { Config } from '../config/load.ts';
-import type { Asset, Content, Source } from '../content/read.ts';
-import { ColophonError, compareText } from '../lib/errors.ts';
+import type { Asset, Content, Source } from '../content/types.ts';
+import { ColophonError } from '../lib/errors.ts';
+import { compareText } from '../lib/order.ts';
 import { feedSpecs } from './feeds.ts';
 import { neighbours, pagePath, paginate } from './paginate.ts';
 import { expandPermalink, normalizeUrlPath, outputPathFor } from './permalink.ts';

@@ -1,5 +1,6 @@
-import type { Source } from '../content/read.ts';
-import { ColophonError, compareText } from '../lib/errors.ts';
+import type { Source } from '../content/types.ts';
+import { ColophonError } from '../lib/errors.ts';
+import { compareText } from '../lib/order.ts';
 import type { Term } from './types.ts';
 import { slugify } from '../lib/slug.ts';
 

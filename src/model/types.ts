@@ -1,6 +1,6 @@
 import type { Config } from '../config/load.ts';
 import type { FeedFormat } from '../config/feed-formats.ts';
-import type { Asset, Source } from '../content/read.ts';
+import type { Asset, Source } from '../content/types.ts';
 
 /** The site model: what buildSite makes of the sources. Pure data, no I/O and no HTML. */
 

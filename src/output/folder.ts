@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import type { Config } from '../config/load.ts';
-import { byUtf8 } from '../lib/digest.ts';
+import { byUtf8 } from '../lib/order.ts';
 import { asFailure } from '../lib/errors.ts';
 import { version } from '../lib/version.ts';
 import type { Producers } from '../render/types.ts';

@@ -1,6 +1,7 @@
 import { rename, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { byUtf8, digestOfHashes } from '../lib/digest.ts';
+import { digestOfHashes } from '../lib/digest.ts';
+import { byUtf8 } from '../lib/order.ts';
 import { ColophonError } from '../lib/errors.ts';
 import { version } from '../lib/version.ts';
 import type { FileRecord, Manifest } from './types.ts';

@@ -2,12 +2,14 @@ import { existsSync } from 'node:fs';
 import { link, mkdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { IO_CONCURRENCY, mapLimit } from '../lib/concurrency.ts';
-import { byUtf8, sha256 } from '../lib/digest.ts';
+import { sha256 } from '../lib/digest.ts';
+import { byUtf8 } from '../lib/order.ts';
 import { BuildFailure, ColophonError } from '../lib/errors.ts';
 import { listFiles, writeWhole } from '../lib/files.ts';
 import { manifestPathFor } from './manifest.ts';
 import { createOutputWriter, type OutputWriter } from './writer.ts';
 import { workerCount } from '../lib/concurrency.ts';
+import { produce } from '../render/produce.ts';
 import type { Producers } from '../render/types.ts';
 import type { FileRecord, Finisher, WriteResult } from './types.ts';
 
@@ -66,13 +68,12 @@ async function writeStaged(outDir: string, files: Producers, finish?: Finisher):
       const planned = plan.get(path);
       let bytes: Uint8Array | undefined;
       if (!planned?.same) {
-        try {
-          bytes = planned?.bytes ?? files.get(path)!(writer.reserve);
-        } catch (error) {
-          if (!(error instanceof ColophonError)) throw error;
-          errors.push(error);
+        const made = planned?.bytes ?? produce(files.get(path)!, writer.reserve);
+        if (made instanceof ColophonError) {
+          errors.push(made);
           continue;
         }
+        bytes = made;
         changed.push(path);
       }
       const room = bytes ? writer.add(path, bytes) : writer.link(path);
@@ -132,12 +133,9 @@ async function survey(outDir: string, paths: string[], files: Producers, previou
   const plan = new Map<string, Surveyed>();
   let kept = 0;
   await mapLimit(paths, IO_CONCURRENCY, async (path) => {
-    let bytes: Uint8Array;
-    try {
-      bytes = files.get(path)!();
-    } catch (error) {
-      if (!(error instanceof ColophonError)) throw error;
-      return void plan.set(path, { record: { sha256: '', size: 0 }, same: false, error });
+    const bytes = produce(files.get(path)!);
+    if (bytes instanceof ColophonError) {
+      return void plan.set(path, { record: { sha256: '', size: 0 }, same: false, error: bytes });
     }
     const record = recordOf(bytes);
     const same = previous.has(path) && (await unchanged(join(outDir, path), record, known.get(path), bytes));

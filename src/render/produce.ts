@@ -1,4 +1,4 @@
-import { ColophonError } from '../lib/errors.ts';
+import { ColophonError, keepUserError } from '../lib/errors.ts';
 import type { Allocator, OutputBytes, Producer, Producers } from './types.ts';
 
 /**
@@ -10,8 +10,7 @@ export function produce(producer: Producer, into?: Allocator): Uint8Array | Colo
   try {
     return producer(into);
   } catch (error) {
-    if (error instanceof ColophonError) return error;
-    throw error;
+    return keepUserError(error);
   }
 }
 

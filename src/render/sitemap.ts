@@ -1,4 +1,4 @@
-import { compareText } from '../lib/errors.ts';
+import { compareText } from '../lib/order.ts';
 import { escapeHtml } from '../lib/html.ts';
 import type { Post, Site } from '../model/types.ts';
 import type { ViewKit } from './views.ts';

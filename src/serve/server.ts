@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { BuildFailure, ColophonError } from '../lib/errors.ts';
+import { produce } from '../render/produce.ts';
 import { createPipeline, type BuildOptions, type Generated } from '../pipeline.ts';
 import { clientScript, EVENTS_PATH, injectIntoHtml, overlay } from './inject.ts';
 import { contentType, resolveRequest } from './paths.ts';
@@ -55,16 +56,10 @@ export async function serve(siteDir: string, options: ServeOptions): Promise<Dev
     }
   };
 
-  const produce = (path: string): Uint8Array | ColophonError => {
+  const pageBytes = (path: string): Uint8Array | ColophonError => {
     const memo = current!.rendered.get(path);
     if (memo) return memo;
-    let result: Uint8Array | ColophonError;
-    try {
-      result = current!.generated.files.get(path)!();
-    } catch (error) {
-      if (!(error instanceof ColophonError)) throw error;
-      result = error;
-    }
+    const result = produce(current!.generated.files.get(path)!);
     current!.rendered.set(path, result);
     return result;
   };
@@ -77,7 +72,7 @@ export async function serve(siteDir: string, options: ServeOptions): Promise<Dev
   /** What a page at this URL would show now: its bytes, or why there are none, and the errors. */
   const fingerprint = (url: string): string => {
     const found = locate(url);
-    const body = found.kind === 'file' ? produce(found.path) : undefined;
+    const body = found.kind === 'file' ? pageBytes(found.path) : undefined;
     const text = body instanceof ColophonError ? `error:${body.message}` : body ? createHash('sha256').update(body).digest('hex') : found.kind;
     return `${text}|${errors.map((e) => `${e.file}:${e.line}:${e.message}`).join(';')}`;
   };
@@ -98,7 +93,7 @@ export async function serve(siteDir: string, options: ServeOptions): Promise<Dev
     if (found.kind === 'bad') return send(res, 400, 'text/plain; charset=utf-8', `Bad request: ${found.reason}\n`);
     if (found.kind === 'redirect') return res.writeHead(301, { Location: found.location }).end();
     if (found.kind === 'missing') return notFound(res, page);
-    const body = produce(found.path);
+    const body = pageBytes(found.path);
     if (body instanceof ColophonError) return sendPage(res, 500, page, '', [body]);
     if (!found.path.endsWith('.html')) return send(res, 200, contentType(found.path), body);
     sendPage(res, 200, page, Buffer.from(body).toString('utf8'), errors);
@@ -111,7 +106,7 @@ export async function serve(siteDir: string, options: ServeOptions): Promise<Dev
   };
 
   const notFound = (res: ServerResponse, page: string) => {
-    const custom = current?.generated.files.has('404.html') ? produce('404.html') : undefined;
+    const custom = current?.generated.files.has('404.html') ? pageBytes('404.html') : undefined;
     const html = custom instanceof Uint8Array ? Buffer.from(custom).toString('utf8') : `<!DOCTYPE html><title>Not found</title><body><h1>Not found</h1><p>${page.replace(/[<&"]/g, '')} is not part of this site.</p></body>`;
     sendPage(res, 404, page, html, errors);
   };

@@ -1,0 +1,84 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Config } from '../config/load.ts';
+import type { Templates } from '../deps/eta.ts';
+import { asFailure, BuildFailure, ColophonError, keepUserError } from '../lib/errors.ts';
+import { compareText } from '../lib/order.ts';
+import { createZone } from '../lib/zone.ts';
+import { isSourcePath, loadContent, readPublicFile, readSourceFile } from './read.ts';
+import { loadTheme } from './theme.ts';
+import type { Source } from './types.ts';
+
+/**
+ * What a site's files held when last read: kept between the dev server's refreshes, so that a save
+ * re-reads only the files that changed. Problems are kept in place of what they stop, and reported
+ * together by `problems`.
+ */
+export interface SiteFiles {
+  sources: Map<string, Source>; // by site-relative path
+  assets: Map<string, Uint8Array>; // by path under public/
+  /** By site-relative path: the first problem in a source, or why a public/ file cannot be read. */
+  problems: Map<string, ColophonError>;
+  templates: Templates | ColophonError;
+}
+
+/** The files as read when none had a problem. */
+export interface GoodFiles {
+  sources: ReadonlyMap<string, Source>;
+  assets: ReadonlyMap<string, Uint8Array>;
+  templates: Templates;
+}
+
+/** Reads everything. Throws BuildFailure only for a problem that stops the whole read (a symlink loop). */
+export async function readSiteFiles(config: Config): Promise<SiteFiles> {
+  const content = await loadContent(config).catch(asFailure);
+  return {
+    sources: new Map(content.sources.map((s) => [s.path, s])),
+    assets: new Map(content.assets.map((a) => [a.path, a.bytes])),
+    problems: new Map(content.errors.map((e) => [e.file!, e])),
+    templates: await loadTheme(config.siteDir).catch(keepUserError),
+  };
+}
+
+/**
+ * Re-reads the changed site-relative paths in place, as readSiteFiles would read them. Returns
+ * false, having read nothing, when a change is simpler to take by reading everything again.
+ */
+export async function rereadSiteFiles(files: SiteFiles, config: Config, changed: readonly string[]): Promise<boolean> {
+  if (changed.some((path) => isFolderEvent(files, config, path))) return false;
+  const zone = createZone(config.timezone);
+  for (const path of changed) {
+    if (isSourcePath(path)) {
+      const source = await readSourceFile(config.siteDir, path, zone);
+      files.sources.delete(path);
+      files.problems.delete(path);
+      if (source instanceof ColophonError) files.problems.set(path, source);
+      else if (source !== undefined) files.sources.set(path, source);
+    } else if (path.startsWith('public/')) {
+      const bytes = await readPublicFile(config.siteDir, path);
+      files.assets.delete(path.slice('public/'.length));
+      files.problems.delete(path);
+      if (bytes instanceof ColophonError) files.problems.set(path, bytes);
+      else if (bytes !== undefined) files.assets.set(path.slice('public/'.length), bytes);
+    }
+  }
+  if (changed.some((p) => p.startsWith('layouts/'))) files.templates = await loadTheme(config.siteDir).catch(keepUserError);
+  return true;
+}
+
+/** The files, if none had a problem; else throws BuildFailure with every problem, by path. */
+export function goodFiles(files: SiteFiles): GoodFiles {
+  const { sources, assets, templates } = files;
+  const errors = [...files.problems.keys()].sort(compareText).map((path) => files.problems.get(path)!);
+  if (templates instanceof ColophonError) errors.push(templates);
+  if (errors.length > 0) throw new BuildFailure(errors);
+  return { sources, assets, templates: templates as Templates };
+}
+
+/** A folder appearing or going (a rename, a new tree) is simplest to read again whole. */
+function isFolderEvent(files: SiteFiles, config: Config, path: string): boolean {
+  if (!path.startsWith('content/') && !path.startsWith('public/')) return false;
+  const known = [...files.sources.keys(), ...files.problems.keys()];
+  const isKnownFolder = known.some((p) => p.startsWith(`${path}/`));
+  return isKnownFolder || (existsSync(join(config.siteDir, path)) && !/\.[^/]+$/.test(path));
+}

@@ -1,0 +1,118 @@
+import { dateFromFileName, parseDate } from '../lib/dates.ts';
+import { isProblem, parseFrontMatter } from '../deps/matter.ts';
+import { ColophonError, codeFrame, keepUserError } from '../lib/errors.ts';
+import { checkPermalinkPattern } from '../config/permalink-pattern.ts';
+import { describeValue, readNames } from './names.ts';
+import { slugFromFileName } from '../lib/slug.ts';
+import type { Zone } from '../lib/zone.ts';
+import type { Source, SourceKind } from './types.ts';
+
+/** Reads one file's text into a Source, or the first problem found in it. */
+export function readSource(path: string, raw: string, zone: Zone): Source | ColophonError {
+  const text = raw.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  if (text.includes('\0')) {
+    return new ColophonError('E_BINARY', 'the file contains NUL bytes; it is not a text file', {
+      file: path,
+      hint: 'save it as UTF-8 text, or move it to public/ if it is meant to be copied as is',
+    });
+  }
+  const parsed = parseFrontMatter(text);
+  if (isProblem(parsed)) {
+    return new ColophonError('E_FRONTMATTER', parsed.message, {
+      file: path,
+      line: parsed.line,
+      column: parsed.column,
+      frame: parsed.line ? codeFrame(text, parsed.line, parsed.column) : undefined,
+      hint: 'front matter is YAML between a "---" line at the top and a closing "---" line',
+    });
+  }
+  const kind: SourceKind = path.startsWith('content/posts/') ? 'post' : 'page';
+  const fileName = path.slice(path.lastIndexOf('/') + 1);
+  const field = fieldReader(path, text, parsed.data, parsed.bodyLine);
+  try {
+    const title = field.title();
+    const date = field.date('date') ?? (kind === 'post' ? dateFromFileName(fileName, zone) : undefined);
+    if (kind === 'post' && date === undefined) {
+      throw field.fail('date', 'the post has no date', 'add `date: 2014-10-13 16:50` or start the file name with the date, as in 2014-10-13-hello.md');
+    }
+    return {
+      path,
+      kind,
+      title,
+      date,
+      updated: field.date('updated'),
+      categories: field.categories(),
+      tags: readNames(parsed.data.tags, { key: 'tags', noun: 'tag' }, (m) => field.fail('tags', m)),
+      slug: field.slug() ?? slugFromFileName(fileName),
+      permalink: field.permalink(),
+      layout: field.optionalString('layout'),
+      draft: field.draft(),
+      data: parsed.data,
+      body: parsed.body,
+    };
+  } catch (error) {
+    return keepUserError(error);
+  }
+
+  function fieldReader(file: string, source: string, data: Record<string, unknown>, bodyLine: number) {
+    const lineOf = (key: string): number | undefined => {
+      const index = source.split('\n').slice(0, bodyLine - 1).findIndex((l) => l.startsWith(`${key}:`));
+      return index < 0 ? undefined : index + 1;
+    };
+    const fail = (key: string, message: string, hint?: string) => {
+      const line = lineOf(key);
+      return new ColophonError('E_FRONTMATTER_FIELD', message, {
+        file,
+        line,
+        frame: line ? codeFrame(source, line, 1) : undefined,
+        hint,
+      });
+    };
+    const optionalString = (key: string): string | undefined => {
+      const value = data[key];
+      if (value === undefined || value === null) return undefined;
+      if (typeof value === 'number') return String(value);
+      if (typeof value !== 'string') throw fail(key, `"${key}" must be text, not ${describeValue(value)}`);
+      return value;
+    };
+    return {
+      fail,
+      optionalString,
+      title(): string {
+        const title = optionalString('title');
+        if (title === undefined || title.trim() === '') {
+          throw fail('title', 'the title is missing', 'add `title: "My post"` to the front matter');
+        }
+        return title;
+      },
+      date(key: string): number | undefined {
+        if (data[key] === undefined || data[key] === null) return undefined;
+        const result = parseDate(data[key], zone);
+        if (!result.ok) throw fail(key, `"${key}" ${result.reason}`);
+        return result.epochMs;
+      },
+      categories(): string[] {
+        return readNames(data.categories, { key: 'categories', noun: 'category' }, (m) => fail('categories', m));
+      },
+      slug(): string | undefined {
+        const slug = optionalString('slug');
+        if (slug !== undefined && (slug === '' || slug === '.' || slug === '..' || /[/\\\0]/.test(slug))) {
+          throw fail('slug', `"slug" must be one URL segment, not "${slug}"`);
+        }
+        return slug;
+      },
+      permalink(): string | undefined {
+        const permalink = optionalString('permalink');
+        const problem = permalink === undefined ? undefined : checkPermalinkPattern(permalink);
+        if (problem) throw fail('permalink', `"permalink" ${problem}`);
+        return permalink;
+      },
+      draft(): boolean {
+        const value = data.draft;
+        if (value === undefined || value === null || value === false || value === 'false') return false;
+        if (value === true || value === 'true') return true;
+        throw fail('draft', '"draft" must be true or false');
+      },
+    };
+  }
+}

@@ -1,0 +1,32 @@
+import type { ColophonError } from '../lib/errors.ts';
+
+export type SourceKind = 'post' | 'page';
+
+/** One Markdown file, its front matter read and validated. */
+export interface Source {
+  path: string; // POSIX, relative to the site: "content/posts/2014/hello.md"
+  kind: SourceKind;
+  title: string;
+  date?: number; // epoch ms; always set for posts
+  updated?: number;
+  categories: string[]; // as written, duplicates removed
+  tags: string[]; // the same rules as categories
+  slug: string;
+  permalink?: string;
+  layout?: string;
+  draft: boolean;
+  data: Record<string, unknown>; // the whole front matter, for templates
+  body: string;
+}
+
+/** A file from public/, copied verbatim. */
+export interface Asset {
+  path: string; // relative to public/ and to the output root
+  bytes: Uint8Array;
+}
+
+export interface Content {
+  sources: Source[];
+  assets: Asset[];
+  errors: ColophonError[];
+}

@@ -1,0 +1,86 @@
+import type { Config } from '../config/load.ts';
+import type { Source } from '../content/types.ts';
+import { cacheDirFor } from '../lib/cache-dir.ts';
+import { workerCount } from '../lib/concurrency.ts';
+import { renderBodies, unknownWarnings } from './bodies.ts';
+import { type BodyCache, openBodyCache } from './body-cache.ts';
+import { createHighlightCache } from './highlight-cache.ts';
+import { createPool } from './pool.ts';
+
+/** Every live body's HTML, and what it took to make it. */
+export interface RenderedBodies {
+  html: Map<string, string>; // by source path
+  /** Unknown fence languages, once per language, from every live body (rendered now or earlier). */
+  warnings: string[];
+  highlight: { blocks: number; highlighted: number };
+  /** Post and page bodies in the site, and how many went through Markdown in this refresh. */
+  bodies: { total: number; rendered: number };
+}
+
+/**
+ * The bodies of one configuration, kept between the dev server's refreshes: a body whose text did
+ * not change is not rendered again. The first refresh also takes what it can from the persistent
+ * body cache, and saves every live body there once it is done.
+ */
+export interface BodyStore {
+  render(sources: readonly Source[]): Promise<RenderedBodies>;
+}
+
+interface Kept {
+  body: string;
+  html: string;
+  unknown: string[];
+}
+
+export async function openBodyStore(config: Config, options: { cache: boolean }): Promise<BodyStore> {
+  const kept = new Map<string, Kept>(); // by source path
+  const cacheDir = cacheDirFor(config.siteDir);
+  let firstCache: BodyCache | undefined = options.cache
+    ? await openBodyCache(cacheDir, config.siteDir, bodySettings(config))
+    : undefined;
+  return {
+    async render(sources) {
+      const cached = firstCache;
+      firstCache = undefined; // later refreshes (the dev server's edits) leave the cache alone
+      const stale = sources.filter((s) => kept.get(s.path)?.body !== s.body && !takeCached(s, kept, cached));
+      const workers = workerCount(stale.length);
+      const pool = workers > 1 ? createPool(workers) : undefined;
+      const highlightCache = options.cache ? createHighlightCache({ dir: cacheDir }) : undefined;
+      const done = await renderBodies(stale, {
+        html: config.markdown.html,
+        highlight: config.highlight ? { themes: config.highlight.themes, cache: highlightCache } : undefined,
+        langs: config.highlight ? config.highlight.langs : undefined,
+        pool,
+      }).finally(() => pool?.close());
+      for (const [source, html] of done.html) {
+        kept.set(source.path, { body: source.body, html, unknown: done.unknown.get(source.path) ?? [] });
+      }
+      const live = new Set(sources.map((s) => s.path));
+      for (const path of kept.keys()) if (!live.has(path)) kept.delete(path);
+      await cached?.save([...kept.values()].map((b) => [b.body, { html: b.html, unknown: b.unknown }]));
+      const unknown = sources.flatMap((s) => kept.get(s.path)!.unknown.map((name): [string, string] => [name, s.path]));
+      return {
+        html: new Map(sources.map((s) => [s.path, kept.get(s.path)!.html])),
+        warnings: unknownWarnings(unknown),
+        highlight: { blocks: done.blocks, highlighted: done.highlighted },
+        bodies: { total: sources.length, rendered: stale.length },
+      };
+    },
+  };
+}
+
+/** Takes a body's HTML from the persistent cache into `kept`; false when the cache does not have it. */
+function takeCached(source: Source, kept: Map<string, Kept>, cache: BodyCache | undefined): boolean {
+  const cached = cache?.get(source.body);
+  if (cached) kept.set(source.path, { body: source.body, ...cached });
+  return cached !== undefined;
+}
+
+/** Settings that change what a body renders to: part of each cached body's key. */
+function bodySettings(config: Config) {
+  const { highlight } = config;
+  return {
+    html: config.markdown.html,
+    highlight: highlight ? { themes: highlight.themes, langs: highlight.langs } : undefined,
+  };
+}

@@ -1,0 +1,71 @@
+import type { Config } from '../config/load.ts';
+import type { Asset, Source } from '../content/types.ts';
+import { BuildFailure } from '../lib/errors.ts';
+import { compareText } from '../lib/order.ts';
+import { buildSite } from './site.ts';
+import type { Page, Post, Site, SiteOptions } from './types.ts';
+
+/**
+ * The site model kept between the dev server's refreshes. After edits to sources only, the last
+ * model is reused where it can be (see updateSite); after anything else it is built again.
+ */
+export interface ModelStore {
+  /** Records what changed since the last model: source paths, or 'all' for anything else. */
+  invalidate(changed: readonly string[] | 'all'): void;
+  /** The model of these sources and assets. Throws BuildFailure with every problem in the site. */
+  site(config: Config, sources: ReadonlyMap<string, Source>, assets: ReadonlyMap<string, Uint8Array>, options: SiteOptions): Site;
+}
+
+export function createModelStore(): ModelStore {
+  let last: Site | undefined;
+  let pending: string[] | 'all' = 'all';
+  return {
+    invalidate(changed) {
+      pending = changed === 'all' || pending === 'all' ? 'all' : [...pending, ...changed];
+    },
+    site(config, sources, assets, options) {
+      let site = last && pending !== 'all' ? updateSite(last, pending, sources, options.scheduledAfter) : undefined;
+      if (!site) {
+        const ordered = [...sources.keys()].sort(compareText).map((path) => sources.get(path)!);
+        const files: Asset[] = [...assets.keys()].sort(compareText).map((path) => ({ path, bytes: assets.get(path)! }));
+        const built = buildSite(config, { sources: ordered, assets: files, errors: [] }, options);
+        if (Array.isArray(built)) throw new BuildFailure(built);
+        site = built;
+      }
+      last = site;
+      pending = [];
+      return site;
+    },
+  };
+}
+
+/**
+ * The dev server's common case: posts and pages edited without touching what places them (kind,
+ * dates, slug, permalink, draft, categories, tags). The model keeps its shape, so each edited
+ * source takes its old one's place and the model is reused: at 10,000 posts this saves building
+ * it again on every save. Anything else (a new, removed or broken file, a moved date) returns
+ * undefined, and the model is built again from scratch.
+ */
+function updateSite(site: Site, changed: string[], sources: ReadonlyMap<string, Source>, scheduledAfter?: number): Site | undefined {
+  const owners = new Map<string, Post | Page>();
+  for (const post of site.posts) owners.set(post.source.path, post);
+  for (const page of site.pages) owners.set(page.source.path, page);
+  const swaps: [Post | Page, Source][] = [];
+  for (const path of new Set(changed)) {
+    const owner = owners.get(path);
+    const source = sources.get(path);
+    if (!owner || !source || !sameShape(owner.source, source)) return undefined;
+    swaps.push([owner, source]);
+  }
+  for (const [owner, source] of swaps) owner.source = source;
+  for (const post of site.posts) post.scheduled = scheduledAfter !== undefined && post.date > scheduledAfter;
+  return site;
+}
+
+function sameShape(a: Source, b: Source): boolean {
+  const same = (x: string[], y: string[]) => x.length === y.length && x.every((v, i) => v === y[i]);
+  return (
+    a.kind === b.kind && a.date === b.date && a.updated === b.updated && a.slug === b.slug &&
+    a.permalink === b.permalink && a.draft === b.draft && same(a.categories, b.categories) && same(a.tags, b.tags)
+  );
+}
