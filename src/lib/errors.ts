@@ -1,3 +1,4 @@
+import { ERROR_CODES, type ErrorCode } from './error-codes.ts';
 import { compareText } from './order.ts';
 
 /** Every user-facing failure is a ColophonError: a stable code, where it happened, what, and what to do. */
@@ -10,21 +11,22 @@ export interface ErrorDetails {
 }
 
 export class ColophonError extends Error {
-  readonly code: string;
+  readonly code: ErrorCode;
   readonly file?: string;
   readonly line?: number;
   readonly column?: number;
   readonly hint?: string;
   readonly frame?: string;
 
-  constructor(code: string, message: string, details: ErrorDetails = {}) {
+  /** Without a hint of its own, the error prints its code's hint from the catalog. */
+  constructor(code: ErrorCode, message: string, details: ErrorDetails = {}) {
     super(message);
     this.name = 'ColophonError';
     this.code = code;
     this.file = details.file;
     this.line = details.line;
     this.column = details.column;
-    this.hint = details.hint;
+    this.hint = details.hint ?? ERROR_CODES[code].hint;
     this.frame = details.frame;
   }
 }

@@ -1,4 +1,5 @@
 import type { Source } from '../content/types.ts';
+import type { ErrorCode } from '../lib/error-codes.ts';
 import { ColophonError } from '../lib/errors.ts';
 import { compareText } from '../lib/order.ts';
 import type { Term } from './types.ts';
@@ -8,7 +9,7 @@ import { slugify } from '../lib/slug.ts';
 export interface Taxonomy {
   noun: 'category' | 'tag';
   base: string; // "/category/"
-  code: string; // the error code for slug problems
+  code: ErrorCode; // for slug problems
   namesOf(source: Source): string[];
 }
 
