@@ -23,11 +23,31 @@ const MIN_WORDS = 300;
 const MAX_TARGET = 1380; // leaves room for the last block, so no post passes 1,500 words
 
 const CATEGORIES = [
-  'Architecture', 'Build Tools', 'Caching', 'Command Line', 'Compilers',
-  'Databases', 'Deployment', 'Design', 'Documentation', 'Editors',
-  'Fonts', 'Hardware', 'Networking', 'Open Source', 'Performance',
-  'Python', 'Release Notes', 'Rust', 'Security', 'Shell',
-  'Testing', 'Travel', 'Typography', 'Web', 'Writing',
+  'Architecture',
+  'Build Tools',
+  'Caching',
+  'Command Line',
+  'Compilers',
+  'Databases',
+  'Deployment',
+  'Design',
+  'Documentation',
+  'Editors',
+  'Fonts',
+  'Hardware',
+  'Networking',
+  'Open Source',
+  'Performance',
+  'Python',
+  'Release Notes',
+  'Rust',
+  'Security',
+  'Shell',
+  'Testing',
+  'Travel',
+  'Typography',
+  'Web',
+  'Writing',
 ];
 
 const WORDS = `
@@ -100,7 +120,13 @@ function codeParts(rng) {
 const LANGUAGES = {
   js: {
     indent: '  ',
-    head: (c) => [`import { ${c.camel()} } from './${c.noun()}.js';`, '', `export async function ${c.camel()}(${c.noun()}, options = {}) {`],
+    head: (
+      c,
+    ) => [
+      `import { ${c.camel()} } from './${c.noun()}.js';`,
+      '',
+      `export async function ${c.camel()}(${c.noun()}, options = {}) {`,
+    ],
     body: [
       (c) => [`const ${c.nouns()} = await ${c.camel()}(${c.noun()}, ${c.num()});`],
       (c) => [`let ${c.camel()} = ${c.str()};`],
@@ -114,10 +140,26 @@ const LANGUAGES = {
   },
   python: {
     indent: '    ',
-    head: (c) => ['import os', 'from pathlib import Path', '', '', `def ${c.snake()}(${c.noun()}, limit=${c.num()}):`, `    """${c.comment()}."""`],
+    head: (
+      c,
+    ) => [
+      'import os',
+      'from pathlib import Path',
+      '',
+      '',
+      `def ${c.snake()}(${c.noun()}, limit=${c.num()}):`,
+      `    """${c.comment()}."""`,
+    ],
     body: [
       (c) => [`${c.nouns()} = []`],
-      (c) => [`for ${c.noun()} in Path(${c.noun()}).read_text().splitlines():`, `    if ${c.noun()}.startswith("#"):`, '        continue', `    ${c.nouns()}.append(${c.noun()}.strip())`],
+      (
+        c,
+      ) => [
+        `for ${c.noun()} in Path(${c.noun()}).read_text().splitlines():`,
+        `    if ${c.noun()}.startswith("#"):`,
+        '        continue',
+        `    ${c.nouns()}.append(${c.noun()}.strip())`,
+      ],
       (c) => [`# ${c.comment()}`],
       (c) => [`${c.snake()} = {k: v for k, v in ${c.noun()}.items() if v > ${c.num()}}`],
       (c) => [`if len(${c.nouns()}) > limit:`, `    raise ValueError(f"too many ${c.nouns()}: {len(${c.nouns()})}")`],
@@ -130,7 +172,14 @@ const LANGUAGES = {
     head: () => ['#!/usr/bin/env bash', 'set -euo pipefail', '', 'SITE_DIR="${1:-.}"'],
     body: [
       (c) => [`${c.noun().toUpperCase()}_DIR="\${1:-${c.path()}}"`],
-      (c) => [`for file in "$SITE_DIR"/${c.noun()}/*.md; do`, `  echo "checking $file"`, `  grep -c '${c.noun()}' "$file" || true`, 'done'],
+      (
+        c,
+      ) => [
+        `for file in "$SITE_DIR"/${c.noun()}/*.md; do`,
+        `  echo "checking $file"`,
+        `  grep -c '${c.noun()}' "$file" || true`,
+        'done',
+      ],
       (c) => [`if [ -d "$SITE_DIR/${c.noun()}" ]; then`, `  rm -rf "$SITE_DIR/${c.noun()}"`, 'fi'],
       (c) => [`# ${c.comment()}`],
       (c) => [`npm run ${c.noun()} -- --${c.noun()} ${c.num()}`],
@@ -140,10 +189,25 @@ const LANGUAGES = {
   },
   rust: {
     indent: '    ',
-    head: (c) => ['use std::collections::HashMap;', '', `pub fn ${c.snake()}(${c.noun()}: &str, limit: usize) -> Result<Vec<String>, ${c.type()}> {`],
+    head: (
+      c,
+    ) => [
+      'use std::collections::HashMap;',
+      '',
+      `pub fn ${c.snake()}(${c.noun()}: &str, limit: usize) -> Result<Vec<String>, ${c.type()}> {`,
+    ],
     body: [
       (c) => [`let mut ${c.nouns()} = Vec::with_capacity(${c.num()});`],
-      (c) => [`for line in ${c.noun()}.lines() {`, `    if line.starts_with('#') {`, '        continue;', '    }', `    ${c.nouns()}.push(line.trim().to_string());`, '}'],
+      (
+        c,
+      ) => [
+        `for line in ${c.noun()}.lines() {`,
+        `    if line.starts_with('#') {`,
+        '        continue;',
+        '    }',
+        `    ${c.nouns()}.push(line.trim().to_string());`,
+        '}',
+      ],
       (c) => [`// ${c.comment()}`],
       (c) => [`let ${c.snake()}: HashMap<&str, usize> = HashMap::new();`],
       (c) => [`if ${c.nouns()}.len() > limit {`, `    return Err(${c.type()}::TooMany(${c.num()}));`, '}'],
@@ -155,7 +219,13 @@ const LANGUAGES = {
     head: (c) => {
       const file = `src/${c.noun()}.ts`;
       const at = Number(c.num()) + 1;
-      return [`diff --git a/${file} b/${file}`, `index ${c.hex(7)}..${c.hex(7)} 100644`, `--- a/${file}`, `+++ b/${file}`, `@@ -${at},7 +${at},8 @@ export function ${c.camel()}() {`];
+      return [
+        `diff --git a/${file} b/${file}`,
+        `index ${c.hex(7)}..${c.hex(7)} 100644`,
+        `--- a/${file}`,
+        `+++ b/${file}`,
+        `@@ -${at},7 +${at},8 @@ export function ${c.camel()}() {`,
+      ];
     },
     body: [
       (c) => [`   const ${c.noun()} = ${c.camel()}(${c.num()});`],
@@ -196,8 +266,9 @@ function sentence(rng) {
   const list = words(rng, 6, 16);
   const at = rng.int(list.length);
   if (rng.chance(0.15)) list[at] = `\`${codeParts(rng).camel()}()\``;
-  else if (rng.chance(0.15)) list[at] = `[${list[at]} ${rng.pick(WORDS)}](https://example.org/${rng.pick(NOUNS)}/${rng.pick(NOUNS)})`;
-  else if (rng.chance(0.1)) list[at] = `*${list[at]}*`;
+  else if (rng.chance(0.15)) {
+    list[at] = `[${list[at]} ${rng.pick(WORDS)}](https://example.org/${rng.pick(NOUNS)}/${rng.pick(NOUNS)})`;
+  } else if (rng.chance(0.1)) list[at] = `*${list[at]}*`;
   if (list.length > 9 && rng.chance(0.3)) list[4] += ',';
   const text = list.join(' ');
   return `${text[0].toUpperCase()}${text.slice(1)}.`;
@@ -277,7 +348,9 @@ function postText(title, date, categories, markdown) {
  * argument can never overwrite a real site). Returns what was written.
  */
 export function generateCorpus(outDir, n, { seed = 1 } = {}) {
-  if (!Number.isInteger(n) || n < 0 || n > SPAN_MINUTES) throw new RangeError(`N must be an integer from 0 to ${SPAN_MINUTES}`);
+  if (!Number.isInteger(n) || n < 0 || n > SPAN_MINUTES) {
+    throw new RangeError(`N must be an integer from 0 to ${SPAN_MINUTES}`);
+  }
   if (existsSync(outDir) && readdirSync(outDir).length > 0) throw new Error(`${outDir} is not empty`);
   const rng = createRng(seed);
   const used = new Set();
@@ -302,7 +375,11 @@ export function generateCorpus(outDir, n, { seed = 1 } = {}) {
 }
 
 function cli(argv) {
-  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { seed: { type: 'string', default: '1' } } });
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { seed: { type: 'string', default: '1' } },
+  });
   const [outDir, count] = positionals;
   const n = Number(count);
   const seed = Number(values.seed);

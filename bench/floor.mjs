@@ -43,7 +43,11 @@ function parseAndRender(texts) {
 async function highlight(fences) {
   const langs = [...new Set(fences.map((f) => f.lang))].sort();
   if (langs.length === 0) return 0;
-  const highlighter = await createHighlighter({ themes: [THEMES.light, THEMES.dark], langs, engine: createJavaScriptRegexEngine() });
+  const highlighter = await createHighlighter({
+    themes: [THEMES.light, THEMES.dark],
+    langs,
+    engine: createJavaScriptRegexEngine(),
+  });
   let bytes = 0;
   for (const { code, lang } of fences) {
     bytes += highlighter.codeToHtml(code, { lang, themes: THEMES, defaultColor: false }).length;
@@ -61,7 +65,14 @@ async function floor(siteDir) {
   await highlight(fences);
   const t3 = performance.now();
   const ms = (a, b) => Math.round((b - a) * 10) / 10;
-  return { posts: texts.length, fences: fences.length, readMs: ms(t0, t1), parseMarkdownMs: ms(t1, t2), shikiMs: ms(t2, t3), totalMs: ms(t0, t3) };
+  return {
+    posts: texts.length,
+    fences: fences.length,
+    readMs: ms(t0, t1),
+    parseMarkdownMs: ms(t1, t2),
+    shikiMs: ms(t2, t3),
+    totalMs: ms(t0, t3),
+  };
 }
 
 const { values, positionals } = parseArgs({ allowPositionals: true, options: { json: { type: 'string' } } });

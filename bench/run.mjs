@@ -15,7 +15,17 @@
 
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { appendFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -50,7 +60,9 @@ function readOptions(argv) {
   const sizes = values.sizes.split(',').map(Number);
   const runs = Number(values.runs);
   const seed = Number(values.seed);
-  if (!sizes.every((n) => Number.isInteger(n) && n > 0)) throw new Error('--sizes takes positive integers, e.g. 200,1000');
+  if (!sizes.every((n) => Number.isInteger(n) && n > 0)) {
+    throw new Error('--sizes takes positive integers, e.g. 200,1000');
+  }
   if (!Number.isInteger(runs) || runs < 1) throw new Error('--runs takes a positive integer');
   if (!Number.isInteger(seed)) throw new Error('--seed takes an integer');
   return { sizes, runs, seed, dir: values.dir, keep: values.keep };
@@ -71,7 +83,9 @@ function runScript(tmp, script, args, env = {}) {
     maxBuffer: 256 * 1024 * 1024, // a broken site can print one warning per post
   });
   if (child.status !== 0) {
-    throw new ChildFailed(`${script} ${args.join(' ')} failed (${child.status ?? child.signal}):\n${child.stderr}${child.stdout}`);
+    throw new ChildFailed(
+      `${script} ${args.join(' ')} failed (${child.status ?? child.signal}):\n${child.stderr}${child.stdout}`,
+    );
   }
   return JSON.parse(readFileSync(jsonFile, 'utf8'));
 }
@@ -247,7 +261,17 @@ function buildTable(sizes, empty) {
     for (const name of ['cold', 'warm', 'noop', 'edit', 'serve']) rows.push(buildRow(n, name, results[name]));
   }
   rows.push(buildRow(0, 'empty', empty));
-  const headers = ['N', 'case', 'wall s, median (min–max)', 'CPU s', 'of which system s', 'peak RSS MiB', 'files written', 'dist/ files', 'dist/ MiB'];
+  const headers = [
+    'N',
+    'case',
+    'wall s, median (min–max)',
+    'CPU s',
+    'of which system s',
+    'peak RSS MiB',
+    'files written',
+    'dist/ files',
+    'dist/ MiB',
+  ];
   return markdownTable(headers, rows);
 }
 
@@ -256,9 +280,27 @@ function floorTable(sizes) {
     const pick = (key) => floors.map((f) => f[key]);
     const floorMs = median(pick('totalMs'));
     const coldMs = median(results.cold.map((r) => r.wallMs));
-    return [n, fences, seconds(median(pick('readMs'))), seconds(median(pick('parseMarkdownMs'))), seconds(median(pick('shikiMs'))), spread(pick('totalMs')), seconds(coldMs), `${(coldMs / floorMs).toFixed(2)}×`];
+    return [
+      n,
+      fences,
+      seconds(median(pick('readMs'))),
+      seconds(median(pick('parseMarkdownMs'))),
+      seconds(median(pick('shikiMs'))),
+      spread(pick('totalMs')),
+      seconds(coldMs),
+      `${(coldMs / floorMs).toFixed(2)}×`,
+    ];
   });
-  const headers = ['N', 'code blocks', 'read s', 'parse+markdown s', 'shiki s', 'floor s, median (min–max)', 'cold build s', 'cold / floor'];
+  const headers = [
+    'N',
+    'code blocks',
+    'read s',
+    'parse+markdown s',
+    'shiki s',
+    'floor s, median (min–max)',
+    'cold build s',
+    'cold / floor',
+  ];
   return markdownTable(headers, rows);
 }
 
@@ -284,21 +326,25 @@ function gitState() {
 
 function report(options, sizes, empty, libs) {
   const cpu = cpus();
-  const libNote = libs.before === libs.after ? `lib/ ${libs.before}` : `**lib/ changed during the run (${libs.before} → ${libs.after}): the rows measured different engines**`;
+  const libNote = libs.before === libs.after
+    ? `lib/ ${libs.before}`
+    : `**lib/ changed during the run (${libs.before} → ${libs.after}): the rows measured different engines**`;
   const imports = [...sizes.flatMap((s) => Object.values(s.results).flat()), ...empty].map((r) => r.importMs);
   return [
     '## Colophon benchmark',
     '',
-    `Node ${process.version} on ${process.platform}/${process.arch}, ${cpu.length} × ${cpu[0]?.model.trim() ?? 'unknown CPU'}; ` +
-      `commit ${gitState()}, ${libNote}; seed ${options.seed}; ${options.runs} runs per case, each build in a fresh process.`,
+    `Node ${process.version} on ${process.platform}/${process.arch}, ${cpu.length} × ${
+      cpu[0]?.model.trim() ?? 'unknown CPU'
+    }; ` +
+    `commit ${gitState()}, ${libNote}; seed ${options.seed}; ${options.runs} runs per case, each build in a fresh process.`,
     '',
     buildTable(sizes, empty),
     '',
     'Wall and CPU are measured around `main()`; loading the engine before it took a median ' +
-      `${seconds(median(imports))} s and is not included. Peak RSS is the whole process's. ` +
-      '"Files written" is from the build summary; dist/ files and MiB are counted after the build. ' +
-      'System CPU is time spent in the kernel (creating, writing and removing files). The dev server row is ' +
-      'the median of 9 saves per run, each from writing the post to its reloaded page being fetched.',
+    `${seconds(median(imports))} s and is not included. Peak RSS is the whole process's. ` +
+    '"Files written" is from the build summary; dist/ files and MiB are counted after the build. ' +
+    'System CPU is time spent in the kernel (creating, writing and removing files). The dev server row is ' +
+    'the median of 9 saves per run, each from writing the post to its reloaded page being fetched.',
     '',
     '### Floor: read + gray-matter + markdown-it + shiki on one core, no templates, no writes',
     '',
@@ -314,7 +360,9 @@ function main() {
   try {
     options = readOptions(process.argv.slice(2));
   } catch (error) {
-    process.stderr.write(`error: ${error.message}\nusage: npm run bench [-- --sizes 1000,4000,10000 --runs 3 --seed 1 --dir /tmp --keep]\n`);
+    process.stderr.write(
+      `error: ${error.message}\nusage: npm run bench [-- --sizes 1000,4000,10000 --runs 3 --seed 1 --dir /tmp --keep]\n`,
+    );
     process.exitCode = 64;
     return;
   }

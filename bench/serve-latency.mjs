@@ -5,13 +5,16 @@
 //
 // Runs the compiled engine (npm run compile first). Prints the median, min and max in ms as one
 // JSON line, to FILE when given (as bench/run.mjs asks) or else to stdout.
-import { readFileSync, writeFileSync, readdirSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { serve } from '../lib/serve/server.js';
 
-const { values, positionals } = parseArgs({ allowPositionals: true, options: { edits: { type: 'string', default: '9' }, json: { type: 'string' } } });
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { edits: { type: 'string', default: '9' }, json: { type: 'string' } },
+});
 const siteDir = positionals[0];
 if (!siteDir) throw new Error('usage: node bench/serve-latency.mjs <siteDir> [--edits N]');
 
@@ -95,7 +98,14 @@ try {
 }
 samples.sort((a, b) => a - b);
 const median = samples[Math.floor(samples.length / 2)];
-const report = JSON.stringify({ site: siteDir, startupMs: Math.round(startupMs), edits: samples.length, medianMs: Math.round(median), minMs: Math.round(samples[0]), maxMs: Math.round(samples.at(-1)) });
+const report = JSON.stringify({
+  site: siteDir,
+  startupMs: Math.round(startupMs),
+  edits: samples.length,
+  medianMs: Math.round(median),
+  minMs: Math.round(samples[0]),
+  maxMs: Math.round(samples.at(-1)),
+});
 if (values.json) writeFileSync(values.json, `${report}\n`);
 else console.log(report);
 process.exit(0);

@@ -3,10 +3,10 @@ import { build } from './build.ts';
 import { formatImportReport } from './import/report.ts';
 import { importBlog } from './import/run.ts';
 import { BuildFailure, ColophonError, formatError } from './lib/errors.ts';
-import type { BuildOptions } from './pipeline.ts';
-import { progressLine } from './output/progress.ts';
-import { sourceDateEpoch } from './model/schedule.ts';
 import { version } from './lib/version.ts';
+import { sourceDateEpoch } from './model/schedule.ts';
+import { progressLine } from './output/progress.ts';
+import type { BuildOptions } from './pipeline.ts';
 import { verify, verifyPassed, type VerifyReport } from './verify/verify.ts';
 
 const HELP = `colophon — a static blog engine with byte-identical output
@@ -90,12 +90,19 @@ type Flags = {
   draft: boolean;
 };
 
-const COMMANDS: Record<string, { args: [number, number]; run: (args: string[], flags: Flags, io: Io) => Promise<number> }> = {
+const COMMANDS: Record<
+  string,
+  { args: [number, number]; run: (args: string[], flags: Flags, io: Io) => Promise<number> }
+> = {
   build: { args: [0, 1], run: ([dir], flags, io) => runBuild(dir ?? '.', flags, io) },
   init: { args: [0, 1], run: ([dir], flags, io) => runInit(dir ?? '.', flags, io) },
   verify: {
     args: [1, 2],
-    run: (args, flags, io) => (args.length === 1 ? runVerify('.', args[0]!, flags, io) : runVerify(args[0]!, args[1]!, flags, io)),
+    run: (
+      args,
+      flags,
+      io,
+    ) => (args.length === 1 ? runVerify('.', args[0]!, flags, io) : runVerify(args[0]!, args[1]!, flags, io)),
   },
   import: { args: [2, 3], run: ([engine, dir, site], _flags, io) => runImport(engine!, dir!, site ?? '.', io) },
   serve: { args: [0, 1], run: ([dir], flags, io) => runServe(dir ?? '.', flags, io) },
@@ -147,15 +154,26 @@ async function runBuild(dir: string, flags: Flags, io: Io): Promise<number> {
   if (flags.json) {
     for (const message of result.warnings) io.out(JSON.stringify({ type: 'warning', message }));
     const { written, unchanged, removed } = report;
-    const summary = { type: 'summary', posts: site.posts.length, pages: site.pages.length, files: paths.length, written, unchanged, removed, seconds: Number(seconds), digest: result.digest };
+    const summary = {
+      type: 'summary',
+      posts: site.posts.length,
+      pages: site.pages.length,
+      files: paths.length,
+      written,
+      unchanged,
+      removed,
+      seconds: Number(seconds),
+      digest: result.digest,
+    };
     return io.out(JSON.stringify(summary)), 0;
   }
   for (const warning of result.warnings) io.err(`warning: ${warning}`);
-  if (flags.verbose) for (const path of result.changes.written) io.out(`  written  ${path}`);
-  if (flags.verbose) for (const path of result.changes.removed) io.out(`  removed  ${path}`);
+  if (flags.verbose) { for (const path of result.changes.written) io.out(`  written  ${path}`); }
+  if (flags.verbose) { for (const path of result.changes.removed) io.out(`  removed  ${path}`); }
   io.out(
     `Built ${count(site.posts.length, 'post')}, ${count(site.pages.length, 'page')}: ${count(paths.length, 'file')} ` +
-      `(${report.written} written, ${report.unchanged} unchanged, ${report.removed} removed) in ${seconds} s, ${result.digest}`,
+      `(${report.written} written, ${report.unchanged} unchanged, ${report.removed} removed) ` +
+      `in ${seconds} s, ${result.digest}`,
   );
   return 0;
 }
@@ -171,7 +189,9 @@ async function runVerify(dir: string, target: string, flags: Flags, io: Io): Pro
 
 async function runServe(dir: string, flags: Flags, io: Io): Promise<number> {
   const port = Number(flags.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ColophonError('E_USAGE', `--port ${flags.port} is not a port number`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new ColophonError('E_USAGE', `--port ${flags.port} is not a port number`);
+  }
   const { serve } = await import('./serve/server.ts'); // only `serve` pays for the server's modules
   // Drafts and future posts are shown while writing, marked as such; the clock only marks them.
   const shown = { drafts: !flags['no-drafts'], clock: () => Date.now() };
@@ -202,7 +222,9 @@ async function runNew(title: string, dir: string, flags: Flags, io: Io): Promise
 
 function openBrowser(url: string): void {
   const command = process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'explorer' : 'xdg-open';
-  import('node:child_process').then(({ spawn }) => spawn(command, [url], { stdio: 'ignore', detached: true }).on('error', () => {}).unref());
+  import('node:child_process').then(({ spawn }) =>
+    spawn(command, [url], { stdio: 'ignore', detached: true }).on('error', () => {}).unref()
+  );
 }
 
 async function runImport(engine: string, dir: string, site: string, io: Io): Promise<number> {
@@ -225,12 +247,18 @@ function printVerifyReport(report: VerifyReport, io: Io): void {
 function reportFailure(error: unknown, note: string, io: Io, json: boolean): number {
   const errors = error instanceof BuildFailure ? error.errors : error instanceof ColophonError ? [error] : undefined;
   if (!errors) {
-    io.err(`internal error: this is a bug in Colophon, please report it with the output below.\n${(error as Error)?.stack ?? error}`);
+    io.err(
+      `internal error: this is a bug in Colophon, please report it with the output below.\n${
+        (error as Error)?.stack ?? error
+      }`,
+    );
     return 2;
   }
   if (json) {
     // One object per line, for editors and CI: the same fields as the human-readable form.
-    for (const { code, file, line, column, message, hint } of errors) io.out(JSON.stringify({ type: 'error', code, file, line, column, message, hint }));
+    for (const { code, file, line, column, message, hint } of errors) {
+      io.out(JSON.stringify({ type: 'error', code, file, line, column, message, hint }));
+    }
     return 1;
   }
   for (const e of errors) io.err(formatError(e));

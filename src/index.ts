@@ -1,5 +1,6 @@
-export { defineConfig, type SiteConfig, type Author } from './config/load.ts';
+export { defineConfig } from './config/load.ts';
+export type { Author, SiteConfig } from './config/types.ts';
 export { build, type BuildResult, generate } from './build.ts';
 export type { BuildOptions } from './pipeline.ts';
-export { ColophonError, BuildFailure } from './lib/errors.ts';
+export { BuildFailure, ColophonError } from './lib/errors.ts';
 export { siteDigest } from './lib/digest.ts';

@@ -1,4 +1,5 @@
-import { type Config, loadConfig } from './config/load.ts';
+import { loadConfig } from './config/load.ts';
+import type { Config } from './config/types.ts';
 import { isSourcePath } from './content/read.ts';
 import { goodFiles, readSiteFiles, rereadSiteFiles, type SiteFiles } from './content/site-files.ts';
 import { asFailure, BuildFailure, ColophonError } from './lib/errors.ts';
@@ -61,7 +62,7 @@ export function createPipeline(siteDir: string, options: BuildOptions = {}): Pip
       kept = await readSite(siteDir, options, previous, changed && [...changed]); // 1. read or re-read the site
       const { config, model, bodies } = kept;
       const files = goodFiles(kept.files); // 2. stop on read errors
-      const site = model.site(config, files.sources, files.assets, siteOptions(config, options)); // 3. reuse or build the model
+      const site = model.site(config, files.sources, files.assets, siteOptions(config, options)); // 3. the model
       const rendered = await bodies.render([...site.posts, ...site.pages].map((p) => p.source)); // 4. render the bodies
       const output = renderSite(site, files.templates, rendered.html); // 5. render the site
       if (output.errors.length > 0) throw new BuildFailure(output.errors);
@@ -86,7 +87,13 @@ async function readSite(siteDir: string, options: BuildOptions, kept?: Kept, cha
   const cache = options.cache !== false;
   const { config, warnings } = await loadConfig(siteDir, { url: options.baseUrl }, { cache }).catch(asFailure);
   const files = await readSiteFiles(config);
-  return { config, configWarnings: warnings, files, model: createModelStore(), bodies: await openBodyStore(config, { cache }) };
+  return {
+    config,
+    configWarnings: warnings,
+    files,
+    model: createModelStore(),
+    bodies: await openBodyStore(config, { cache }),
+  };
 }
 
 /** Which posts the model holds: drafts or not, none dated after --as-of, and the dev server's clock. */

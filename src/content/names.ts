@@ -15,7 +15,9 @@ export function readNames(value: unknown, field: NameField, fail: (message: stri
   if (!names) throw fail(`"${field.key}" must be a list or a comma-separated string, not ${describeValue(value)}`);
   const out = new Map<string, string>();
   for (const entry of names) {
-    if (typeof entry !== 'string' && typeof entry !== 'number') throw fail(`each ${field.noun} must be a name, not ${describeValue(entry)}`);
+    if (typeof entry !== 'string' && typeof entry !== 'number') {
+      throw fail(`each ${field.noun} must be a name, not ${describeValue(entry)}`);
+    }
     const name = String(entry).trim().replace(/\s+/g, ' ');
     if (name === '' && typeof value !== 'string') throw fail(`a ${field.noun} name is empty`);
     if (name !== '' && !out.has(name.toLowerCase())) out.set(name.toLowerCase(), name);

@@ -1,6 +1,6 @@
 import { lstat } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Config } from '../config/load.ts';
+import type { Config } from '../config/types.ts';
 import { IO_CONCURRENCY, mapLimit } from '../lib/concurrency.ts';
 import { ColophonError } from '../lib/errors.ts';
 import { listFiles, readWhole } from '../lib/files.ts';
@@ -31,7 +31,11 @@ export async function loadContent(config: Config): Promise<Content> {
 }
 
 /** One source, by its site-relative path: the Source, the first problem in it, or undefined when it is gone. */
-export async function readSourceFile(siteDir: string, path: string, zone: Zone): Promise<Source | ColophonError | undefined> {
+export async function readSourceFile(
+  siteDir: string,
+  path: string,
+  zone: Zone,
+): Promise<Source | ColophonError | undefined> {
   const text = await readOrProblem(siteDir, path, () => readWhole(join(siteDir, path), 'utf8'));
   return typeof text === 'string' ? readSource(path, text, zone) : text;
 }
@@ -41,7 +45,11 @@ export function readPublicFile(siteDir: string, path: string): Promise<Uint8Arra
   return readOrProblem(siteDir, path, () => readWhole(join(siteDir, path)));
 }
 
-async function readOrProblem<T>(siteDir: string, path: string, read: () => Promise<T>): Promise<T | ColophonError | undefined> {
+async function readOrProblem<T>(
+  siteDir: string,
+  path: string,
+  read: () => Promise<T>,
+): Promise<T | ColophonError | undefined> {
   try {
     return await read();
   } catch (error) {

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Config } from '../config/load.ts';
+import type { Config } from '../config/types.ts';
 import type { Templates } from '../deps/eta.ts';
 import { asFailure, BuildFailure, ColophonError, keepUserError } from '../lib/errors.ts';
 import { compareText } from '../lib/order.ts';
@@ -62,7 +62,9 @@ export async function rereadSiteFiles(files: SiteFiles, config: Config, changed:
       else if (bytes !== undefined) files.assets.set(path.slice('public/'.length), bytes);
     }
   }
-  if (changed.some((p) => p.startsWith('layouts/'))) files.templates = await loadTheme(config.siteDir).catch(keepUserError);
+  if (changed.some((p) => p.startsWith('layouts/'))) {
+    files.templates = await loadTheme(config.siteDir).catch(keepUserError);
+  }
   return true;
 }
 

@@ -1,10 +1,10 @@
-import { dateFromFileName, parseDate } from '../lib/dates.ts';
-import { isProblem, parseFrontMatter } from '../deps/matter.ts';
-import { ColophonError, codeFrame, keepUserError } from '../lib/errors.ts';
 import { checkPermalinkPattern } from '../config/permalink-pattern.ts';
-import { describeValue, readNames } from './names.ts';
+import { isProblem, parseFrontMatter } from '../deps/matter.ts';
+import { dateFromFileName, parseDate } from '../lib/dates.ts';
+import { codeFrame, ColophonError, keepUserError } from '../lib/errors.ts';
 import { slugFromFileName } from '../lib/slug.ts';
 import type { Zone } from '../lib/zone.ts';
+import { describeValue, readNames } from './names.ts';
 import type { Source, SourceKind } from './types.ts';
 
 /** Reads one file's text into a Source, or the first problem found in it. */
@@ -33,7 +33,11 @@ export function readSource(path: string, raw: string, zone: Zone): Source | Colo
     const title = field.title();
     const date = field.date('date') ?? (kind === 'post' ? dateFromFileName(fileName, zone) : undefined);
     if (kind === 'post' && date === undefined) {
-      throw field.fail('date', 'the post has no date', 'add `date: 2014-10-13 16:50` or start the file name with the date, as in 2014-10-13-hello.md');
+      throw field.fail(
+        'date',
+        'the post has no date',
+        'add `date: 2014-10-13 16:50` or start the file name with the date, as in 2014-10-13-hello.md',
+      );
     }
     return {
       path,

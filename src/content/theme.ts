@@ -11,10 +11,12 @@ export const BUILTIN_LAYOUTS = fileURLToPath(new URL('../../layouts/', import.me
 /** The built-in theme overlaid file by file with the site's own layouts/. */
 export async function loadTheme(siteDir: string): Promise<Templates> {
   const sources = new Map<string, TemplateSource>();
-  for (const [root, label] of [
-    [BUILTIN_LAYOUTS, 'colophon/layouts'],
-    [join(siteDir, 'layouts'), 'layouts'],
-  ] as const) {
+  for (
+    const [root, label] of [
+      [BUILTIN_LAYOUTS, 'colophon/layouts'],
+      [join(siteDir, 'layouts'), 'layouts'],
+    ] as const
+  ) {
     for (const rel of await listFiles(root, label, true)) {
       if (!rel.endsWith('.eta')) continue;
       const name = rel.slice(0, -'.eta'.length);

@@ -88,5 +88,8 @@ function itemOf(entry: FeedEntry, format: FeedSyntax): Feed['items'][number] {
  * "<script>" would come out as markup. Attribute values are always double-quoted there.
  */
 function escapeAttributeBrackets(xml: string): string {
-  return xml.replace(/ (label|term|scheme)="([^"]*)"/g, (_, name: string, value: string) => ` ${name}="${value.replace(/</g, '&lt;').replace(/>/g, '&gt;')}"`);
+  return xml.replace(
+    / (label|term|scheme)="([^"]*)"/g,
+    (_, name: string, value: string) => ` ${name}="${value.replace(/</g, '&lt;').replace(/>/g, '&gt;')}"`,
+  );
 }

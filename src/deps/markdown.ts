@@ -42,8 +42,13 @@ function readInstalledVersions(): string {
       return undefined;
     }
   };
-  const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string; dependencies?: Record<string, string> };
+  const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+    version: string;
+    dependencies?: Record<string, string>;
+  };
   // A dependency sits in markdown-it's own node_modules, or beside it when hoisted.
-  const deps = Object.keys(pkg.dependencies ?? {}).sort().map((name) => `${name}@${versionAt(join(root, 'node_modules', name)) ?? versionAt(join(root, '..', name)) ?? '?'}`);
+  const deps = Object.keys(pkg.dependencies ?? {}).sort().map((name) =>
+    `${name}@${versionAt(join(root, 'node_modules', name)) ?? versionAt(join(root, '..', name)) ?? '?'}`
+  );
   return [pkg.version, ...deps].join(' ');
 }

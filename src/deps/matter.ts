@@ -59,7 +59,11 @@ function yamlProblem(error: unknown): FrontMatterProblem {
     const mark = (error as { mark?: { line: number; column: number } }).mark;
     const reason = (error as { reason?: string }).reason ?? error.message;
     // The YAML text handed to the parser starts at the end of the opening "---" line.
-    return { message: `invalid YAML: ${reason}`, line: mark ? mark.line + 1 : undefined, column: mark ? mark.column + 1 : undefined };
+    return {
+      message: `invalid YAML: ${reason}`,
+      line: mark ? mark.line + 1 : undefined,
+      column: mark ? mark.column + 1 : undefined,
+    };
   }
   return { message: `invalid front matter: ${error instanceof Error ? error.message : String(error)}` };
 }

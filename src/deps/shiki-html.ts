@@ -60,9 +60,11 @@ export function twoThemeHtml(primitive: ShikiPrimitive, names: readonly [string,
     facts.push({ name: resolved.name, theme, colors, fg: resolved.fg || 'inherit', bg: resolved.bg || 'inherit' });
   }
   const [light, dark] = facts as [ThemeFacts, ThemeFacts];
-  const preStart = `<pre class="shiki shiki-themes ${attribute(`${light.name} ${dark.name}`)}" style="${attribute(
-    `--shiki-light:${light.fg};--shiki-dark:${dark.fg};--shiki-light-bg:${light.bg};--shiki-dark-bg:${dark.bg}`,
-  )}" tabindex="0"`;
+  const preStart = `<pre class="shiki shiki-themes ${attribute(`${light.name} ${dark.name}`)}" style="${
+    attribute(
+      `--shiki-light:${light.fg};--shiki-dark:${dark.fg};--shiki-light-bg:${light.bg};--shiki-dark-bg:${dark.bg}`,
+    )
+  }" tabindex="0"`;
   const perGrammar = new Map<object, { attributes: ((scopes: string[]) => number)[]; styles: Map<string, string> }>();
 
   return (code, lang, style) => {
@@ -77,7 +79,7 @@ export function twoThemeHtml(primitive: ShikiPrimitive, names: readonly [string,
     const styleOf = (a: number, b: number): string => {
       const key = `${a} ${b}`;
       let text = styles.get(key);
-      if (text === undefined) styles.set(key, (text = tokenStyle(light, a, dark, b)));
+      if (text === undefined) styles.set(key, text = tokenStyle(light, a, dark, b));
       return text;
     };
 
@@ -120,7 +122,11 @@ export function twoThemeHtml(primitive: ShikiPrimitive, names: readonly [string,
       if (i > 0) html += '\n';
       const classes = [...new Set(['line', ...style.lineClasses(i / 2 + 1, merged[0]?.text ?? '')])];
       html += `<span class="${attribute(classes.join(' '))}">`;
-      for (const span of merged) html += span.style ? `<span style="${span.style}">${text(span.text)}</span>` : `<span>${text(span.text)}</span>`;
+      for (const span of merged) {
+        html += span.style
+          ? `<span style="${span.style}">${text(span.text)}</span>`
+          : `<span>${text(span.text)}</span>`;
+      }
       html += '</span>';
     }
     return `${html}</code></pre>`;
@@ -176,8 +182,16 @@ function sameList(a: readonly string[], b: readonly string[]): boolean {
 /** What the grammar exposes at run time beyond its declared type. */
 export interface GrammarInternals {
   name: string;
-  tokenizeLine(line: string, state: StateStack | null, timeLimit?: number): { tokens: IToken[]; ruleStack: StateStack; stoppedEarly: boolean };
-  tokenizeLine2(line: string, state: StateStack | null, timeLimit?: number): { tokens: Uint32Array; ruleStack: StateStack; stoppedEarly: boolean };
+  tokenizeLine(
+    line: string,
+    state: StateStack | null,
+    timeLimit?: number,
+  ): { tokens: IToken[]; ruleStack: StateStack; stoppedEarly: boolean };
+  tokenizeLine2(
+    line: string,
+    state: StateStack | null,
+    timeLimit?: number,
+  ): { tokens: Uint32Array; ruleStack: StateStack; stoppedEarly: boolean };
   getMetadataForScope(scope: string): { languageId: number; tokenType: number };
   balancedBracketSelectors?: { matchesAlways: boolean; matchesNever: boolean; match(scopes: string[]): boolean } | null;
   _tokenTypeMatchers?: unknown[];
@@ -198,7 +212,15 @@ const GRAMMAR_LANGUAGE_ID = 1;
 export function attributesFor(theme: Theme, grammar: GrammarInternals): (scopes: string[]) => number {
   const known = new Map<string, number>();
   const defaults = theme.getDefaults();
-  const root = EncodedTokenMetadata.set(0, GRAMMAR_LANGUAGE_ID, NOT_SET_TOKEN_TYPE, null, defaults.fontStyle, defaults.foregroundId, defaults.backgroundId);
+  const root = EncodedTokenMetadata.set(
+    0,
+    GRAMMAR_LANGUAGE_ID,
+    NOT_SET_TOKEN_TYPE,
+    null,
+    defaults.fontStyle,
+    defaults.foregroundId,
+    defaults.backgroundId,
+  );
   const brackets = grammar.balancedBracketSelectors;
   return (scopes) => {
     const key = scopes.join(' ');

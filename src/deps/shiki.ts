@@ -64,7 +64,9 @@ export async function createShiki(themes: Themes, langs: string[]): Promise<Shik
     langs,
     engine: createJavaScriptRegexEngine(),
   });
-  const direct = themes.light === themes.dark ? undefined : twoThemeHtml(highlighter.getInternalContext(), [themes.light, themes.dark]);
+  const direct = themes.light === themes.dark
+    ? undefined
+    : twoThemeHtml(highlighter.getInternalContext(), [themes.light, themes.dark]);
   const options = (lang: string, style: FenceStyle) => ({
     lang,
     themes: { light: themes.light, dark: themes.dark },
@@ -76,8 +78,11 @@ export async function createShiki(themes: Themes, langs: string[]): Promise<Shik
   });
   return {
     highlight: (code, lang, style) =>
-      direct?.(code, lang, { lineClasses: (n, first) => classesOf(lang, style, n, first), preAttributes: [['data-lang', lang]] }) ??
-      highlighter.codeToHtml(code, options(lang, style)),
+      direct?.(code, lang, {
+        lineClasses: (n, first) => classesOf(lang, style, n, first),
+        preAttributes: [['data-lang', lang]],
+      }) ??
+        highlighter.codeToHtml(code, options(lang, style)),
     reference: (code, lang, style) => highlighter.codeToHtml(code, options(lang, style)),
     dispose: () => highlighter.dispose(),
   };
@@ -91,7 +96,9 @@ function lineClasses(lang: string, style: FenceStyle): ShikiTransformer {
     },
     line(node, line) {
       const first = node.children[0];
-      const text = first && first.type === 'element' && first.children[0]?.type === 'text' ? first.children[0].value : '';
+      const text = first && first.type === 'element' && first.children[0]?.type === 'text'
+        ? first.children[0].value
+        : '';
       const classes = classesOf(lang, style, line, text);
       if (classes.length > 0) this.addClassToHast(node, [...classes]);
     },

@@ -1,9 +1,9 @@
-import type { Config } from '../config/load.ts';
+import type { Config } from '../config/types.ts';
 import { readSource } from '../content/source.ts';
 import { ColophonError } from '../lib/errors.ts';
-import { expandPermalink, outputPathFor } from '../model/permalink.ts';
 import { slugify } from '../lib/slug.ts';
 import type { Zone } from '../lib/zone.ts';
+import { expandPermalink, outputPathFor } from '../model/permalink.ts';
 
 export type Placement = { path: string; output: string } | { problem: string };
 
@@ -15,7 +15,11 @@ export function colophonPlacement(config: Config, zone: Zone, target: string, te
   const source = readSource(target, text, zone);
   if (source instanceof ColophonError) return { problem: source.message };
   const category = source.categories.map((name) => slugify(name)).find((slug) => slug !== '') ?? 'uncategorized';
-  const path = expandPermalink(source.permalink ?? config.permalink, { wall: zone.wallTime(source.date!), slug: source.slug, category });
+  const path = expandPermalink(source.permalink ?? config.permalink, {
+    wall: zone.wallTime(source.date!),
+    slug: source.slug,
+    category,
+  });
   return { path, output: outputPathFor(path) };
 }
 

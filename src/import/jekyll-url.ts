@@ -23,7 +23,6 @@ export interface JekyllPostFacts {
   categories: string[];
 }
 
-
 /** Jekyll's slugify: "default" mode lower-cases, "pretty" keeps a few URL-safe marks; both trim hyphens. */
 export function jekyllSlugify(text: string, mode: 'default' | 'pretty', cased = false): string {
   const re = mode === 'pretty' ? /[^\p{L}\p{M}\p{Nd}._~!$&'()+,;=@]+/gu : /[^\p{L}\p{M}\p{Nd}]+/gu;
@@ -33,7 +32,8 @@ export function jekyllSlugify(text: string, mode: 'default' | 'pretty', cased = 
 
 function placeholders(post: JekyllPostFacts): Record<string, string> {
   const { wall } = post;
-  const dayOfYear = Math.round((Date.UTC(wall.year, wall.month - 1, wall.day) - Date.UTC(wall.year, 0, 1)) / 86_400_000) + 1;
+  const dayOfYear =
+    Math.round((Date.UTC(wall.year, wall.month - 1, wall.day) - Date.UTC(wall.year, 0, 1)) / 86_400_000) + 1;
   const slug = post.slug ?? post.fileSlug;
   return {
     year: pad(wall.year, 4),

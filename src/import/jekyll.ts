@@ -1,12 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Config } from '../config/load.ts';
-import { parseDate } from '../lib/dates.ts';
+import type { Config } from '../config/types.ts';
 import { parseYaml } from '../deps/yaml.ts';
+import { parseDate } from '../lib/dates.ts';
 import { listFiles } from '../lib/files.ts';
 import { slugify } from '../lib/slug.ts';
 import { createZone, isValidTimezone, type WallTime, type Zone } from '../lib/zone.ts';
-import { jekyllPattern, jekyllUrl, JEKYLL_STYLES } from './jekyll-url.ts';
+import { JEKYLL_STYLES, jekyllPattern, jekyllUrl } from './jekyll-url.ts';
 import { convertHighlights, findLiquid } from './liquid.ts';
 import { isTruthy, nameList, otherKeys, parsePost } from './post-file.ts';
 import type { Conversion, OldBlog } from './types.ts';
@@ -15,7 +15,19 @@ import type { Conversion, OldBlog } from './types.ts';
 const POST_NAME = /^(\d{4})-(\d{1,2})-(\d{1,2})-(.+)\.([^.]+)$/;
 const MARKDOWN_EXT = /^(md|markdown)$/i;
 /** Keys this reader writes itself, or drops: a Jekyll layout names no Colophon template. */
-const HANDLED = ['title', 'date', 'category', 'categories', 'tag', 'tags', 'published', 'draft', 'permalink', 'slug', 'layout'];
+const HANDLED = [
+  'title',
+  'date',
+  'category',
+  'categories',
+  'tag',
+  'tags',
+  'published',
+  'draft',
+  'permalink',
+  'slug',
+  'layout',
+];
 
 interface JekyllSettings {
   pattern: string;
@@ -31,9 +43,16 @@ export async function readJekyll(dir: string, config: Config): Promise<OldBlog> 
   for (const file of files) {
     const source = `_posts/${file}`;
     const name = POST_NAME.exec(file.slice(file.lastIndexOf('/') + 1));
-    if (!name) conversions.push({ source, reason: 'its name does not start with a date, as in 2014-10-13-title.md (Jekyll did not publish it)' });
-    else if (!MARKDOWN_EXT.test(name[5]!)) conversions.push({ source, reason: `not a Markdown file (.${name[5]}): convert it by hand` });
-    else conversions.push(convertJekyllPost(source, await readFile(join(dir, source), 'utf8'), zone, settings.pattern));
+    if (!name) {
+      conversions.push({
+        source,
+        reason: 'its name does not start with a date, as in 2014-10-13-title.md (Jekyll did not publish it)',
+      });
+    } else if (!MARKDOWN_EXT.test(name[5]!)) {
+      conversions.push({ source, reason: `not a Markdown file (.${name[5]}): convert it by hand` });
+    } else {conversions.push(
+        convertJekyllPost(source, await readFile(join(dir, source), 'utf8'), zone, settings.pattern),
+      );}
   }
   return { conversions, timezone: settings.timezone, configFile: settings.timezone ? '_config.yml' : undefined };
 }
@@ -47,12 +66,19 @@ async function readSettings(file: string): Promise<JekyllSettings> {
     data = undefined; // an unreadable _config.yml: Jekyll's defaults
   }
   const settings = (typeof data === 'object' && data !== null ? data : {}) as Record<string, unknown>;
-  const timezone = typeof settings.timezone === 'string' && isValidTimezone(settings.timezone) ? settings.timezone : undefined;
+  const timezone = typeof settings.timezone === 'string' && isValidTimezone(settings.timezone)
+    ? settings.timezone
+    : undefined;
   const pattern = typeof settings.permalink === 'string' ? settings.permalink : 'date';
   return { pattern: jekyllPattern(pattern), timezone };
 }
 
-export function convertJekyllPost(source: string, text: string, zone: Zone, sitePattern = JEKYLL_STYLES.date!): Conversion {
+export function convertJekyllPost(
+  source: string,
+  text: string,
+  zone: Zone,
+  sitePattern = JEKYLL_STYLES.date!,
+): Conversion {
   const fileName = source.slice(source.lastIndexOf('/') + 1);
   const [, y, m, d, rawSlug] = POST_NAME.exec(fileName)!;
   const parsed = parsePost(text);
@@ -74,16 +100,26 @@ export function convertJekyllPost(source: string, text: string, zone: Zone, site
   }
   const categories = [...new Set([...nameList(data.category), ...nameList(data.categories, /\s+/)])];
   const tags = [...new Set([...nameList(data.tag), ...nameList(data.tags, /\s+/)])];
-  const pattern = typeof data.permalink === 'string' && data.permalink.trim() !== '' ? jekyllPattern(data.permalink.trim()) : sitePattern;
+  const pattern = typeof data.permalink === 'string' && data.permalink.trim() !== ''
+    ? jekyllPattern(data.permalink.trim())
+    : sitePattern;
   const basename = fileName.replace(/\.[^.]+$/, '');
   const url = jekyllUrl(pattern, { wall, basename, fileSlug, slug: frontSlug, categories });
-  if ('unknown' in url) return { source, reason: `its permalink pattern ${pattern} uses ${url.unknown}, which the importer does not know` };
+  if ('unknown' in url) {
+    return { source, reason: `its permalink pattern ${pattern} uses ${url.unknown}, which the importer does not know` };
+  }
   const unpublished = data.published !== undefined && !isTruthy(data.published);
   if (unpublished) changes.push('published: false became draft: true');
-  if (data.draft !== undefined && isTruthy(data.draft)) changes.push(`draft: ${String(data.draft)} dropped (Jekyll published the post)`);
-  if (data.layout !== undefined) changes.push(`layout: ${String(data.layout)} dropped (Colophon uses its post template)`);
+  if (data.draft !== undefined && isTruthy(data.draft)) {
+    changes.push(`draft: ${String(data.draft)} dropped (Jekyll published the post)`);
+  }
+  if (data.layout !== undefined) {
+    changes.push(`layout: ${String(data.layout)} dropped (Colophon uses its post template)`);
+  }
   const code = convertHighlights(parsed.body);
-  if (code.blocks > 0) changes.push(`${code.blocks} {% highlight %} block${code.blocks === 1 ? '' : 's'} rewritten as fenced code`);
+  if (code.blocks > 0) {
+    changes.push(`${code.blocks} {% highlight %} block${code.blocks === 1 ? '' : 's'} rewritten as fenced code`);
+  }
   if (code.dropped.length > 0) changes.push(`highlight options dropped: ${[...new Set(code.dropped)].join(', ')}`);
   const liquid = findLiquid(code.body);
   if (liquid.length > 0) changes.push(`Liquid kept as text, check by hand: ${liquid.join(' ')}`);

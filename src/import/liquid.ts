@@ -17,14 +17,17 @@ export interface LiquidConversion {
 
 export function convertHighlights(body: string): LiquidConversion {
   const result: LiquidConversion = { body, blocks: 0, dropped: [] };
-  result.body = body.replace(HIGHLIGHT, (_, before: string, lang: string, args: string, code: string, after: string) => {
-    result.blocks++;
-    if (args.trim()) result.dropped.push(args.trim());
-    const indent = /^[ \t]*$/.test(before) ? before : '';
-    const lead = indent === before ? '' : `${before.replace(/[ \t]+$/, '')}\n\n`;
-    const tail = after.trim() === '' ? '' : `\n\n${indent}${after.trim()}`;
-    return lead + fencedBlock(lang, code, indent) + tail;
-  });
+  result.body = body.replace(
+    HIGHLIGHT,
+    (_, before: string, lang: string, args: string, code: string, after: string) => {
+      result.blocks++;
+      if (args.trim()) result.dropped.push(args.trim());
+      const indent = /^[ \t]*$/.test(before) ? before : '';
+      const lead = indent === before ? '' : `${before.replace(/[ \t]+$/, '')}\n\n`;
+      const tail = after.trim() === '' ? '' : `\n\n${indent}${after.trim()}`;
+      return lead + fencedBlock(lang, code, indent) + tail;
+    },
+  );
   return result;
 }
 

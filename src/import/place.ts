@@ -1,11 +1,10 @@
-import type { Config } from '../config/load.ts';
+import type { Config } from '../config/types.ts';
 import { pad, type Zone } from '../lib/zone.ts';
 import { colophonPlacement, permalinkForFile } from './colophon-url.ts';
 import { composePost } from './post-file.ts';
 import type { OldPost } from './types.ts';
 
 export type Placed = { target: string; text: string; changes: string[] } | { reason: string };
-
 
 /**
  * The new file for an old post: content/posts/YYYY/YYYY-MM-DD-slug.md, with a `permalink` added
@@ -26,8 +25,12 @@ export function placePost(post: OldPost, config: Config, zones: Zone[]): Placed 
   const permalink = permalinkForFile(post.oldFile);
   const text = composePost(withPermalink(post.data, permalink), post.body);
   const check = colophonPlacement(config, zones[0]!, target, text);
-  if ('problem' in check) return { reason: `its old URL ${post.oldUrl} cannot be a Colophon permalink: ${check.problem}` };
-  if (check.output !== post.oldFile) return { reason: `Colophon cannot write its old URL ${post.oldUrl} to ${post.oldFile}` };
+  if ('problem' in check) {
+    return { reason: `its old URL ${post.oldUrl} cannot be a Colophon permalink: ${check.problem}` };
+  }
+  if (check.output !== post.oldFile) {
+    return { reason: `Colophon cannot write its old URL ${post.oldUrl} to ${post.oldFile}` };
+  }
   const change = `permalink ${permalink} added (the site's pattern ${config.permalink} gives ${elsewhere.path})`;
   return { target, text, changes: [change, ...post.changes] };
 }

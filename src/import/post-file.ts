@@ -23,7 +23,9 @@ export function composePost(data: Record<string, unknown>, body: string): string
 export function nameList(value: unknown, separator?: RegExp): string[] {
   const one = typeof value === 'string' || typeof value === 'number' ? String(value) : undefined;
   const items = Array.isArray(value) ? value : one === undefined ? [] : separator ? one.split(separator) : [one];
-  const names = items.filter((item) => typeof item === 'string' || typeof item === 'number').map((item) => String(item).trim());
+  const names = items.filter((item) => typeof item === 'string' || typeof item === 'number').map((item) =>
+    String(item).trim()
+  );
   return [...new Set(names.filter((name) => name !== ''))];
 }
 

@@ -11,7 +11,9 @@ export function formatImportReport(report: ImportReport): string[] {
   }
   for (const skip of report.skipped) lines.push(`  skipped    ${skip.source}: ${skip.reason}`);
   const changed = report.converted.filter((p) => p.changes.length > 0).length;
-  lines.push(`${plural(report.converted.length, 'post')} converted (${changed} changed), ${report.skipped.length} skipped.`);
+  lines.push(
+    `${plural(report.converted.length, 'post')} converted (${changed} changed), ${report.skipped.length} skipped.`,
+  );
   for (const note of report.notes) lines.push(`note: ${note}`);
   return lines;
 }

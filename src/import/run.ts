@@ -1,13 +1,14 @@
 import { mkdir, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import { loadConfig, type Config } from '../config/load.ts';
+import { loadConfig } from '../config/load.ts';
+import type { Config } from '../config/types.ts';
 import { ColophonError } from '../lib/errors.ts';
 import { compareText } from '../lib/order.ts';
 import { createZone } from '../lib/zone.ts';
 import { readBlogofile } from './blogofile.ts';
 import { readJekyll } from './jekyll.ts';
 import { placePost } from './place.ts';
-import { isSkipped, type ImportReport, type OldBlog } from './types.ts';
+import { type ImportReport, isSkipped, type OldBlog } from './types.ts';
 
 export const ENGINES: Record<string, { label: string; read: (dir: string, config: Config) => Promise<OldBlog> }> = {
   blogofile: { label: 'Blogofile', read: readBlogofile },
@@ -21,7 +22,9 @@ export const ENGINES: Record<string, { label: string; read: (dir: string, config
 export async function importBlog(engine: string, dir: string, siteDir: string): Promise<ImportReport> {
   const reader = ENGINES[engine.toLowerCase()];
   if (!reader) {
-    throw new ColophonError('E_IMPORT_ENGINE', `cannot import from "${engine}"`, { hint: `known engines: ${Object.keys(ENGINES).join(', ')}` });
+    throw new ColophonError('E_IMPORT_ENGINE', `cannot import from "${engine}"`, {
+      hint: `known engines: ${Object.keys(ENGINES).join(', ')}`,
+    });
   }
   await requirePostsFolder(dir, reader.label);
   const { config, warnings } = await loadConfig(siteDir);
@@ -37,12 +40,24 @@ export async function importBlog(engine: string, dir: string, siteDir: string): 
     if ('reason' in placed) {
       report.skipped.push({ source: conversion.source, reason: placed.reason });
     } else if (await writeNew(join(config.siteDir, placed.target), placed.text, placed.target)) {
-      report.converted.push({ source: conversion.source, target: placed.target, oldUrl: conversion.oldUrl, changes: placed.changes });
+      report.converted.push({
+        source: conversion.source,
+        target: placed.target,
+        oldUrl: conversion.oldUrl,
+        changes: placed.changes,
+      });
     } else {
-      report.skipped.push({ source: conversion.source, reason: `${placed.target} already exists (nothing is overwritten)` });
+      report.skipped.push({
+        source: conversion.source,
+        reason: `${placed.target} already exists (nothing is overwritten)`,
+      });
     }
   }
-  if (warnings.length > 0) report.notes.push(`no site.config.ts in ${siteDir}: URLs were compared with the default permalink pattern ${config.permalink}`);
+  if (warnings.length > 0) {
+    report.notes.push(
+      `no site.config.ts in ${siteDir}: URLs were compared with the default permalink pattern ${config.permalink}`,
+    );
+  }
   if (report.converted.length > 0) report.notes.push(timezoneNote(blog, config.timezone));
   return report;
 }
@@ -71,8 +86,12 @@ async function writeNew(file: string, text: string, label: string): Promise<bool
 
 /** Dates were kept as written; one without an offset means the site's timezone to Colophon. */
 function timezoneNote(blog: OldBlog, siteTimezone: string): string {
-  const kept = `dates were kept as written; Colophon reads a date without a UTC offset in the site's timezone, now "${siteTimezone}"`;
+  const kept = "dates were kept as written; Colophon reads a date without a UTC offset in the site's timezone, " +
+    `now "${siteTimezone}"`;
   if (blog.timezone === siteTimezone) return `${kept}, the timezone the old blog's ${blog.configFile} names.`;
-  if (blog.timezone) return `${kept}, but the old blog's ${blog.configFile} names "${blog.timezone}": set timezone: '${blog.timezone}' in site.config.ts.`;
+  if (blog.timezone) {
+    const setting = `timezone: '${blog.timezone}'`;
+    return `${kept}, but the old blog's ${blog.configFile} names "${blog.timezone}": set ${setting} in site.config.ts.`;
+  }
   return `${kept}: set \`timezone\` in site.config.ts to the timezone the old blog was written in.`;
 }

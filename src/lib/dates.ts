@@ -4,8 +4,10 @@ import { isValidWallTime, utcOf, type WallTime, type Zone } from './zone.ts';
  * Front matter dates. YAML parsers read an offset-less timestamp as UTC; for us it is site-local, so
  * the YAML is read without its timestamp type and we parse the text here.
  */
-const DATE_RE =
-  /^(\d{4})([-/])(\d{1,2})\2(\d{1,2})(?:(?:[Tt]|\s+)(\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?)?\s*(Z|z|[+-]\d{1,2}(?::?\d{2})?)?$/;
+const DAY = String.raw`(\d{4})([-/])(\d{1,2})\2(\d{1,2})`; // 2014-10-13 or 2014/10/13
+const TIME = String.raw`(?:(?:[Tt]|\s+)(\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?)?`; // 16:50, 16:50:07.5
+const OFFSET = String.raw`\s*(Z|z|[+-]\d{1,2}(?::?\d{2})?)?`; // Z, +02:00, -0500
+const DATE_RE = new RegExp(`^${DAY}${TIME}${OFFSET}$`);
 
 export type DateResult = { ok: true; epochMs: number } | { ok: false; reason: string };
 
@@ -14,7 +16,9 @@ export const DATE_FORMS =
 
 export function parseDate(value: unknown, zone: Zone): DateResult {
   if (value instanceof Date) {
-    return Number.isNaN(value.getTime()) ? { ok: false, reason: 'is not a valid date' } : { ok: true, epochMs: value.getTime() };
+    return Number.isNaN(value.getTime())
+      ? { ok: false, reason: 'is not a valid date' }
+      : { ok: true, epochMs: value.getTime() };
   }
   if (typeof value !== 'string' && typeof value !== 'number') {
     return { ok: false, reason: `must be a date such as ${DATE_FORMS}` };

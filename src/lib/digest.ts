@@ -5,7 +5,6 @@ export function sha256(bytes: Uint8Array | string): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
-
 /**
  * The site digest: SHA-256 of one `<sha256>  <path>\n` line per output file, sorted by path bytes.
  * It is exactly what `find . -type f -printf '%P\n' | LC_ALL=C sort | xargs -d '\n' sha256sum | sha256sum`

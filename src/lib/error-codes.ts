@@ -17,8 +17,7 @@ export const ERROR_CODES = {
   E_CONFIG_KEY: {
     when: 'an unknown key, a value of the wrong type or form, a forbidden `outDir`, a bad `--base-url`',
     hint: 'see the Configuration section of the README for each key and its values',
-    example:
-      'error[E_CONFIG_KEY] site.config.ts: "timezone" "Mars/Olympus" is not an IANA timezone name such ' +
+    example: 'error[E_CONFIG_KEY] site.config.ts: "timezone" "Mars/Olympus" is not an IANA timezone name such ' +
       'as "Europe/Berlin"',
   },
   E_READ: {
@@ -37,12 +36,10 @@ export const ERROR_CODES = {
     example: 'error[E_FRONTMATTER] content/posts/a.md:4:1: invalid YAML: missed comma between flow collection entries',
   },
   E_FRONTMATTER_FIELD: {
-    when:
-      'a bad value: missing title, post without a date, a date that does not exist, bad categories, ' +
+    when: 'a bad value: missing title, post without a date, a date that does not exist, bad categories, ' +
       'tags, slug, permalink or draft',
     hint: 'see the Front matter section of the README for each field and its forms',
-    example:
-      'error[E_FRONTMATTER_FIELD] content/posts/feb.md:3: "date" "2014-02-30" names a day or time that ' +
+    example: 'error[E_FRONTMATTER_FIELD] content/posts/feb.md:3: "date" "2014-02-30" names a day or time that ' +
       'does not exist',
   },
   E_SYMLINK_LOOP: {
@@ -53,8 +50,7 @@ export const ERROR_CODES = {
   E_CATEGORY_SLUG: {
     when: 'a category name gives an empty slug, or two different names give the same slug',
     hint: 'use one spelling for both, or rename one of them',
-    example:
-      'error[E_CATEGORY_SLUG] content/posts/b.md: the categories "Node.js" (content/posts/a.md) and ' +
+    example: 'error[E_CATEGORY_SLUG] content/posts/b.md: the categories "Node.js" (content/posts/a.md) and ' +
       '"node-js" (content/posts/b.md) would share the URL /category/node-js/',
   },
   E_TAG_SLUG: {
@@ -63,22 +59,20 @@ export const ERROR_CODES = {
     example: 'error[E_TAG_SLUG] content/posts/a.md: the tag ".." has no letters or digits to make a URL from',
   },
   E_PERMALINK: {
-    when: 'a page\'s `permalink` contains a token',
+    when: "a page's `permalink` contains a token",
     hint: 'give the page a fixed path such as `permalink: /about/`',
     example: 'error[E_PERMALINK] content/about.md: a page permalink cannot use date or slug tokens',
   },
   E_COLLISION: {
     when: 'two sources would be written to the same output file (compared case-insensitively, as macOS and Windows do)',
     hint: 'give one of them another permalink or slug',
-    example:
-      'error[E_COLLISION] content/posts/a.md: content/posts/a.md and content/posts/b.md would all be ' +
+    example: 'error[E_COLLISION] content/posts/a.md: content/posts/a.md and content/posts/b.md would all be ' +
       'written to 2020/01/01/same/index.html',
   },
   E_TEMPLATE: {
     when: 'a template fails to compile, or fails while rendering (the message names the page)',
     hint: 'fix the template at the line named',
-    example:
-      'error[E_TEMPLATE] layouts/post.eta:3: Cannot read properties of undefined (reading \'here\') ' +
+    example: "error[E_TEMPLATE] layouts/post.eta:3: Cannot read properties of undefined (reading 'here') " +
       '(while rendering content/posts/a.md)',
   },
   E_LAYOUT: {
@@ -144,8 +138,7 @@ export const ERROR_CODES = {
   E_IMPORT_WRITE: {
     when: '`import`: a converted post could not be written (a file that already exists is skipped instead)',
     hint: 'check that the site folder is writable',
-    example:
-      'error[E_IMPORT_WRITE] content/posts/2014/2014-10-13-x.md: could not write the file: EACCES: ' +
+    example: 'error[E_IMPORT_WRITE] content/posts/2014/2014-10-13-x.md: could not write the file: EACCES: ' +
       'permission denied',
   },
 } as const satisfies Record<string, { when: string; hint: string; example: string }>;

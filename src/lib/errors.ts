@@ -63,7 +63,6 @@ export function sortErrors(errors: readonly ColophonError[]): ColophonError[] {
   );
 }
 
-
 export function location(error: ColophonError): string {
   if (!error.file) return '';
   if (error.line === undefined) return error.file;

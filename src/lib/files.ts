@@ -54,9 +54,13 @@ export async function listFiles(root: string, label: string, skipHidden: boolean
 export function readWhole(file: string): Promise<Buffer>;
 export function readWhole(file: string, encoding: 'utf8'): Promise<string>;
 export function readWhole(file: string, encoding?: 'utf8'): Promise<string | Buffer> {
-  return new Promise((resolve, reject) => readFileCallback(file, encoding ? { encoding } : {}, (error, data) => (error ? reject(error) : resolve(data))));
+  return new Promise((resolve, reject) =>
+    readFileCallback(file, encoding ? { encoding } : {}, (error, data) => (error ? reject(error) : resolve(data)))
+  );
 }
 
 export function writeWhole(file: string, bytes: Uint8Array): Promise<void> {
-  return new Promise((resolve, reject) => writeFileCallback(file, bytes, (error) => (error ? reject(error) : resolve())));
+  return new Promise((resolve, reject) =>
+    writeFileCallback(file, bytes, (error) => (error ? reject(error) : resolve()))
+  );
 }

@@ -139,8 +139,18 @@ export function utcOf(wall: WallTime): number {
 }
 
 const MONTHS = [
-  'January', 'February', 'March', 'April', 'May', 'June',
-  'July', 'August', 'September', 'October', 'November', 'December',
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
 ];
 
 /** A number with leading zeros: pad(7) is "07", pad(987, 4) is "0987". */

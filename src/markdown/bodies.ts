@@ -19,8 +19,6 @@ export interface Bodies {
   highlighted: number; // of which went through shiki in this build
 }
 
-
-
 // NUL never survives into a source (such files are rejected), so these placeholders cannot collide.
 const PLACEHOLDER = /<pre\u0000(\d+)\u0000>/g;
 
@@ -37,12 +35,12 @@ export function renderChunk(job: ChunkJob): ChunkResult {
     html: job.html,
     fence: job.highlight
       ? (code, info) => {
-          const request = readInfo(code, info);
-          if (request.kind === 'unknown') unknown.push([request.name, current]);
-          if (request.kind !== 'code' || (job.langs && !job.langs.includes(request.fence.lang))) return '';
-          fences.push(request.fence);
-          return `<pre\u0000${fences.length - 1}\u0000>`;
-        }
+        const request = readInfo(code, info);
+        if (request.kind === 'unknown') unknown.push([request.name, current]);
+        if (request.kind !== 'code' || (job.langs && !job.langs.includes(request.fence.lang))) return '';
+        fences.push(request.fence);
+        return `<pre\u0000${fences.length - 1}\u0000>`;
+      }
       : undefined,
   });
   const html = job.items.map((item) => {
@@ -58,17 +56,27 @@ export async function renderBodies(sources: readonly Source[], options: BodiesOp
   const job = { html: options.html, highlight: options.highlight !== undefined, langs: options.langs };
   const slices = options.pool ? splitEvenly(items, options.pool.size * 4) : [items];
   const chunks = await Promise.all(
-    slices.map((slice) => (options.pool ? options.pool.renderChunk({ ...job, items: slice }) : Promise.resolve(renderChunk({ ...job, items: slice })))),
+    slices.map((
+      slice,
+    ) => (options.pool
+      ? options.pool.renderChunk({ ...job, items: slice })
+      : Promise.resolve(renderChunk({ ...job, items: slice })))
+    ),
   );
   const fences = chunks.flatMap((c) => c.fences);
-  const run = fences.length > 0 ? await highlightFences(fences, options.highlight!, options.pool) : { html: [], highlighted: 0 };
+  const run = fences.length > 0
+    ? await highlightFences(fences, options.highlight!, options.pool)
+    : { html: [], highlighted: 0 };
   const html = new Map<Source, string>();
   let item = 0;
   let offset = 0;
   for (const chunk of chunks) {
     const base = offset;
     for (const text of chunk.html) {
-      html.set(sources[item++]!, chunk.fences.length ? text.replace(PLACEHOLDER, (_, i: string) => run.html[base + Number(i)]!) : text);
+      html.set(
+        sources[item++]!,
+        chunk.fences.length ? text.replace(PLACEHOLDER, (_, i: string) => run.html[base + Number(i)]!) : text,
+      );
     }
     offset += chunk.fences.length;
   }

@@ -2,10 +2,10 @@ import { Buffer } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import { appendFile, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { sha256 } from '../lib/digest.ts';
-import { engineDigest } from './engine-digest.ts';
 import { markdownItVersion } from '../deps/markdown.ts';
 import { ENGINE, shikiVersion } from '../deps/shiki.ts';
+import { sha256 } from '../lib/digest.ts';
+import { engineDigest } from './engine-digest.ts';
 
 /**
  * Every post's body HTML from the last build, so that a build after it renders Markdown only for the
@@ -37,12 +37,14 @@ const FORMAT = 'colophon-bodies 2';
 
 export async function openBodyCache(dir: string, siteDir: string, settings: BodySettings): Promise<BodyCache> {
   const file = join(dir, 'bodies-v1', `${sha256(siteDir).slice(0, 24)}.pack`);
-  const salt = `${FORMAT}\0${engineDigest(ENGINE_MODULES)}\0${markdownItVersion()}\0${shikiVersion}\0${ENGINE}\0${JSON.stringify(settings)}\0`;
+  const salt = `${FORMAT}\0${engineDigest(ENGINE_MODULES)}\0${markdownItVersion()}\0${shikiVersion}\0${ENGINE}\0${
+    JSON.stringify(settings)
+  }\0`;
   const keys = new Map<string, string>(); // body ▶ key: a build asks for each body's key twice
   const keyOf = (body: string) => {
     let key = keys.get(body);
     // The same digest as sha256(salt + body), without first copying each body into a joined string.
-    if (key === undefined) keys.set(body, (key = createHash('sha256').update(salt).update(body).digest('hex')));
+    if (key === undefined) keys.set(body, key = createHash('sha256').update(salt).update(body).digest('hex'));
     return key;
   };
   const known = await readPack(file);
@@ -78,7 +80,9 @@ export async function openBodyCache(dir: string, siteDir: string, settings: Body
  */
 async function writePack(file: string, entries: Map<string, string>): Promise<void> {
   const keys = [...entries.keys()].sort();
-  const index = `${keys.length}\n${keys.map((key) => `${key} ${Buffer.byteLength(entries.get(key)!, 'utf8')}\n`).join('')}`;
+  const index = `${keys.length}\n${
+    keys.map((key) => `${key} ${Buffer.byteLength(entries.get(key)!, 'utf8')}\n`).join('')
+  }`;
   const digest = createHash('sha256').update(index, 'utf8');
   for (const key of keys) digest.update(entries.get(key)!, 'utf8');
   await writeFile(file, `${FORMAT}\n${digest.digest('hex')}\n${index}`);

@@ -61,7 +61,9 @@ export function createHighlightCache(options: CacheOptions): HighlightCache {
       const names = await Promise.all(shards.map((shard) => readdir(join(root, shard)).catch(() => [] as string[])));
       const paths = shards.flatMap((shard, i) => names[i]!.map((name) => join(root, shard, name)));
       if (paths.length <= maxEntries) return;
-      const entries = await Promise.all(paths.map(async (path) => ({ path, mtime: (await stat(path).catch(() => undefined))?.mtimeMs ?? 0 })));
+      const entries = await Promise.all(
+        paths.map(async (path) => ({ path, mtime: (await stat(path).catch(() => undefined))?.mtimeMs ?? 0 })),
+      );
       entries.sort((a, b) => a.mtime - b.mtime || (a.path < b.path ? -1 : 1));
       for (const entry of entries.slice(0, entries.length - maxEntries)) await rm(entry.path, { force: true });
     },

@@ -1,15 +1,11 @@
+import { bundledLanguage, createShiki, ENGINE, shikiVersion, type Themes } from '../deps/shiki.ts';
 import { IO_CONCURRENCY, mapLimit } from '../lib/concurrency.ts';
 import { sha256 } from '../lib/digest.ts';
-import { engineDigest } from './engine-digest.ts';
 import { compareText } from '../lib/order.ts';
-import { bundledLanguage, createShiki, ENGINE, shikiVersion, type Themes } from '../deps/shiki.ts';
-import type { Fence, FenceRequest, HighlightRun, HighlightSettings, Highlighters } from './types.ts';
-
-
+import { engineDigest } from './engine-digest.ts';
+import type { Fence, FenceRequest, Highlighters, HighlightRun, HighlightSettings } from './types.ts';
 
 const PLAIN = new Set(['', 'text', 'txt', 'plain', 'plaintext']);
-
-
 
 /** Reads a fence's info string: language first, then an optional {1,3-5} line list. */
 export function readInfo(code: string, info: string): FenceRequest {
@@ -34,9 +30,20 @@ function lineList(attrs: string): number[] {
 
 /** A block's cache key: its code and settings, shiki's version and the code that drives shiki. */
 export function fenceKey(fence: Fence, themes: Themes): string {
-  return sha256(JSON.stringify(['colophon-highlight-4', engineDigest(['../deps/shiki', '../deps/shiki-html']), shikiVersion, ENGINE, themes.light, themes.dark, fence.lang, fence.lines, fence.code]));
+  return sha256(
+    JSON.stringify([
+      'colophon-highlight-4',
+      engineDigest(['../deps/shiki', '../deps/shiki-html']),
+      shikiVersion,
+      ENGINE,
+      themes.light,
+      themes.dark,
+      fence.lang,
+      fence.lines,
+      fence.code,
+    ]),
+  );
 }
-
 
 /**
  * Highlights fences on this thread, one highlighter per language. A grammar that embeds others lazily
@@ -73,13 +80,16 @@ function highlighterFor(lang: string, themes: Themes): ReturnType<typeof createS
   return shiki;
 }
 
-
 /**
  * Highlights every fence of a build: identical blocks once, cached blocks not at all, and a
  * highlighter is created only when something is left to highlight, with just those languages
  * (one per worker when there are workers).
  */
-export async function highlightFences(fences: Fence[], settings: HighlightSettings, workers?: Highlighters): Promise<HighlightRun> {
+export async function highlightFences(
+  fences: Fence[],
+  settings: HighlightSettings,
+  workers?: Highlighters,
+): Promise<HighlightRun> {
   const keys = fences.map((f) => fenceKey(f, settings.themes));
   const byKey = new Map<string, string>();
   const firstOf = new Map<string, Fence>();
@@ -90,7 +100,9 @@ export async function highlightFences(fences: Fence[], settings: HighlightSettin
   unique.forEach((key, i) => cached[i] !== undefined && byKey.set(key, cached[i]!));
   if (todo.length > 0) {
     const missing = todo.map((key) => firstOf.get(key)!);
-    const html = workers && todo.length > 1 ? await spread(missing, settings.themes, workers) : await highlightHere(missing, settings.themes);
+    const html = workers && todo.length > 1
+      ? await spread(missing, settings.themes, workers)
+      : await highlightHere(missing, settings.themes);
     todo.forEach((key, i) => byKey.set(key, html[i]!));
     if (settings.cache) {
       await mapLimit(todo, IO_CONCURRENCY, (key) => settings.cache!.put(key, byKey.get(key)!));
@@ -109,10 +121,15 @@ const BATCH = 24;
  * fence's place, so the output does not depend on which worker did what.
  */
 async function spread(fences: Fence[], themes: Themes, workers: Highlighters): Promise<string[]> {
-  const order = fences.map((_, i) => i).sort((a, b) => compareText(fences[a]!.lang, fences[b]!.lang)); // stable: ties keep input order
+  // A stable sort: ties keep input order.
+  const order = fences.map((_, i) => i).sort((a, b) => compareText(fences[a]!.lang, fences[b]!.lang));
   const batches: number[][] = [];
   for (let start = 0; start < order.length; start += BATCH) batches.push(order.slice(start, start + BATCH));
-  const results = await mapLimit(batches, workers.size, (batch) => workers.highlight(batch.map((i) => fences[i]!), themes));
+  const results = await mapLimit(
+    batches,
+    workers.size,
+    (batch) => workers.highlight(batch.map((i) => fences[i]!), themes),
+  );
   const html = new Array<string>(fences.length);
   batches.forEach((batch, b) => batch.forEach((index, j) => (html[index] = results[b]![j]!)));
   return html;

@@ -1,4 +1,4 @@
-import type { Config } from '../config/load.ts';
+import type { Config } from '../config/types.ts';
 import type { Source } from '../content/types.ts';
 import { cacheDirFor } from '../lib/cache-dir.ts';
 import { workerCount } from '../lib/concurrency.ts';

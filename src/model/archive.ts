@@ -1,6 +1,6 @@
 import { compareText } from '../lib/order.ts';
-import type { Month, Post } from './types.ts';
 import { pad, type Zone } from '../lib/zone.ts';
+import type { Month, Post } from './types.ts';
 
 export const ARCHIVE_PATH = '/archive/';
 

@@ -1,7 +1,7 @@
-import type { Config } from '../config/load.ts';
 import { FEED_INFO, type FeedFormat } from '../config/feed-formats.ts';
+import type { Config } from '../config/types.ts';
 import { outputPathFor } from './permalink.ts';
-import type { Term, FeedSpec, Post } from './types.ts';
+import type { FeedSpec, Post, Term } from './types.ts';
 
 /** One feed per configured format for the site, each category and each tag: the same entries in each. */
 export function feedSpecs(config: Config, posts: Post[], categories: Term[], tags: Term[]): FeedSpec[] {
@@ -14,7 +14,7 @@ export function feedSpecs(config: Config, posts: Post[], categories: Term[], tag
     config.feeds.map((format) => {
       const path = feedPath(home.home, format);
       return { ...home, format, path, output: outputPathFor(path), posts: home.posts.slice(0, config.feedEntries) };
-    }),
+    })
   );
 }
 

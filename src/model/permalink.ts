@@ -1,4 +1,4 @@
-import { TOKEN_RE, type PermalinkToken } from '../config/permalink-pattern.ts';
+import { type PermalinkToken, TOKEN_RE } from '../config/permalink-pattern.ts';
 import { pad, type WallTime } from '../lib/zone.ts';
 
 export interface PermalinkValues {

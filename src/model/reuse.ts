@@ -1,4 +1,4 @@
-import type { Config } from '../config/load.ts';
+import type { Config } from '../config/types.ts';
 import type { Asset, Source } from '../content/types.ts';
 import { BuildFailure } from '../lib/errors.ts';
 import { compareText } from '../lib/order.ts';
@@ -13,7 +13,12 @@ export interface ModelStore {
   /** Records what changed since the last model: source paths, or 'all' for anything else. */
   invalidate(changed: readonly string[] | 'all'): void;
   /** The model of these sources and assets. Throws BuildFailure with every problem in the site. */
-  site(config: Config, sources: ReadonlyMap<string, Source>, assets: ReadonlyMap<string, Uint8Array>, options: SiteOptions): Site;
+  site(
+    config: Config,
+    sources: ReadonlyMap<string, Source>,
+    assets: ReadonlyMap<string, Uint8Array>,
+    options: SiteOptions,
+  ): Site;
 }
 
 export function createModelStore(): ModelStore {
@@ -46,7 +51,12 @@ export function createModelStore(): ModelStore {
  * it again on every save. Anything else (a new, removed or broken file, a moved date) returns
  * undefined, and the model is built again from scratch.
  */
-function updateSite(site: Site, changed: string[], sources: ReadonlyMap<string, Source>, scheduledAfter?: number): Site | undefined {
+function updateSite(
+  site: Site,
+  changed: string[],
+  sources: ReadonlyMap<string, Source>,
+  scheduledAfter?: number,
+): Site | undefined {
   const owners = new Map<string, Post | Page>();
   for (const post of site.posts) owners.set(post.source.path, post);
   for (const page of site.pages) owners.set(page.source.path, page);

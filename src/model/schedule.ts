@@ -16,7 +16,9 @@ export function asOfInstant(value: AsOf, timezone: string): number | undefined |
   const zone = createZone(timezone);
   const parsed = parseDate(value, zone);
   if (!parsed.ok) {
-    return new ColophonError('E_AS_OF', `--as-of ${parsed.reason}`, { hint: `give the day the build should treat as today, as ${DATE_FORMS}` });
+    return new ColophonError('E_AS_OF', `--as-of ${parsed.reason}`, {
+      hint: `give the day the build should treat as today, as ${DATE_FORMS}`,
+    });
   }
   if (!DAY_ONLY.test(value)) return parsed.epochMs;
   const wall = zone.wallTime(parsed.epochMs);

@@ -2,8 +2,8 @@ import type { Source } from '../content/types.ts';
 import type { ErrorCode } from '../lib/error-codes.ts';
 import { ColophonError } from '../lib/errors.ts';
 import { compareText } from '../lib/order.ts';
-import type { Term } from './types.ts';
 import { slugify } from '../lib/slug.ts';
+import type { Term } from './types.ts';
 
 /** Categories and tags work alike: names on posts become terms, each with its own pages and feeds. */
 export interface Taxonomy {
@@ -13,7 +13,12 @@ export interface Taxonomy {
   namesOf(source: Source): string[];
 }
 
-export const CATEGORIES: Taxonomy = { noun: 'category', base: '/category/', code: 'E_CATEGORY_SLUG', namesOf: (s) => s.categories };
+export const CATEGORIES: Taxonomy = {
+  noun: 'category',
+  base: '/category/',
+  code: 'E_CATEGORY_SLUG',
+  namesOf: (s) => s.categories,
+};
 export const TAGS: Taxonomy = { noun: 'tag', base: '/tag/', code: 'E_TAG_SLUG', namesOf: (s) => s.tags };
 
 /**
@@ -41,18 +46,32 @@ export function collectTerms(posts: readonly Source[], taxonomy: Taxonomy, error
   return byKey;
 }
 
-function termProblem(taxonomy: Taxonomy, name: string, file: string, bySlug: Map<string, { term: Term; file: string }>): ColophonError | undefined {
+function termProblem(
+  taxonomy: Taxonomy,
+  name: string,
+  file: string,
+  bySlug: Map<string, { term: Term; file: string }>,
+): ColophonError | undefined {
   const slug = slugify(name);
   if (slug === '') {
-    return new ColophonError(taxonomy.code, `the ${taxonomy.noun} "${name}" has no letters or digits to make a URL from`, { file, hint: `rename the ${taxonomy.noun}` });
+    return new ColophonError(
+      taxonomy.code,
+      `the ${taxonomy.noun} "${name}" has no letters or digits to make a URL from`,
+      { file, hint: `rename the ${taxonomy.noun}` },
+    );
   }
   const clash = bySlug.get(slug);
   if (!clash) return undefined;
   const plural = taxonomy.noun === 'category' ? 'categories' : 'tags';
-  return new ColophonError(taxonomy.code, `the ${plural} "${clash.term.name}" (${clash.file}) and "${name}" (${file}) would share the URL ${taxonomy.base}${slug}/`, {
-    file,
-    hint: 'use one spelling for both, or rename one of them',
-  });
+  return new ColophonError(
+    taxonomy.code,
+    `the ${plural} "${clash.term.name}" (${clash.file}) and "${name}" (${file}) ` +
+      `would share the URL ${taxonomy.base}${slug}/`,
+    {
+      file,
+      hint: 'use one spelling for both, or rename one of them',
+    },
+  );
 }
 
 /** A post's terms in the order its front matter names them. */

@@ -1,5 +1,5 @@
-import type { Config } from '../config/load.ts';
 import type { FeedFormat } from '../config/feed-formats.ts';
+import type { Config } from '../config/types.ts';
 import type { Asset, Source } from '../content/types.ts';
 
 /** The site model: what buildSite makes of the sources. Pure data, no I/O and no HTML. */

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
-import type { Config } from '../config/load.ts';
-import { byUtf8 } from '../lib/order.ts';
+import type { Config } from '../config/types.ts';
 import { asFailure } from '../lib/errors.ts';
+import { byUtf8 } from '../lib/order.ts';
 import { version } from '../lib/version.ts';
 import type { Producers } from '../render/types.ts';
 import { createManifest, PUBLISHED_MANIFEST, publishedManifest, writeManifestBeside } from './manifest.ts';

@@ -1,8 +1,8 @@
 import { rename, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { digestOfHashes } from '../lib/digest.ts';
-import { byUtf8 } from '../lib/order.ts';
 import { ColophonError } from '../lib/errors.ts';
+import { byUtf8 } from '../lib/order.ts';
 import { version } from '../lib/version.ts';
 import type { FileRecord, Manifest } from './types.ts';
 

@@ -54,7 +54,10 @@ function writeJob(setup: WriterSetup, made: Set<string>, path: string, bytes: Ui
   return sha256(bytes);
 }
 
-/** A batch as it crosses to the writer thread: one buffer holding every file's bytes in turn (and maybe spare room after). */
+/**
+ * A batch as it crosses to the writer thread: one buffer holding every file's bytes in turn (and
+ * maybe unused bytes after them).
+ */
 export interface Message {
   id: number;
   paths: string[];
@@ -77,4 +80,3 @@ export function jobsOf(message: Message): Job[] {
     return { path, bytes };
   });
 }
-

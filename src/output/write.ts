@@ -2,16 +2,16 @@ import { existsSync } from 'node:fs';
 import { link, mkdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { IO_CONCURRENCY, mapLimit } from '../lib/concurrency.ts';
+import { workerCount } from '../lib/concurrency.ts';
 import { sha256 } from '../lib/digest.ts';
-import { byUtf8 } from '../lib/order.ts';
 import { BuildFailure, ColophonError } from '../lib/errors.ts';
 import { listFiles, writeWhole } from '../lib/files.ts';
-import { manifestPathFor } from './manifest.ts';
-import { createOutputWriter, type OutputWriter } from './writer.ts';
-import { workerCount } from '../lib/concurrency.ts';
+import { byUtf8 } from '../lib/order.ts';
 import { produce } from '../render/produce.ts';
 import type { Producers } from '../render/types.ts';
+import { manifestPathFor } from './manifest.ts';
 import type { FileRecord, Finisher, WriteResult } from './types.ts';
+import { createOutputWriter, type OutputWriter } from './writer.ts';
 
 /**
  * The only stage that touches the output folder. Each file is rendered, hashed and written into a
@@ -34,7 +34,7 @@ async function writeStaged(outDir: string, files: Producers, finish?: Finisher):
   const paths = [...files.keys()].sort(byUtf8);
   // With an output to compare against, find what changed before touching the disk: a rebuild that
   // changed nothing writes nothing. Without one, every file is new and one pass does it all.
-  const plan = previous.size > 0 ? await survey(outDir, paths, files, previous) : new Map<string, Surveyed>();
+  const plan = previous.size > 0 ? await findChanges(outDir, paths, files, previous) : new Map<string, Planned>();
   const failed = [...plan.values()].flatMap((s) => (s.error ? [s.error] : []));
   if (failed.length > 0) throw new BuildFailure(failed);
   const records = new Map<string, FileRecord>([...plan].map(([p, s]) => [p, s.record]));
@@ -43,7 +43,11 @@ async function writeStaged(outDir: string, files: Producers, finish?: Finisher):
     const gone = [...previous].some((p) => !files.has(p) && !extras.has(p));
     if (!gone && (await extrasUnchanged(outDir, extras))) {
       for (const [path, bytes] of extras) records.set(path, recordOf(bytes));
-      return { report: { written: 0, unchanged: records.size, removed: 0 }, records, changes: { written: [], removed: [] } };
+      return {
+        report: { written: 0, unchanged: records.size, removed: 0 },
+        records,
+        changes: { written: [], removed: [] },
+      };
     }
   }
 
@@ -58,7 +62,7 @@ async function writeStaged(outDir: string, files: Producers, finish?: Finisher):
     throw writeError(outDir, error);
   });
   // Pages are rendered here, one after the other, while another thread makes, writes and hashes
-  // the files (for a small site, this thread does it as it goes). Files the survey found unchanged
+  // the files (for a small site, this thread does it as it goes). Files found unchanged
   // are hard-linked from the old output instead.
   let writer: OutputWriter | undefined;
   try {
@@ -76,8 +80,8 @@ async function writeStaged(outDir: string, files: Producers, finish?: Finisher):
         bytes = made;
         changed.push(path);
       }
-      const room = bytes ? writer.add(path, bytes) : writer.link(path);
-      if (room) await room;
+      const backlog = bytes ? writer.add(path, bytes) : writer.link(path);
+      if (backlog) await backlog; // the writer thread has enough in hand
     }
     // Template errors are reported before a write that failed meanwhile: they are the user's to fix.
     if (errors.length > 0) throw new BuildFailure(errors);
@@ -85,8 +89,9 @@ async function writeStaged(outDir: string, files: Producers, finish?: Finisher):
     for (const [path, bytes] of finish?.(records) ?? []) {
       records.set(path, recordOf(bytes));
       await mkdir(dirname(join(staging, path)), { recursive: true });
-      if (previous.has(path) && (await sameBytes(join(outDir, path), bytes))) await link(join(outDir, path), join(staging, path));
-      else await write(path, bytes);
+      if (previous.has(path) && (await sameBytes(join(outDir, path), bytes))) {
+        await link(join(outDir, path), join(staging, path));
+      } else await write(path, bytes);
     }
   } catch (error) {
     await writer?.abort();
@@ -117,7 +122,8 @@ function recordOf(bytes: Uint8Array): FileRecord {
   return { sha256: sha256(bytes), size: bytes.byteLength };
 }
 
-interface Surveyed {
+/** What the comparison with the old output found for one file. */
+interface Planned {
   record: FileRecord;
   same: boolean; // the old output already holds these bytes
   bytes?: Uint8Array; // kept for changed files while they fit in memory
@@ -128,9 +134,14 @@ interface Surveyed {
 const KEEP_BYTES = 128 * 1024 * 1024;
 
 /** Renders and hashes every file once, comparing each with the old output. */
-async function survey(outDir: string, paths: string[], files: Producers, previous: Set<string>): Promise<Map<string, Surveyed>> {
+async function findChanges(
+  outDir: string,
+  paths: string[],
+  files: Producers,
+  previous: Set<string>,
+): Promise<Map<string, Planned>> {
   const known = await previousRecords(outDir);
-  const plan = new Map<string, Surveyed>();
+  const plan = new Map<string, Planned>();
   let kept = 0;
   await mapLimit(paths, IO_CONCURRENCY, async (path) => {
     const bytes = produce(files.get(path)!);
@@ -175,7 +186,11 @@ async function previousRecords(outDir: string): Promise<Map<string, Known>> {
   try {
     const [text, info] = await Promise.all([readFile(path, 'utf8'), stat(path)]);
     const manifest = JSON.parse(text) as { files?: { path: string; size: number; sha256: string }[] };
-    return new Map((manifest.files ?? []).map((f) => [f.path, { record: { sha256: f.sha256, size: f.size }, writtenBefore: info.mtimeMs }]));
+    return new Map(
+      (manifest.files ?? []).map((
+        f,
+      ) => [f.path, { record: { sha256: f.sha256, size: f.size }, writtenBefore: info.mtimeMs }]),
+    );
   } catch {
     return new Map(); // no manifest, or an unreadable one: compare bytes instead
   }
@@ -185,7 +200,12 @@ async function previousRecords(outDir: string): Promise<Map<string, Known>> {
  * Whether the old file already holds these bytes. When the manifest vouches for it (same hash and
  * size, and the file not modified since the manifest was written) a stat is enough; otherwise read it.
  */
-async function unchanged(file: string, record: FileRecord, known: Known | undefined, bytes: Uint8Array): Promise<boolean> {
+async function unchanged(
+  file: string,
+  record: FileRecord,
+  known: Known | undefined,
+  bytes: Uint8Array,
+): Promise<boolean> {
   if (known && known.record.sha256 === record.sha256 && known.record.size === record.size) {
     const info = await stat(file).catch(() => undefined);
     if (info && info.size === record.size && info.mtimeMs < known.writtenBefore) return true;

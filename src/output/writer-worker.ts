@@ -1,5 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { jobsOf, writeJobs, type Message, type Reply, type WriterSetup } from './write-jobs.ts';
+import { jobsOf, type Message, type Reply, writeJobs, type WriterSetup } from './write-jobs.ts';
 
 /** The output writer's thread (see createOutputWriter): writes each batch as it arrives, in order. */
 const setup = workerData as WriterSetup;

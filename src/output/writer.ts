@@ -1,7 +1,7 @@
 import { engineModule, startWorker } from '../deps/runtime.ts';
 import type { Allocator } from '../render/types.ts';
-import { jobsOf, LINK, writeJobs, type Message, type Reply, type WriterSetup } from './write-jobs.ts';
 import type { FileRecord } from './types.ts';
+import { jobsOf, LINK, type Message, type Reply, writeJobs, type WriterSetup } from './write-jobs.ts';
 
 /**
  * The output folder's writer. Making, writing and hashing thousands of files is mostly kernel time:
@@ -35,7 +35,7 @@ const FILE_WEIGHT = 4096; // so that batches of links are bounded too
 /** Records what a batch wrote: per path, its size (or LINK) and hash. */
 type Settle = (paths: readonly string[], sizes: readonly number[], hashes: readonly string[]) => void;
 
-/** What a sink reports to its writer. A failure stops the writing; the writer reports it at `done`. */
+/** What a batch writer reports to the output writer. A failure stops the writing; the writer reports it at `done`. */
 interface Reports {
   settle: Settle;
   recycle(buffer: ArrayBuffer): void;
@@ -43,11 +43,12 @@ interface Reports {
   failed(): boolean;
 }
 
-interface Sink {
+/** Where full batches go: the writer thread, or (for small sites) this thread. */
+interface BatchWriter {
   /** Writes a batch: each path's `size` bytes in turn from the start of `buffer`. Never throws. */
   send(paths: string[], sizes: number[], buffer: ArrayBuffer, weight: number): void;
   /** A promise when the caller should wait before queueing more. */
-  room(): Promise<void> | undefined;
+  whenReady(): Promise<void> | undefined;
   /** Waits for every batch sent (or for a failure). */
   finish(): Promise<void>;
   stop(): Promise<void>;
@@ -69,7 +70,7 @@ export function createOutputWriter(setup: WriterSetup, threaded: boolean): Outpu
     const index = spare.findIndex((b) => b.byteLength >= size);
     return index >= 0 ? spare.splice(index, 1)[0]! : new ArrayBuffer(Math.max(size, BUFFER_BYTES));
   };
-  const sink = threaded ? threadSink(setup, reports) : localSink(setup, reports);
+  const batches = threaded ? threadBatchWriter(setup, reports) : localBatchWriter(setup, reports);
 
   // After a failure the rest is still queued, but not written: rendering goes on to the end, so
   // that every template error is found whatever happened to the writes meanwhile.
@@ -77,12 +78,12 @@ export function createOutputWriter(setup: WriterSetup, threaded: boolean): Outpu
   let fill = 0; // bytes of `buffer` holding queued files
   let paths: string[] = [];
   let sizes: number[] = [];
-  let sent = false; // a batch left since the caller last heard about room
+  let sent = false; // a batch left since the caller last heard whether to wait
   const flush = () => {
     if (paths.length === 0) return;
     const batch = buffer ?? new ArrayBuffer(0); // only links
     if (failure) reports.recycle(batch);
-    else sink.send(paths, sizes, batch, fill + paths.length * FILE_WEIGHT);
+    else batches.send(paths, sizes, batch, fill + paths.length * FILE_WEIGHT);
     buffer = undefined;
     fill = 0;
     paths = [];
@@ -93,7 +94,7 @@ export function createOutputWriter(setup: WriterSetup, threaded: boolean): Outpu
     if (fill >= BATCH_BYTES || paths.length >= BATCH_FILES) flush();
     if (!sent || failure) return undefined;
     sent = false;
-    return sink.room();
+    return batches.whenReady();
   };
   return {
     reserve(size) {
@@ -121,15 +122,15 @@ export function createOutputWriter(setup: WriterSetup, threaded: boolean): Outpu
     },
     async done() {
       flush();
-      await sink.finish();
+      await batches.finish();
       if (failure) throw failure;
       return records;
     },
-    abort: () => sink.stop(),
+    abort: () => batches.stop(),
   };
 }
 
-function localSink(setup: WriterSetup, reports: Reports): Sink {
+function localBatchWriter(setup: WriterSetup, reports: Reports): BatchWriter {
   const made = new Set<string>();
   return {
     send(paths, sizes, buffer) {
@@ -140,13 +141,13 @@ function localSink(setup: WriterSetup, reports: Reports): Sink {
       }
       reports.recycle(buffer);
     },
-    room: () => undefined,
+    whenReady: () => undefined,
     finish: async () => {},
     stop: async () => {},
   };
 }
 
-function threadSink(setup: WriterSetup, reports: Reports): Sink {
+function threadBatchWriter(setup: WriterSetup, reports: Reports): BatchWriter {
   const script = engineModule('./writer-worker', import.meta.url);
   const worker = startWorker(script, setup);
   const sent = new Map<number, { paths: string[]; sizes: number[]; weight: number }>();
@@ -189,7 +190,7 @@ function threadSink(setup: WriterSetup, reports: Reports): Sink {
       inFlight += weight;
       worker.postMessage(message, [buffer]); // handed over, not copied
     },
-    room: () => wait(() => inFlight < IN_FLIGHT),
+    whenReady: () => wait(() => inFlight < IN_FLIGHT),
     async finish() {
       await wait(() => sent.size === 0);
       await stop();

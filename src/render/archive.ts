@@ -1,6 +1,6 @@
-import type { Month, Post, Site } from '../model/types.ts';
-import type { PostView, ViewKit } from './views.ts';
 import { formatMonth } from '../lib/zone.ts';
+import type { Month, Post, Site } from '../model/types.ts';
+import type { PostView, Presenter } from './views.ts';
 
 export interface MonthView {
   name: string; // "March 2024"
@@ -15,21 +15,27 @@ export interface YearView {
 }
 
 /** Template data of /archive/: every post, by year and month, newest first. */
-export function archiveData(kit: ViewKit, site: Site, views: ReadonlyMap<Post, PostView>) {
+export function archiveData(present: Presenter, site: Site, views: ReadonlyMap<Post, PostView>) {
   return {
     kind: 'archive',
-    site: kit.site,
-    title: `Archive — ${kit.site.title}`,
-    canonical: kit.absolute(site.archive.path),
-    feeds: kit.site.feeds,
+    site: present.site,
+    title: `Archive — ${present.site.title}`,
+    canonical: present.absolute(site.archive.path),
+    feeds: present.site.feeds,
     count: site.posts.length,
-    years: byYear(site.months.map((m) => monthView(kit, m, views))),
+    years: byYear(site.months.map((m) => monthView(present, m, views))),
   };
 }
 
-function monthView(kit: ViewKit, month: Month, views: ReadonlyMap<Post, PostView>): MonthView & { year: number } {
+function monthView(present: Presenter, month: Month, views: ReadonlyMap<Post, PostView>): MonthView & { year: number } {
   const posts = month.posts.map((p) => views.get(p)!);
-  return { year: month.year, name: formatMonth(month.year, month.month), key: month.key, href: kit.href(month.path), posts };
+  return {
+    year: month.year,
+    name: formatMonth(month.year, month.month),
+    key: month.key,
+    href: present.href(month.path),
+    posts,
+  };
 }
 
 function byYear(months: (MonthView & { year: number })[]): YearView[] {
@@ -42,6 +48,12 @@ function byYear(months: (MonthView & { year: number })[]): YearView[] {
 }
 
 /** Template data of 404.html. It is served at any depth, so every link in it is root-relative. */
-export function notFoundData(kit: ViewKit) {
-  return { kind: '404', site: kit.site, title: `Page not found — ${kit.site.title}`, canonical: undefined, feeds: kit.site.feeds };
+export function notFoundData(present: Presenter) {
+  return {
+    kind: '404',
+    site: present.site,
+    title: `Page not found — ${present.site.title}`,
+    canonical: undefined,
+    feeds: present.site.feeds,
+  };
 }

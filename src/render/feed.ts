@@ -1,17 +1,17 @@
-import { renderFeed, type FeedEntry } from '../deps/feed.ts';
+import { type FeedEntry, renderFeed } from '../deps/feed.ts';
 import { absoluteFrom, rewriteUrls } from '../lib/html.ts';
 import type { FeedSpec, Post } from '../model/types.ts';
-import type { PostView, ViewKit } from './views.ts';
+import type { PostView, Presenter } from './views.ts';
 
 /** One feed file in its format: full content, the excerpt as summary, links made absolute. */
-export function feedText(kit: ViewKit, feed: FeedSpec, views: ReadonlyMap<Post, PostView>): string {
+export function feedText(present: Presenter, feed: FeedSpec, views: ReadonlyMap<Post, PostView>): string {
   return renderFeed(feed.format, {
     title: feed.title,
-    subtitle: feed.category || feed.tag ? '' : kit.site.description,
-    id: kit.absolute(feed.home),
-    link: kit.absolute(feed.home),
-    self: kit.absolute(feed.path),
-    author: kit.site.author,
+    subtitle: feed.category || feed.tag ? '' : present.site.description,
+    id: present.absolute(feed.home),
+    link: present.absolute(feed.home),
+    self: present.absolute(feed.path),
+    author: present.site.author,
     entries: feed.posts.map((post) => entryOf(post, views.get(post)!)),
   });
 }

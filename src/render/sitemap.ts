@@ -1,8 +1,8 @@
-import { compareText } from '../lib/order.ts';
 import { escapeHtml } from '../lib/html.ts';
-import type { Post, Site } from '../model/types.ts';
-import type { ViewKit } from './views.ts';
+import { compareText } from '../lib/order.ts';
 import { formatIso } from '../lib/zone.ts';
+import type { Post, Site } from '../model/types.ts';
+import type { Presenter } from './views.ts';
 
 interface Entry {
   loc: string; // absolute URL
@@ -13,19 +13,29 @@ interface Entry {
  * sitemap.xml: every HTML page of the site, by URL. `lastmod` comes from the posts: a post's
  * `updated` (or date), a list's newest post; a page's own `updated` or `date` if it has one.
  */
-export function sitemapXml(site: Site, kit: ViewKit): string {
-  const lines = entriesOf(site, kit)
+export function sitemapXml(site: Site, present: Presenter): string {
+  const lines = entriesOf(site, present)
     .sort((a, b) => compareText(a.loc, b.loc))
-    .map((e) => `<url><loc>${escapeHtml(e.loc)}</loc>${e.lastmod === undefined ? '' : `<lastmod>${formatIso(kit.zone, e.lastmod)}</lastmod>`}</url>`);
-  return ['<?xml version="1.0" encoding="UTF-8"?>', '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">', ...lines, '</urlset>', ''].join('\n');
+    .map((e) =>
+      `<url><loc>${escapeHtml(e.loc)}</loc>${
+        e.lastmod === undefined ? '' : `<lastmod>${formatIso(present.zone, e.lastmod)}</lastmod>`
+      }</url>`
+    );
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
+    ...lines,
+    '</urlset>',
+    '',
+  ].join('\n');
 }
 
-function entriesOf(site: Site, kit: ViewKit): Entry[] {
+function entriesOf(site: Site, present: Presenter): Entry[] {
   return [
-    ...site.posts.map((p) => ({ loc: kit.absolute(p.path), lastmod: p.updated })),
-    ...site.pages.map((p) => ({ loc: kit.absolute(p.path), lastmod: p.source.updated ?? p.source.date })),
-    ...site.lists.map((l) => ({ loc: kit.absolute(l.path), lastmod: newest(l.posts) })),
-    { loc: kit.absolute(site.archive.path), lastmod: newest(site.posts) },
+    ...site.posts.map((p) => ({ loc: present.absolute(p.path), lastmod: p.updated })),
+    ...site.pages.map((p) => ({ loc: present.absolute(p.path), lastmod: p.source.updated ?? p.source.date })),
+    ...site.lists.map((l) => ({ loc: present.absolute(l.path), lastmod: newest(l.posts) })),
+    { loc: present.absolute(site.archive.path), lastmod: newest(site.posts) },
   ];
 }
 

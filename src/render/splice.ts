@@ -15,7 +15,7 @@ import type { Allocator } from './types.ts';
  * a YAML escape can still put one in a front matter value, hence the word), and the "&" shows
  * whether a template printed the marker raw (`<%~`) or escaped (`<%=`, which makes it "&amp;").
  */
-export class Spliced {
+export class BodySplicer {
   readonly #html: string[] = [];
   readonly #raw: (Buffer | undefined)[] = [];
   readonly #escaped: (Buffer | undefined)[] = [];
@@ -27,7 +27,10 @@ export class Spliced {
     return `\u0000colophon:${this.#html.push(html) - 1}&\u0000`;
   }
 
-  /** Template output as bytes, each marker replaced by the encoded HTML it stands for; written into `into`'s room when given. */
+  /**
+   * Template output as bytes, each marker replaced by the encoded HTML it stands for; written into
+   * the allocator's buffer when given.
+   */
   encode(text: string, into?: Allocator): Uint8Array {
     let at = text.indexOf('\u0000');
     if (at < 0 && !into) return this.#encoder.encode(text);
@@ -60,7 +63,8 @@ export class Spliced {
       out.set(bodies[i]!, offset);
       offset += bodies[i]!.byteLength;
     });
-    if (offset + out.write(tail, offset, 'utf8') !== size) throw new Error('splice: page bytes miscounted'); // never expected
+    // Never expected: the sizes above are the bytes written here.
+    if (offset + out.write(tail, offset, 'utf8') !== size) throw new Error('splice: page bytes miscounted');
     return out;
   }
 

@@ -1,11 +1,11 @@
-import { ARCHIVE_PATH } from '../model/archive.ts';
-import type { Config } from '../config/load.ts';
-import { excerptOf } from './excerpt.ts';
 import { FEED_INFO } from '../config/feed-formats.ts';
-import { feedPath } from '../model/feeds.ts';
+import type { Config } from '../config/types.ts';
 import { againstPage, rewriteUrls, underBase } from '../lib/html.ts';
-import type { Term, ListPage, Post } from '../model/types.ts';
 import { createZone, formatIso, formatLong, formatMonth, type Zone } from '../lib/zone.ts';
+import { ARCHIVE_PATH } from '../model/archive.ts';
+import { feedPath } from '../model/feeds.ts';
+import type { ListPage, Post, Term } from '../model/types.ts';
+import { excerptOf } from './excerpt.ts';
 
 /** What templates see. Everything is ready to print: hrefs carry the base path, dates are formatted. */
 export interface SiteView {
@@ -41,7 +41,7 @@ export interface PostView {
   categories: { name: string; href: string }[];
   tags: { name: string; href: string }[];
   html: string;
-  /** Prints exactly as `html` does, spliced in as bytes encoded once (see Spliced): for printing only. */
+  /** Prints exactly as `html` does, splicer in as bytes encoded once (see BodySplicer): for printing only. */
   body: string;
   excerpt?: string; // the HTML before `<!-- more -->`
   draft: boolean;
@@ -49,13 +49,13 @@ export interface PostView {
   data: Record<string, unknown>;
 }
 
-export interface ViewKit {
+export interface Presenter {
   zone: Zone;
   site: SiteView;
   excerpts: boolean; // lists show excerpts (config `excerpts`)
   href(path: string): string;
   absolute(path: string): string;
-  /** `mark` turns the body HTML into what `body` prints (see Spliced); without it, the HTML itself. */
+  /** `mark` turns the body HTML into what `body` prints (see BodySplicer); without it, the HTML itself. */
   post(post: Post, html: string, mark?: (html: string) => string): PostView;
   bodyLinks(html: string): string;
   listTitle(list: ListPage): string;
@@ -64,16 +64,22 @@ export interface ViewKit {
   feedsOf(home: string, title: string): FeedView[];
 }
 
-export function createViewKit(config: Config): ViewKit {
+export function createPresenter(config: Config): Presenter {
   const zone = createZone(config.timezone);
   const href = (path: string) => encodeURI(config.basePath + path.replace(/^\//, ''));
   const absolute = (path: string) => new URL(href(path), config.url).href;
   const when = (epochMs: number) => ({ iso: formatIso(zone, epochMs), text: formatLong(zone.wallTime(epochMs)) });
   const categoryLink = (c: Term) => ({ name: c.name, href: href(c.path) });
   const feedsOf = (home: string, title: string) =>
-    config.feeds.map((format) => ({ title, href: href(feedPath(home, format)), type: FEED_INFO[format].type, label: FEED_INFO[format].label }));
+    config.feeds.map((format) => ({
+      title,
+      href: href(feedPath(home, format)),
+      type: FEED_INFO[format].type,
+      label: FEED_INFO[format].label,
+    }));
   const listHeading = (list: ListPage) =>
-    list.category?.name ?? (list.tag && `Tag: ${list.tag.name}`) ?? (list.month && formatMonth(list.month.year, list.month.month));
+    list.category?.name ?? (list.tag && `Tag: ${list.tag.name}`) ??
+      (list.month && formatMonth(list.month.year, list.month.month));
   const siteFeeds = feedsOf('/', config.title);
   return {
     zone,

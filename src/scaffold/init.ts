@@ -35,12 +35,14 @@ function machineTimezone(): string {
   return name && isValidTimezone(name) ? name : 'UTC';
 }
 
-
 function starterFiles(timezone: string, wall: WallTime): Map<string, string> {
   const day = `${wall.year}-${pad(wall.month)}-${pad(wall.day)}`;
   return new Map([
     ['site.config.ts', CONFIG.replace('{timezone}', timezone)],
-    [`content/posts/${wall.year}/${day}-hello-world.md`, FIRST_POST.replace('{date}', `${day} ${pad(wall.hour)}:${pad(wall.minute)}`)],
+    [
+      `content/posts/${wall.year}/${day}-hello-world.md`,
+      FIRST_POST.replace('{date}', `${day} ${pad(wall.hour)}:${pad(wall.minute)}`),
+    ],
     ['README.md', README],
   ]);
 }

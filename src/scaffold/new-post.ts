@@ -18,10 +18,14 @@ export async function newPost(siteDir: string, title: string, options: NewPostOp
   const wall = createZone(config.timezone).wallTime(options.now ?? Date.now());
   const day = `${wall.year}-${pad(wall.month)}-${pad(wall.day)}`;
   const slug = slugify(title);
-  if (slug === '') throw new ColophonError('E_NEW_TITLE', `"${title}" has no letters or digits to make a file name from`);
+  if (slug === '') {
+    throw new ColophonError('E_NEW_TITLE', `"${title}" has no letters or digits to make a file name from`);
+  }
   const path = `content/posts/${wall.year}/${day}-${slug}.md`;
   const lines = ['---', `title: ${JSON.stringify(title)}`, `date: ${day} ${pad(wall.hour)}:${pad(wall.minute)}`];
-  if (options.categories.length) lines.push(`categories: [${options.categories.map((c) => JSON.stringify(c)).join(', ')}]`);
+  if (options.categories.length) {
+    lines.push(`categories: [${options.categories.map((c) => JSON.stringify(c)).join(', ')}]`);
+  }
   if (options.draft) lines.push('draft: true');
   lines.push('---', '', 'Write here.', '');
   const full = join(siteDir, path);
@@ -30,7 +34,10 @@ export async function newPost(siteDir: string, title: string, options: NewPostOp
     await writeFile(full, lines.join('\n'), { flag: 'wx' });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-    throw new ColophonError('E_EXISTS', 'a post with this date and title already exists', { file: path, hint: 'choose another title, or edit the existing file' });
+    throw new ColophonError('E_EXISTS', 'a post with this date and title already exists', {
+      file: path,
+      hint: 'choose another title, or edit the existing file',
+    });
   }
   return path;
 }

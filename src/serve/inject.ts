@@ -1,5 +1,5 @@
+import { type ColophonError, location } from '../lib/errors.ts';
 import { escapeHtml } from '../lib/html.ts';
-import { location, type ColophonError } from '../lib/errors.ts';
 
 export const EVENTS_PATH = '/__colophon/events';
 
@@ -19,17 +19,27 @@ export function clientScript(pagePath: string): string {
 })();</script>`;
 }
 
+const OVERLAY_STYLE = 'position:fixed;inset:0;z-index:2147483647;overflow:auto;background:rgba(20,20,24,.94);' +
+  'color:#f3f3f3;font:15px/1.5 ui-monospace,Menlo,Consolas,monospace;padding:2rem';
+
 /** Build errors over the page, with file, line and message, until the next good build. */
 export function overlay(errors: readonly ColophonError[]): string {
-  const items = errors
-    .map((e) => {
-      const where = location(e);
-      const hint = e.hint ? `<div style="opacity:.8;margin-top:.25rem">${escapeHtml(e.hint)}</div>` : '';
-      const frame = e.frame ? `<pre style="margin:.5rem 0 0;white-space:pre-wrap">${escapeHtml(e.frame)}</pre>` : '';
-      return `<li style="margin:0 0 1rem"><strong class="colophon-error-where">${escapeHtml(where || e.code)}</strong> <code>${escapeHtml(e.code)}</code><div class="colophon-error-message">${escapeHtml(e.message)}</div>${hint}${frame}</li>`;
-    })
-    .join('');
-  return `<div id="colophon-overlay" role="alert" style="position:fixed;inset:0;z-index:2147483647;overflow:auto;background:rgba(20,20,24,.94);color:#f3f3f3;font:15px/1.5 ui-monospace,Menlo,Consolas,monospace;padding:2rem"><h2 style="color:#ff8a80;margin-top:0">Colophon: the site does not build (${errors.length} error${errors.length === 1 ? '' : 's'})</h2><p>The page below is the last good build. Fix the file and save: this page reloads by itself.</p><ul style="list-style:none;padding:0">${items}</ul></div>`;
+  const count = `${errors.length} error${errors.length === 1 ? '' : 's'}`;
+  return `<div id="colophon-overlay" role="alert" style="${OVERLAY_STYLE}">` +
+    `<h2 style="color:#ff8a80;margin-top:0">Colophon: the site does not build (${count})</h2>` +
+    '<p>The page below is the last good build. Fix the file and save: this page reloads by itself.</p>' +
+    `<ul style="list-style:none;padding:0">${errors.map(overlayItem).join('')}</ul></div>`;
+}
+
+function overlayItem(error: ColophonError): string {
+  const where = escapeHtml(location(error) || error.code);
+  const hint = error.hint ? `<div style="opacity:.8;margin-top:.25rem">${escapeHtml(error.hint)}</div>` : '';
+  const frame = error.frame
+    ? `<pre style="margin:.5rem 0 0;white-space:pre-wrap">${escapeHtml(error.frame)}</pre>`
+    : '';
+  return `<li style="margin:0 0 1rem"><strong class="colophon-error-where">${where}</strong> ` +
+    `<code>${escapeHtml(error.code)}</code><div class="colophon-error-message">${escapeHtml(error.message)}</div>` +
+    `${hint}${frame}</li>`;
 }
 
 /** Before </body>, or at the end when a page has none. */

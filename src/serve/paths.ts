@@ -12,17 +12,25 @@ export type Resolution =
 export function resolveRequest(rawUrl: string, basePath: string, has: (path: string) => boolean): Resolution {
   const raw = rawUrl.split(/[?#]/)[0]!;
   if (!raw.startsWith('/') || raw.startsWith('//')) return { kind: 'bad', reason: 'not a site path' };
-  if (/%2f|%5c|%00/i.test(raw) || raw.includes('\\')) return { kind: 'bad', reason: 'encoded slashes and NUL are not allowed' };
+  if (/%2f|%5c|%00/i.test(raw) || raw.includes('\\')) {
+    return { kind: 'bad', reason: 'encoded slashes and NUL are not allowed' };
+  }
   let decoded: string;
   try {
     decoded = decodeURIComponent(raw);
   } catch {
     return { kind: 'bad', reason: 'malformed percent-encoding' };
   }
-  if (decoded.includes('\0') || decoded.includes('\\')) return { kind: 'bad', reason: 'NUL and backslashes are not allowed' };
-  if (decoded.split('/').some((s) => s === '.' || s === '..')) return { kind: 'bad', reason: 'dot segments are not allowed' };
+  if (decoded.includes('\0') || decoded.includes('\\')) {
+    return { kind: 'bad', reason: 'NUL and backslashes are not allowed' };
+  }
+  if (decoded.split('/').some((s) => s === '.' || s === '..')) {
+    return { kind: 'bad', reason: 'dot segments are not allowed' };
+  }
   if (decoded === basePath.slice(0, -1) && basePath !== '/') return { kind: 'redirect', location: basePath };
-  if (!decoded.startsWith(basePath)) return decoded === '/' ? { kind: 'redirect', location: basePath } : { kind: 'missing' };
+  if (!decoded.startsWith(basePath)) {
+    return decoded === '/' ? { kind: 'redirect', location: basePath } : { kind: 'missing' };
+  }
   const rel = decoded.slice(basePath.length);
   const file = rel === '' || rel.endsWith('/') ? `${rel}index.html` : rel;
   if (has(file)) return { kind: 'file', path: file };

@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { FileWatch } from '../deps/watch.ts';
 import { BuildFailure, ColophonError } from '../lib/errors.ts';
+import { type BuildOptions, createPipeline, type Generated } from '../pipeline.ts';
 import { produce } from '../render/produce.ts';
-import { createPipeline, type BuildOptions, type Generated } from '../pipeline.ts';
 import { clientScript, EVENTS_PATH, injectIntoHtml, overlay } from './inject.ts';
 import { contentType, resolveRequest } from './paths.ts';
-import type { FileWatch } from '../deps/watch.ts';
 import { watchSite } from './watch.ts';
 
 export interface ServeOptions extends BuildOptions {
@@ -48,11 +48,17 @@ export async function serve(siteDir: string, options: ServeOptions): Promise<Dev
       current = { generated, rendered: new Map() };
       errors = [];
       for (const warning of generated.warnings) log(`warning: ${warning}`);
-      log(`${changed ? `rebuilt after ${changed.join(', ')}` : 'built'} in ${Math.round(performance.now() - started)} ms`);
+      log(
+        `${changed ? `rebuilt after ${changed.join(', ')}` : 'built'} in ${Math.round(performance.now() - started)} ms`,
+      );
     } catch (error) {
       if (!(error instanceof BuildFailure)) throw error;
       errors = error.errors;
-      log(`build failed with ${errors.length} error(s): ${errors.map((e) => `${e.file ?? ''}:${e.line ?? ''} ${e.message}`).join('; ')}`);
+      log(
+        `build failed with ${errors.length} error(s): ${
+          errors.map((e) => `${e.file ?? ''}:${e.line ?? ''} ${e.message}`).join('; ')
+        }`,
+      );
     }
   };
 
@@ -73,7 +79,11 @@ export async function serve(siteDir: string, options: ServeOptions): Promise<Dev
   const fingerprint = (url: string): string => {
     const found = locate(url);
     const body = found.kind === 'file' ? pageBytes(found.path) : undefined;
-    const text = body instanceof ColophonError ? `error:${body.message}` : body ? createHash('sha256').update(body).digest('hex') : found.kind;
+    const text = body instanceof ColophonError
+      ? `error:${body.message}`
+      : body
+      ? createHash('sha256').update(body).digest('hex')
+      : found.kind;
     return `${text}|${errors.map((e) => `${e.file}:${e.line}:${e.message}`).join(';')}`;
   };
 
@@ -99,15 +109,30 @@ export async function serve(siteDir: string, options: ServeOptions): Promise<Dev
     sendPage(res, 200, page, Buffer.from(body).toString('utf8'), errors);
   };
 
-  const sendPage = (res: ServerResponse, status: number, page: string, html: string, shown: readonly ColophonError[]) => {
+  const sendPage = (
+    res: ServerResponse,
+    status: number,
+    page: string,
+    html: string,
+    shown: readonly ColophonError[],
+  ) => {
     served.set(page, fingerprint(page));
     const extra = (shown.length ? overlay(shown) : '') + clientScript(page);
-    send(res, status, 'text/html; charset=utf-8', injectIntoHtml(html || '<!DOCTYPE html><title>Error</title><body></body>', extra));
+    send(
+      res,
+      status,
+      'text/html; charset=utf-8',
+      injectIntoHtml(html || '<!DOCTYPE html><title>Error</title><body></body>', extra),
+    );
   };
 
   const notFound = (res: ServerResponse, page: string) => {
     const custom = current?.generated.files.has('404.html') ? pageBytes('404.html') : undefined;
-    const html = custom instanceof Uint8Array ? Buffer.from(custom).toString('utf8') : `<!DOCTYPE html><title>Not found</title><body><h1>Not found</h1><p>${page.replace(/[<&"]/g, '')} is not part of this site.</p></body>`;
+    const html = custom instanceof Uint8Array
+      ? Buffer.from(custom).toString('utf8')
+      : `<!DOCTYPE html><title>Not found</title><body><h1>Not found</h1><p>${
+        page.replace(/[<&"]/g, '')
+      } is not part of this site.</p></body>`;
     sendPage(res, 404, page, html, errors);
   };
 
@@ -168,5 +193,7 @@ async function listen(server: Server, port: number, host: string, log: (line: st
       return result;
     }
   }
-  throw new ColophonError('E_PORT', `ports ${port} to ${port + 19} are all in use`, { hint: 'pass --port with a free port' });
+  throw new ColophonError('E_PORT', `ports ${port} to ${port + 19} are all in use`, {
+    hint: 'pass --port with a free port',
+  });
 }

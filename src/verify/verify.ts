@@ -1,15 +1,15 @@
 import { readFile, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { generate } from '../build.ts';
-import type { BuildOptions } from '../pipeline.ts';
 import { mapLimit } from '../lib/concurrency.ts';
 import { sha256, siteDigest } from '../lib/digest.ts';
-import { byUtf8 } from '../lib/order.ts';
 import { BuildFailure, ColophonError } from '../lib/errors.ts';
 import { listFiles } from '../lib/files.ts';
+import { byUtf8 } from '../lib/order.ts';
+import { PUBLISHED_MANIFEST, publishedManifest } from '../output/manifest.ts';
+import type { BuildOptions } from '../pipeline.ts';
 import { materialize } from '../render/produce.ts';
 import type { OutputBytes } from '../render/types.ts';
-import { PUBLISHED_MANIFEST, publishedManifest } from '../output/manifest.ts';
 
 export interface VerifyOptions extends BuildOptions {
   concurrency?: number;
@@ -33,10 +33,20 @@ export async function verify(siteDir: string, target: string, options: VerifyOpt
   if (errors.length > 0) throw new BuildFailure(errors);
   const digest = siteDigest(output);
   if (config.publishManifest) {
-    const records = new Map([...output].map(([path, bytes]) => [path, { sha256: sha256(bytes), size: bytes.byteLength }]));
+    const records = new Map(
+      [...output].map(([path, bytes]) => [path, { sha256: sha256(bytes), size: bytes.byteLength }]),
+    );
     output.set(PUBLISHED_MANIFEST, publishedManifest(records));
   }
-  const report: VerifyReport = { digest, files: output.size, identical: [], different: [], missing: [], extra: [], failed: [] };
+  const report: VerifyReport = {
+    digest,
+    files: output.size,
+    identical: [],
+    different: [],
+    missing: [],
+    extra: [],
+    failed: [],
+  };
   if (/^https?:\/\//i.test(target)) await compareUrl(output, target, options, report);
   else await compareFolder(output, resolve(target), report);
   for (const list of [report.identical, report.different, report.missing, report.extra]) list.sort(byUtf8);
@@ -63,7 +73,12 @@ function classify(report: VerifyReport, path: string, built: Uint8Array, found: 
   (Buffer.compare(built, found) === 0 ? report.identical : report.different).push(path);
 }
 
-async function compareUrl(output: OutputBytes, target: string, options: VerifyOptions, report: VerifyReport): Promise<void> {
+async function compareUrl(
+  output: OutputBytes,
+  target: string,
+  options: VerifyOptions,
+  report: VerifyReport,
+): Promise<void> {
   const base = new URL(target.endsWith('/') ? target : `${target}/`);
   const timeoutMs = options.timeoutMs ?? 15_000;
   const paths = [...output.keys()].sort(byUtf8);

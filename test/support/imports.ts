@@ -37,7 +37,11 @@ export interface Import {
   line: number;
 }
 
-const SPECIFIER = /(?:\bfrom\s*|\bimport\s*\(\s*|^\s*import\s+)(['"])([^'"]+)\1/gm;
+/**
+ * A static import or re-export at the start of a statement (its name list may span lines, but no
+ * string can sit between the keyword and `from`), a side-effect import, or a dynamic import().
+ */
+const SPECIFIER = /(?:^[ \t]*(?:import|export)\b[^;'"`]*?\bfrom\s*|^[ \t]*import\s+|\bimport\s*\(\s*)(['"])([^'"]+)\1/gm;
 
 /** Every import in one module's text: static, dynamic and re-exports, type-only ones included. */
 export function importsOf(from: string, text: string): Import[] {

@@ -53,6 +53,16 @@ describe('the import checker', () => {
     assert.deepEqual(found, [['render/site.ts', 'render/splice.ts', 'render/site.ts']]);
   });
 
+  it('does not take a string that mentions an import for one', () => {
+    const text = "const example = 'error[E_IMPORT_ENGINE]: cannot import from \"wordpress\"';\n";
+    assert.deepEqual(importsOf('lib/error-codes.ts', text), []);
+  });
+
+  it('reads an import whose names span several lines', () => {
+    const text = "import {\n  a,\n  b,\n} from '../render/site.ts';\n";
+    assert.deepEqual(importsOf('model/x.ts', text), [{ from: 'model/x.ts', to: 'render/site.ts', line: 1 }]);
+  });
+
   it('accepts imports from a lower stage and from its own folder', () => {
     const text = "import { sha256 } from '../lib/digest.ts';\nimport { x } from './other.ts';\nimport { readFile } from 'node:fs';";
     assert.deepEqual(wrongWay(importsOf('output/write.ts', text)), []);
