@@ -1,5 +1,5 @@
 /** Permalink patterns: validated at config load, expanded per post with its site-local date. */
-export const PERMALINK_TOKENS = ['year', 'month', 'day', 'hour', 'minute', 'second', 'slug', 'category'] as const;
+const PERMALINK_TOKENS = ['year', 'month', 'day', 'hour', 'minute', 'second', 'slug', 'category'] as const;
 export type PermalinkToken = (typeof PERMALINK_TOKENS)[number];
 
 /** A token in a pattern: ":year", ":slug". */
@@ -16,7 +16,7 @@ export function checkPermalinkPattern(pattern: string): string | undefined {
 }
 
 /** A site-relative URL path must stay inside the output folder. */
-export function checkUrlPath(path: string): string | undefined {
+function checkUrlPath(path: string): string | undefined {
   if (/^[a-z][a-z0-9+.-]*:/i.test(path) || path.startsWith('//')) return 'must be a path, not a full URL';
   if (path.includes('\\') || path.includes('\0')) return 'must not contain backslashes or NUL';
   // Browsers decode %2e and %2f before resolving a path, so check the decoded form too.

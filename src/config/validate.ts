@@ -8,7 +8,7 @@ import type { Config, ConfigOverrides, SiteConfig } from './types.ts';
 
 export const CONFIG_FILE = 'site.config.ts';
 
-export const DEFAULTS = {
+const DEFAULTS = {
   title: 'My Blog',
   description: '',
   url: 'https://example.org/',

@@ -6,7 +6,7 @@ import { ColophonError } from '../lib/errors.ts';
 import { listFiles } from '../lib/files.ts';
 
 /** The built-in theme: this repository's layouts/, beside src/ (and beside lib/ once compiled). */
-export const BUILTIN_LAYOUTS = fileURLToPath(new URL('../../layouts/', import.meta.url));
+const BUILTIN_LAYOUTS = fileURLToPath(new URL('../../layouts/', import.meta.url));
 
 /** The built-in theme overlaid file by file with the site's own layouts/. */
 export async function loadTheme(siteDir: string): Promise<Templates> {

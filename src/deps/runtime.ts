@@ -3,7 +3,7 @@ import { Worker } from 'node:worker_threads';
 import { createJiti } from 'jiti';
 
 /** Node and Deno differ only here: how a TypeScript module is imported, and how a thread starts. */
-export const isDeno = typeof (globalThis as { Deno?: unknown }).Deno !== 'undefined';
+const isDeno = typeof (globalThis as { Deno?: unknown }).Deno !== 'undefined';
 
 /**
  * Whether the engine runs from its TypeScript sources (the test suite under tsx, or Deno) rather

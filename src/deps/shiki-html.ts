@@ -209,7 +209,7 @@ const NOT_SET_FONT_STYLE = -1;
 const GRAMMAR_LANGUAGE_ID = 1;
 
 /** A token's attributes (as `tokenizeLine2` encodes them) from its scope path, for one theme. */
-export function attributesFor(theme: Theme, grammar: GrammarInternals): (scopes: string[]) => number {
+function attributesFor(theme: Theme, grammar: GrammarInternals): (scopes: string[]) => number {
   const known = new Map<string, number>();
   const defaults = theme.getDefaults();
   const root = EncodedTokenMetadata.set(
@@ -251,7 +251,7 @@ export function attributesFor(theme: Theme, grammar: GrammarInternals): (scopes:
 }
 
 /** Scoped tokens as `tokenizeLine2` gives them: start and attributes, equal neighbours joined. */
-export function binaryTokens(tokens: IToken[], attributesOf: (scopes: string[]) => number): Uint32Array {
+function binaryTokens(tokens: IToken[], attributesOf: (scopes: string[]) => number): Uint32Array {
   const out: number[] = [];
   for (const token of tokens) {
     const value = attributesOf(token.scopes);

@@ -50,7 +50,7 @@ async function configuredTimezone(file: string): Promise<string | undefined> {
   return name && isValidTimezone(name) ? name : undefined;
 }
 
-export function convertBlogofilePost(source: string, text: string, zone: Zone, basePath: string): Conversion {
+function convertBlogofilePost(source: string, text: string, zone: Zone, basePath: string): Conversion {
   const parsed = parsePost(text);
   if ('problem' in parsed) return { source, reason: parsed.problem };
   const { data } = parsed;

@@ -10,7 +10,7 @@ import { readJekyll } from './jekyll.ts';
 import { placePost } from './place.ts';
 import { type ImportReport, isSkipped, type OldBlog } from './types.ts';
 
-export const ENGINES: Record<string, { label: string; read: (dir: string, config: Config) => Promise<OldBlog> }> = {
+const ENGINES: Record<string, { label: string; read: (dir: string, config: Config) => Promise<OldBlog> }> = {
   blogofile: { label: 'Blogofile', read: readBlogofile },
   jekyll: { label: 'Jekyll', read: readJekyll },
 };

@@ -53,7 +53,7 @@ export function keepUserError(error: unknown): ColophonError {
   throw error;
 }
 
-export function sortErrors(errors: readonly ColophonError[]): ColophonError[] {
+function sortErrors(errors: readonly ColophonError[]): ColophonError[] {
   return [...errors].sort(
     (a, b) =>
       compareText(a.file ?? '', b.file ?? '') ||

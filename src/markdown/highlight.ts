@@ -29,7 +29,7 @@ function lineList(attrs: string): number[] {
 }
 
 /** A block's cache key: its code and settings, shiki's version and the code that drives shiki. */
-export function fenceKey(fence: Fence, themes: Themes): string {
+function fenceKey(fence: Fence, themes: Themes): string {
   return sha256(
     JSON.stringify([
       'colophon-highlight-4',

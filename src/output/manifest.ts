@@ -17,7 +17,7 @@ export function createManifest(records: ReadonlyMap<string, FileRecord>, version
   return { colophon: version, digest, files };
 }
 
-export function manifestJson(manifest: Manifest): string {
+function manifestJson(manifest: Manifest): string {
   return `${JSON.stringify(manifest, null, 2)}\n`;
 }
 
