@@ -1,7 +1,11 @@
 // Runs one colophon command in this process and reports what it cost.
 //
-//   node bench/measure.mjs [--json FILE] <colophon arguments...>
+//   node bench/measure.mjs [--json FILE] [--engine DIR] <colophon arguments...>
 //   e.g. node bench/measure.mjs --json /tmp/m.json build /tmp/site --no-cache
+//
+// --engine names the Colophon checkout whose compiled lib/ runs the command (default: this one), so
+// bench/run.mjs --baseline can time an older checkout with this same script. Both options come
+// before the command, so that colophon's own flags (build --json) pass through untouched.
 //
 // The command's own output passes through (stdout and stderr as usual). One JSON line follows,
 // to FILE or else to stderr: { argv, exitCode, wallMs, cpuMs, userMs, systemMs, maxRssKiB,
@@ -9,19 +13,32 @@
 // second run in the same process would find modules and shiki grammars already loaded.
 
 import { writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
+const REPO = dirname(dirname(fileURLToPath(import.meta.url)));
+
+/** Leading --json FILE and --engine DIR, in any order; undefined when one lacks its value. */
 function splitArgs(argv) {
-  if (argv[0] === '--json') return { jsonFile: argv[1], command: argv.slice(2) };
-  return { jsonFile: undefined, command: argv };
+  const parsed = { jsonFile: undefined, engine: REPO };
+  let i = 0;
+  for (; argv[i] === '--json' || argv[i] === '--engine'; i += 2) {
+    if (argv[i + 1] === undefined) return undefined;
+    if (argv[i] === '--json') parsed.jsonFile = argv[i + 1];
+    else parsed.engine = argv[i + 1];
+  }
+  return { ...parsed, command: argv.slice(i) };
 }
 
 const cpuMs = (usage) => (usage.userCPUTime + usage.systemCPUTime) / 1000; // µs -> ms
 
-async function measure(command) {
+async function measure(engine, command) {
   // Loading the engine is timed apart: the brief is the cost of main(), and startup is the same
   // few hundred milliseconds for every site size.
   const importStart = performance.now();
-  const { main } = await import('../lib/cli.js');
+  // import() takes a URL; a file URL of the absolute path works on every platform (a Windows
+  // path's drive letter would be read as a URL scheme).
+  const { main } = await import(pathToFileURL(join(resolve(engine), 'lib', 'cli.js')).href);
   const importMs = performance.now() - importStart;
 
   const out = [];
@@ -49,12 +66,13 @@ async function measure(command) {
 
 const round = (ms) => Math.round(ms * 10) / 10;
 
-const { jsonFile, command } = splitArgs(process.argv.slice(2));
-if (command.length === 0 || (process.argv[2] === '--json' && !jsonFile)) {
-  process.stderr.write('usage: node bench/measure.mjs [--json FILE] <colophon arguments...>\n');
+const args = splitArgs(process.argv.slice(2));
+if (args === undefined || args.command.length === 0) {
+  process.stderr.write('usage: node bench/measure.mjs [--json FILE] [--engine DIR] <colophon arguments...>\n');
   process.exitCode = 64;
 } else {
-  const result = await measure(command);
+  const { jsonFile, engine, command } = args;
+  const result = await measure(engine, command);
   const line = `${JSON.stringify(result)}\n`;
   if (jsonFile) writeFileSync(jsonFile, line);
   else process.stderr.write(line);

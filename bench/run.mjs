@@ -1,6 +1,6 @@
 // Colophon's benchmark.
 //
-//   npm run bench [-- --sizes 1000,4000,10000 --runs 3 --seed 1 --dir /tmp --keep]
+//   npm run bench [-- --sizes 1000,4000,10000 --runs 3 --seed 1 --dir /tmp --keep --baseline DIR]
 //
 // For each size N: a seeded corpus of N posts is generated in a temp dir, the floor (bench/floor.mjs)
 // is measured, then builds are measured in fresh processes (bench/measure.mjs): cold, warm,
@@ -12,6 +12,17 @@
 // Between runs the previous output is moved aside (a rename) rather than deleted: deleting a tree
 // of thousands of files costs the file system time that would otherwise land on the next build.
 // For the same reason each build starts after `sync`, with the last one's output on disk.
+//
+// --baseline DIR compares this checkout with another one: DIR is a Colophon checkout with node_modules
+// installed and lib/ compiled, e.g. a `git worktree` of an older commit after `npm ci`. The machine is
+// noisy, so performance is only ever compared as a ratio against a baseline measured in the same run.
+// Every build case and the dev server are measured for both engines on the same corpus, interleaved
+// (baseline run r, then this checkout's run r) so that drift in the machine hits both alike; each engine
+// gets its own fresh cache folder, and the output is moved aside before each engine's run, so neither
+// sees the other's dist/, manifest or cache. The floor does not depend on the engine and is measured
+// once. The report puts the baseline's median and range beside this checkout's with the ratio of the
+// medians (current / baseline), and says whether both engines built the same site digest, as they
+// should when the change is a refactor. Each build's digest also goes to stderr with its time.
 
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -27,13 +38,15 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { generateCorpus } from './corpus.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const REPO = dirname(HERE);
+
+const USAGE = 'usage: npm run bench [-- --sizes 1000,4000,10000 --runs 3 --seed 1 --dir /tmp --keep --baseline DIR]';
 
 const CASES = {
   cold: 'cold build (no dist/, empty cache)',
@@ -55,6 +68,7 @@ function readOptions(argv) {
       seed: { type: 'string', default: '1' },
       dir: { type: 'string', default: tmpdir() },
       keep: { type: 'boolean', default: false },
+      baseline: { type: 'string' },
     },
   });
   const sizes = values.sizes.split(',').map(Number);
@@ -65,7 +79,23 @@ function readOptions(argv) {
   }
   if (!Number.isInteger(runs) || runs < 1) throw new Error('--runs takes a positive integer');
   if (!Number.isInteger(seed)) throw new Error('--seed takes an integer');
-  return { sizes, runs, seed, dir: values.dir, keep: values.keep };
+  // With a baseline it goes first in every run, so that both engines always meet the same sequence.
+  const engines = values.baseline === undefined ? [{ key: 'current', dir: REPO, tag: '' }] : [
+    { key: 'baseline', dir: checkout(values.baseline), tag: ' (baseline)' },
+    { key: 'current', dir: REPO, tag: ' (current)' },
+  ];
+  return { sizes, runs, seed, dir: values.dir, keep: values.keep, engines, compare: engines.length > 1 };
+}
+
+/** A baseline checkout, checked now rather than after minutes of measuring this one. */
+function checkout(dir) {
+  const abs = resolve(dir);
+  for (const needed of ['lib/cli.js', 'lib/serve/server.js', 'node_modules']) {
+    if (!existsSync(join(abs, needed))) {
+      throw new Error(`--baseline ${abs} has no ${needed}: it takes a Colophon checkout after \`npm ci\``);
+    }
+  }
+  return abs;
 }
 
 // ---- child processes ----
@@ -103,13 +133,21 @@ function settleDisk() {
   if (process.platform !== 'win32') spawnSync('sync');
 }
 
-/** One build in its own process, plus what dist/ holds afterwards. */
-function measureBuild(tmp, site, cacheDir) {
+/** One build by one engine in its own process, plus what dist/ holds afterwards. */
+function measureBuild(tmp, site, cacheDir, engine) {
   settleDisk();
-  const result = runScript(tmp, 'measure.mjs', ['build', site], { COLOPHON_CACHE_DIR: cacheDir });
+  const args = ['--engine', engine.dir, 'build', site];
+  const result = runScript(tmp, 'measure.mjs', args, { COLOPHON_CACHE_DIR: cacheDir });
   const summary = result.out.find((line) => line.startsWith('Built ')) ?? '';
   const written = /\((\d+) written,/.exec(summary)?.[1];
-  return { ...result, written: written === undefined ? NaN : Number(written), ...treeSize(join(site, 'dist')) };
+  // The site digest ends the summary line. Null when missing, as undefined means "not a build" to progress().
+  const digest = /\bsha256:[0-9a-f]+/.exec(summary)?.[0] ?? null;
+  return {
+    ...result,
+    written: written === undefined ? NaN : Number(written),
+    digest,
+    ...treeSize(join(site, 'dist')),
+  };
 }
 
 // ---- files ----
@@ -140,8 +178,9 @@ function removeOutput(tmp, site) {
 }
 
 /** The dev server's save-to-served latency, median of its edits, in its own process. */
-function measureServe(tmp, site, cacheDir) {
-  const result = runScript(tmp, 'serve-latency.mjs', [site, '--edits', '9'], { COLOPHON_CACHE_DIR: cacheDir });
+function measureServe(tmp, site, cacheDir, engine) {
+  const args = ['--engine', engine.dir, site, '--edits', '9'];
+  const result = runScript(tmp, 'serve-latency.mjs', args, { COLOPHON_CACHE_DIR: cacheDir });
   return { wallMs: result.medianMs, cpuMs: NaN, systemMs: NaN, maxRssKiB: NaN, written: NaN, files: NaN, bytes: NaN };
 }
 
@@ -162,8 +201,15 @@ function withEditedPost(file, run, fn) {
 
 // ---- one size ----
 
-function progress(label, run, runs, result) {
-  process.stderr.write(`  ${label} ${run + 1}/${runs}: ${(result.wallMs / 1000).toFixed(2)} s\n`);
+/** A line per measurement; a build's line ends with its site digest, to check by eye that runs agree. */
+function progress(label, run, runs, result, tag = '') {
+  const digest = result.digest === undefined ? '' : `, ${result.digest ?? 'no digest in the summary'}`;
+  process.stderr.write(`  ${label} ${run + 1}/${runs}${tag}: ${(result.wallMs / 1000).toFixed(2)} s${digest}\n`);
+}
+
+/** One value per engine, by key ('current', and 'baseline' with --baseline). */
+function byEngine(engines, make) {
+  return Object.fromEntries(engines.map((engine) => [engine.key, make()]));
 }
 
 const corpora = new Map(); // by size and seed, so a size named twice is generated once
@@ -180,8 +226,10 @@ function corpusFor(tmp, n, seed) {
 /**
  * Each run does cold, warm, no-op and edit in that order, because each leaves exactly the state
  * the next one needs: the cold build fills the cache (warm), the warm build leaves dist/ (no-op).
+ * With a baseline, run r of the baseline comes just before run r of this checkout, so that a slow
+ * minute of the machine lands on both rather than on one engine's every run.
  */
-function benchSize(tmp, n, { runs, seed }) {
+function benchSize(tmp, n, { runs, seed, engines }) {
   const corpus = corpusFor(tmp, n, seed);
   const site = corpus.dir;
   const edited = join(site, corpus.posts[Math.floor(n / 2)]);
@@ -190,31 +238,39 @@ function benchSize(tmp, n, { runs, seed }) {
     floors.push(measureFloor(tmp, site));
     progress('floor', r, runs, { wallMs: floors[r].totalMs });
   }
-  const results = { cold: [], warm: [], noop: [], edit: [], serve: [] };
-  const record = (name, r, result) => (results[name].push(result), progress(name, r, runs, result));
+  const results = byEngine(engines, () => ({ cold: [], warm: [], noop: [], edit: [], serve: [] }));
   for (let r = 0; r < runs; r++) {
-    const cacheDir = freshCacheDir(tmp);
-    removeOutput(tmp, site);
-    record('cold', r, measureBuild(tmp, site, cacheDir));
-    removeOutput(tmp, site);
-    record('warm', r, measureBuild(tmp, site, cacheDir));
-    record('noop', r, measureBuild(tmp, site, cacheDir));
-    record('edit', r, withEditedPost(edited, r, () => measureBuild(tmp, site, cacheDir)));
-    record('serve', r, measureServe(tmp, site, cacheDir));
-    rmSync(cacheDir, { recursive: true, force: true });
+    for (const engine of engines) {
+      const record = (name, result) => {
+        results[engine.key][name].push(result);
+        progress(name, r, runs, result, engine.tag);
+      };
+      const cacheDir = freshCacheDir(tmp);
+      // Also moves the other engine's output aside: each engine's cold build starts from nothing.
+      removeOutput(tmp, site);
+      record('cold', measureBuild(tmp, site, cacheDir, engine));
+      removeOutput(tmp, site);
+      record('warm', measureBuild(tmp, site, cacheDir, engine));
+      record('noop', measureBuild(tmp, site, cacheDir, engine));
+      record('edit', withEditedPost(edited, r, () => measureBuild(tmp, site, cacheDir, engine)));
+      record('serve', measureServe(tmp, site, cacheDir, engine));
+      rmSync(cacheDir, { recursive: true, force: true });
+    }
   }
   return { n, fences: corpus.fences, floors, results };
 }
 
-function benchEmpty(tmp, { runs, seed }) {
+function benchEmpty(tmp, { runs, seed, engines }) {
   const site = corpusFor(tmp, 0, seed).dir;
-  const cold = [];
+  const cold = byEngine(engines, () => []);
   for (let r = 0; r < runs; r++) {
-    const cacheDir = freshCacheDir(tmp);
-    removeOutput(tmp, site);
-    cold.push(measureBuild(tmp, site, cacheDir));
-    progress('empty', r, runs, cold[r]);
-    rmSync(cacheDir, { recursive: true, force: true });
+    for (const engine of engines) {
+      const cacheDir = freshCacheDir(tmp);
+      removeOutput(tmp, site);
+      cold[engine.key].push(measureBuild(tmp, site, cacheDir, engine));
+      progress('empty', r, runs, cold[engine.key][r], engine.tag);
+      rmSync(cacheDir, { recursive: true, force: true });
+    }
   }
   return cold;
 }
@@ -229,6 +285,13 @@ function median(values) {
 
 const seconds = (ms) => (Number.isNaN(ms) ? '–' : (ms / 1000).toFixed(ms < 1000 ? 3 : 2));
 const mib = (bytes) => (Number.isNaN(bytes) ? '–' : (bytes / 1024 / 1024).toFixed(2));
+const rssMib = (kib) => (Number.isNaN(kib) ? '–' : (kib / 1024).toFixed(0));
+const count = (value) => (Number.isNaN(value) ? '–' : value);
+/** Current over baseline, both medians: below 1× this checkout is faster. */
+function ratio(current, baseline) {
+  const value = current / baseline;
+  return Number.isFinite(value) ? `${value.toFixed(2)}×` : '–';
+}
 
 function spread(values) {
   return `${seconds(median(values))} (${seconds(Math.min(...values))}–${seconds(Math.max(...values))})`;
@@ -240,46 +303,100 @@ function markdownTable(headers, rows) {
   return [line(headers), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.map(line)].join('\n');
 }
 
+const medianOf = (results, key) => median(results.map((r) => r[key]));
+
 function buildRow(n, name, results) {
-  const pick = (key) => results.map((r) => r[key]);
+  const pick = (key) => medianOf(results, key);
   return [
     n,
     CASES[name],
-    spread(pick('wallMs')),
-    seconds(median(pick('cpuMs'))),
-    seconds(median(pick('systemMs'))),
-    Number.isNaN(median(pick('maxRssKiB'))) ? '–' : (median(pick('maxRssKiB')) / 1024).toFixed(0),
-    Number.isNaN(median(pick('written'))) ? '–' : median(pick('written')),
-    Number.isNaN(median(pick('files'))) ? '–' : median(pick('files')),
-    mib(median(pick('bytes'))),
+    spread(results.map((r) => r.wallMs)),
+    seconds(pick('cpuMs')),
+    seconds(pick('systemMs')),
+    rssMib(pick('maxRssKiB')),
+    count(pick('written')),
+    count(pick('files')),
+    mib(pick('bytes')),
   ];
 }
 
-function buildTable(sizes, empty) {
-  const rows = [];
-  for (const { n, results } of sizes) {
-    for (const name of ['cold', 'warm', 'noop', 'edit', 'serve']) rows.push(buildRow(n, name, results[name]));
-  }
-  rows.push(buildRow(0, 'empty', empty));
-  const headers = [
-    'N',
-    'case',
-    'wall s, median (min–max)',
-    'CPU s',
-    'of which system s',
-    'peak RSS MiB',
-    'files written',
-    'dist/ files',
-    'dist/ MiB',
+/**
+ * One case for both engines. Time and memory show both medians; what the build wrote shows one
+ * value when the engines agree, which they should unless the change meant to alter the output.
+ */
+function comparedRow(n, name, baseline, current) {
+  const both = (key, format) => {
+    const [b, c] = [format(medianOf(baseline, key)), format(medianOf(current, key))];
+    return b === '–' && c === '–' ? '–' : `${b} → ${c}`;
+  };
+  const agreed = (key, format) => {
+    const [b, c] = [format(medianOf(baseline, key)), format(medianOf(current, key))];
+    return String(b) === String(c) ? b : `${b} → ${c}`;
+  };
+  return [
+    n,
+    CASES[name],
+    spread(baseline.map((r) => r.wallMs)),
+    spread(current.map((r) => r.wallMs)),
+    ratio(medianOf(current, 'wallMs'), medianOf(baseline, 'wallMs')),
+    both('cpuMs', seconds),
+    ratio(medianOf(current, 'cpuMs'), medianOf(baseline, 'cpuMs')),
+    both('systemMs', seconds),
+    both('maxRssKiB', rssMib),
+    agreed('written', count),
+    agreed('files', count),
+    agreed('bytes', mib),
   ];
+}
+
+const BUILD_CASES = ['cold', 'warm', 'noop', 'edit'];
+
+function buildTable(sizes, empty, compare) {
+  const rows = [];
+  const row = (n, name, of) => compare ? comparedRow(n, name, of.baseline, of.current) : buildRow(n, name, of.current);
+  for (const { n, results } of sizes) {
+    for (const name of [...BUILD_CASES, 'serve']) {
+      rows.push(row(n, name, { baseline: results.baseline?.[name], current: results.current[name] }));
+    }
+  }
+  rows.push(row(0, 'empty', empty));
+  const headers = compare
+    ? [
+      'N',
+      'case',
+      'baseline wall s, median (min–max)',
+      'current wall s, median (min–max)',
+      'wall, current / baseline',
+      'CPU s, baseline → current',
+      'CPU, current / baseline',
+      'of which system s, baseline → current',
+      'peak RSS MiB, baseline → current',
+      'files written',
+      'dist/ files',
+      'dist/ MiB',
+    ]
+    : [
+      'N',
+      'case',
+      'wall s, median (min–max)',
+      'CPU s',
+      'of which system s',
+      'peak RSS MiB',
+      'files written',
+      'dist/ files',
+      'dist/ MiB',
+    ];
   return markdownTable(headers, rows);
 }
 
-function floorTable(sizes) {
+function floorTable(sizes, compare) {
   const rows = sizes.map(({ n, fences, floors, results }) => {
     const pick = (key) => floors.map((f) => f[key]);
     const floorMs = median(pick('totalMs'));
-    const coldMs = median(results.cold.map((r) => r.wallMs));
+    const cold = (engine) => {
+      const coldMs = medianOf(results[engine].cold, 'wallMs');
+      return [seconds(coldMs), `${(coldMs / floorMs).toFixed(2)}×`];
+    };
     return [
       n,
       fences,
@@ -287,8 +404,8 @@ function floorTable(sizes) {
       seconds(median(pick('parseMarkdownMs'))),
       seconds(median(pick('shikiMs'))),
       spread(pick('totalMs')),
-      seconds(coldMs),
-      `${(coldMs / floorMs).toFixed(2)}×`,
+      ...(compare ? cold('baseline') : []),
+      ...cold('current'),
     ];
   });
   const headers = [
@@ -298,9 +415,45 @@ function floorTable(sizes) {
     'parse+markdown s',
     'shiki s',
     'floor s, median (min–max)',
-    'cold build s',
-    'cold / floor',
+    ...(compare
+      ? ['baseline cold build s', 'baseline cold / floor', 'current cold build s', 'current cold / floor']
+      : ['cold build s', 'cold / floor']),
   ];
+  return markdownTable(headers, rows);
+}
+
+const shortDigest = (digest) => (digest ? digest.slice(0, 'sha256:'.length + 12) : '–');
+
+/**
+ * Whether both engines built the same site. The cold builds are the check the report is for; the
+ * last column compares every build of the two engines run by run, the edits included (run r of
+ * both engines edits the post the same way).
+ */
+function digestRow(n, cases, baseline, current) {
+  const colds = (results) => [...new Set(results.cold.map((r) => r.digest))];
+  const [b, c] = [colds(baseline), colds(current)];
+  let same;
+  if ([...b, ...c].includes(null)) same = 'no digest in a build summary';
+  else if (b.length > 1 || c.length > 1) same = 'no: the runs of one engine disagree';
+  else same = b[0] === c[0] ? 'yes' : 'no';
+  const differ = cases.flatMap((name) =>
+    baseline[name].flatMap((result, r) =>
+      result.digest !== null && result.digest === current[name][r]?.digest ? [] : [`${name} run ${r + 1}`]
+    )
+  );
+  return [
+    n,
+    b.map(shortDigest).join(', '),
+    c.map(shortDigest).join(', '),
+    same,
+    differ.length ? `no: ${differ.join(', ')}` : 'yes',
+  ];
+}
+
+function digestTable(sizes, empty) {
+  const rows = sizes.map(({ n, results }) => digestRow(n, BUILD_CASES, results.baseline, results.current));
+  rows.push(digestRow(0, ['cold'], { cold: empty.baseline }, { cold: empty.current }));
+  const headers = ['N', 'baseline cold build', 'current cold build', 'same cold digest', 'every build, run by run'];
   return markdownTable(headers, rows);
 }
 
@@ -308,49 +461,83 @@ function floorTable(sizes) {
  * A digest of the compiled engine. Others compile lib/ while a long run goes on (npm test does),
  * and a run that measured two engines must say so.
  */
-function libDigest() {
-  const lib = join(REPO, 'lib');
+function libDigest(dir = REPO) {
+  const lib = join(dir, 'lib');
   const hash = createHash('sha256');
   const files = readdirSync(lib, { recursive: true }).filter((f) => f.endsWith('.js')).sort();
   for (const file of files) hash.update(`${file}\0`).update(readFileSync(join(lib, file))).update('\0');
   return hash.digest('hex').slice(0, 12);
 }
 
-function gitState() {
-  const git = (...args) => spawnSync('git', args, { cwd: REPO, encoding: 'utf8' });
+function gitState(dir = REPO) {
+  const git = (...args) => spawnSync('git', args, { cwd: dir, encoding: 'utf8' });
   const head = git('rev-parse', '--short', 'HEAD');
   if (head.status !== 0) return 'unknown commit';
   const dirty = git('status', '--porcelain', '--untracked-files=no', '--', 'src').stdout.trim() !== '';
   return `${head.stdout.trim()}${dirty ? ' with uncommitted changes in src/' : ''}`;
 }
 
+/** Which engine measured the rows: its commit and the digest of its lib/ before and after the run. */
+function engineNote(dir, lib, whose) {
+  const libNote = lib.before === lib.after
+    ? `lib/ ${lib.before}`
+    : `**lib/ changed during the run (${lib.before} → ${lib.after}): the ${whose} measured different engines**`;
+  return `commit ${gitState(dir)}, ${libNote}`;
+}
+
 function report(options, sizes, empty, libs) {
   const cpu = cpus();
-  const libNote = libs.before === libs.after
-    ? `lib/ ${libs.before}`
-    : `**lib/ changed during the run (${libs.before} → ${libs.after}): the rows measured different engines**`;
-  const imports = [...sizes.flatMap((s) => Object.values(s.results).flat()), ...empty].map((r) => r.importMs);
-  return [
+  const { compare, engines } = options;
+  const engineNotes = compare
+    ? engines.map(({ key, dir }) => `${key} ${dir}: ${engineNote(dir, libs[key], `${key} rows`)}`).join('; ')
+    : engineNote(REPO, libs.current, 'rows');
+  // The dev server rows have no import time of their own: only builds are counted.
+  const importMs = (key) =>
+    median(
+      [...sizes.flatMap((s) => Object.values(s.results[key]).flat()), ...empty[key]]
+        .map((r) => r.importMs)
+        .filter((ms) => ms !== undefined),
+    );
+  const loading = compare
+    ? `${seconds(importMs('current'))} s (baseline ${seconds(importMs('baseline'))} s)`
+    : `${seconds(importMs('current'))} s`;
+  const lines = [
     '## Colophon benchmark',
     '',
     `Node ${process.version} on ${process.platform}/${process.arch}, ${cpu.length} × ${
       cpu[0]?.model.trim() ?? 'unknown CPU'
     }; ` +
-    `commit ${gitState()}, ${libNote}; seed ${options.seed}; ${options.runs} runs per case, each build in a fresh process.`,
+    `${engineNotes}; seed ${options.seed}; ${options.runs} runs per case, each build in a fresh process.`,
     '',
-    buildTable(sizes, empty),
+    buildTable(sizes, empty, compare),
     '',
     'Wall and CPU are measured around `main()`; loading the engine before it took a median ' +
-    `${seconds(median(imports))} s and is not included. Peak RSS is the whole process's. ` +
+    `${loading} and is not included. Peak RSS is the whole process's. ` +
     '"Files written" is from the build summary; dist/ files and MiB are counted after the build. ' +
     'System CPU is time spent in the kernel (creating, writing and removing files). The dev server row is ' +
     'the median of 9 saves per run, each from writing the post to its reloaded page being fetched.',
+  ];
+  if (compare) {
+    lines.push(
+      '',
+      'Ratios are current / baseline of the medians: below 1× the current checkout is faster. Both engines ' +
+        'built the same corpus in the same run, interleaved (baseline run r, then current run r), each with ' +
+        "its own cache folder and with the other's output moved aside. Files written, dist/ files and MiB " +
+        'show one value when both engines agree, else baseline → current.',
+      '',
+      '### Site digest: the same output from both engines (as a refactor should give)',
+      '',
+      digestTable(sizes, empty),
+    );
+  }
+  lines.push(
     '',
     '### Floor: read + gray-matter + markdown-it + shiki on one core, no templates, no writes',
     '',
-    floorTable(sizes),
+    floorTable(sizes, compare),
     '',
-  ].join('\n');
+  );
+  return lines.join('\n');
 }
 
 // ---- main ----
@@ -360,19 +547,20 @@ function main() {
   try {
     options = readOptions(process.argv.slice(2));
   } catch (error) {
-    process.stderr.write(
-      `error: ${error.message}\nusage: npm run bench [-- --sizes 1000,4000,10000 --runs 3 --seed 1 --dir /tmp --keep]\n`,
-    );
+    process.stderr.write(`error: ${error.message}\n${USAGE}\n`);
     process.exitCode = 64;
     return;
   }
   const tmp = mkdtempSync(join(options.dir, 'colophon-bench-'));
   process.stderr.write(`Working in ${tmp}\n`);
   try {
-    const before = libDigest();
+    const before = Object.fromEntries(options.engines.map(({ key, dir }) => [key, libDigest(dir)]));
     const sizes = options.sizes.map((n) => benchSize(tmp, n, options));
     const empty = benchEmpty(tmp, options);
-    process.stdout.write(report(options, sizes, empty, { before, after: libDigest() }));
+    const libs = Object.fromEntries(
+      options.engines.map(({ key, dir }) => [key, { before: before[key], after: libDigest(dir) }]),
+    );
+    process.stdout.write(report(options, sizes, empty, libs));
   } catch (error) {
     // A failed build makes every number of this run meaningless: say why and stop.
     if (!(error instanceof ChildFailed)) throw error;

@@ -1,22 +1,28 @@
 // Save-to-served latency of the dev server: the time from writing a post to its reloaded page
 // being served (the reload event arrives on the page's event stream, then the page is fetched).
 //
-//   node bench/serve-latency.mjs [--json FILE] <siteDir> [--edits 9]
+//   node bench/serve-latency.mjs [--json FILE] [--engine DIR] <siteDir> [--edits 9]
 //
-// Runs the compiled engine (npm run compile first). Prints the median, min and max in ms as one
-// JSON line, to FILE when given (as bench/run.mjs asks) or else to stdout.
+// Runs the compiled engine (npm run compile first) of the Colophon checkout DIR, by default this
+// one; bench/run.mjs --baseline points it at an older checkout. Prints the median, min and max in
+// ms as one JSON line, to FILE when given (as bench/run.mjs asks) or else to stdout.
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
-import { join, relative } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { serve } from '../lib/serve/server.js';
+
+const REPO = dirname(dirname(fileURLToPath(import.meta.url)));
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { edits: { type: 'string', default: '9' }, json: { type: 'string' } },
+  options: { edits: { type: 'string', default: '9' }, json: { type: 'string' }, engine: { type: 'string' } },
 });
 const siteDir = positionals[0];
-if (!siteDir) throw new Error('usage: node bench/serve-latency.mjs <siteDir> [--edits N]');
+if (!siteDir) throw new Error('usage: node bench/serve-latency.mjs [--json FILE] [--engine DIR] <siteDir> [--edits N]');
+// A file URL of the absolute path, as import() takes URLs (a Windows drive letter would read as a scheme).
+const engineUrl = pathToFileURL(join(resolve(values.engine ?? REPO), 'lib', 'serve', 'server.js')).href;
+const { serve } = await import(engineUrl);
 
 /** The first post file in path order: a stable choice between runs. */
 function firstPost(dir) {
