@@ -1,8 +1,6 @@
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { all, buildFails, buildOk, config, post, read, text, writeSite } from './support/site.ts';
+import { all, buildFails, buildInMemory, type Built, config, post, text, writeSite } from './support/site.ts';
 
 function archiveSite(extra: Record<string, string> = {}): string {
   return writeSite({
@@ -17,16 +15,19 @@ function archiveSite(extra: Record<string, string> = {}): string {
   });
 }
 
-const titlesOn = (dir: string, path: string) => all(read(dir, path), /<h2 class="entry-title"><a [^>]*>([^<]*)</g);
+const titlesOn = (built: Built, path: string) => all(built.read(path), /<h2 class="entry-title"><a [^>]*>([^<]*)</g);
 
 describe('archives', () => {
   it('lists every post on /archive/ by year and month, newest first, with date and categories', async () => {
-    const dir = archiveSite();
-    await buildOk(dir);
-    const html = read(dir, 'archive/index.html');
+    const built = await buildInMemory(archiveSite());
+    const html = built.read('archive/index.html');
     assert.deepEqual(all(html, /<h2>(\d+)<\/h2>/g), ['2025', '2024', '2023']);
     assert.deepEqual(all(html, /<h3><a [^>]*>([^<]*)<\/a><\/h3>/g), ['January 2025', 'December 2024', 'June 2023']);
-    assert.deepEqual(all(html, /<h3><a href="([^"]*)"/g), ['/archive/2025/01/', '/archive/2024/12/', '/archive/2023/06/']);
+    assert.deepEqual(all(html, /<h3><a href="([^"]*)"/g), [
+      '/archive/2025/01/',
+      '/archive/2024/12/',
+      '/archive/2023/06/',
+    ]);
     const items = all(html, /<li>(.*?)<\/li>/g).map(text);
     assert.deepEqual(items, [
       'Jan B January 20, 2025 at 12:00 AM | Notes, Events',
@@ -36,31 +37,35 @@ describe('archives', () => {
       'Old <one> June 05, 2023 at 08:00 AM',
     ]);
     assert.match(html, /<title>Archive — T<\/title>/);
-    assert.match(read(dir, 'index.html'), /<a href="\/archive\/">Archive<\/a>/, 'the footer links the archive');
+    assert.match(built.read('index.html'), /<a href="\/archive\/">Archive<\/a>/, 'the footer links the archive');
   });
 
   it('gives each month its own list, paginated like the index', async () => {
-    const dir = archiveSite();
-    await buildOk(dir);
-    assert.deepEqual(titlesOn(dir, 'archive/2025/01/index.html'), ['Jan B', 'Jan C']);
-    assert.deepEqual(titlesOn(dir, 'archive/2025/01/page/2/index.html'), ['Jan A']);
-    assert.match(read(dir, 'archive/2025/01/index.html'), /<h1 class="list-title">January 2025<\/h1>/);
-    assert.match(read(dir, 'archive/2025/01/index.html'), /<a href="\/archive\/2025\/01\/page\/2\/" rel="next">Next Page »<\/a>/);
-    assert.match(read(dir, 'archive/2025/01/page/2/index.html'), /<title>January 2025 — T \(page 2\)<\/title>/);
-    assert.deepEqual(titlesOn(dir, 'archive/2024/12/index.html'), ['New Year']);
-    assert.equal(existsSync(join(dir, 'dist/archive/2024/11')), false, 'months without posts have no page');
+    const built = await buildInMemory(archiveSite());
+    assert.deepEqual(titlesOn(built, 'archive/2025/01/index.html'), ['Jan B', 'Jan C']);
+    assert.deepEqual(titlesOn(built, 'archive/2025/01/page/2/index.html'), ['Jan A']);
+    assert.match(built.read('archive/2025/01/index.html'), /<h1 class="list-title">January 2025<\/h1>/);
+    assert.match(
+      built.read('archive/2025/01/index.html'),
+      /<a href="\/archive\/2025\/01\/page\/2\/" rel="next">Next Page »<\/a>/,
+    );
+    assert.match(built.read('archive/2025/01/page/2/index.html'), /<title>January 2025 — T \(page 2\)<\/title>/);
+    assert.deepEqual(titlesOn(built, 'archive/2024/12/index.html'), ['New Year']);
+    assert.equal(built.has('archive/2024/11'), false, 'months without posts have no page');
   });
 
   it('has an archive page even before the first post', async () => {
-    const dir = writeSite({ 'site.config.ts': config({}) });
-    await buildOk(dir);
-    assert.match(read(dir, 'archive/index.html'), /Nothing has been published here yet/);
+    const built = await buildInMemory(writeSite({ 'site.config.ts': config({}) }));
+    assert.match(built.read('archive/index.html'), /Nothing has been published here yet/);
   });
 
   it('reports a page that would be written over the archive', async () => {
     const dir = archiveSite({ 'content/archive.md': post({ title: 'My archive' }) });
     const failure = await buildFails(dir);
     assert.equal(failure.errors[0]!.code, 'E_COLLISION');
-    assert.match(failure.errors[0]!.message, /content\/archive\.md and the archive page would all be written to archive\/index\.html/);
+    assert.match(
+      failure.errors[0]!.message,
+      /content\/archive\.md and the archive page would all be written to archive\/index\.html/,
+    );
   });
 });

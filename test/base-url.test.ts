@@ -2,12 +2,15 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { all, config, post, writeSite, runCli as run } from './support/site.ts';
+import { all, config, post, runCli as run, writeSite } from './support/site.ts';
 
 function site(): string {
   return writeSite({
     'site.config.ts': config({ title: 'Moved', url: 'https://blog.example.com/' }),
-    'content/posts/a.md': post({ title: 'A', date: '2020-01-01', categories: 'One' }, 'See [the about page](/about/).\n'),
+    'content/posts/a.md': post(
+      { title: 'A', date: '2020-01-01', categories: 'One' },
+      'See [the about page](/about/).\n',
+    ),
     'content/about.md': post({ title: 'About' }),
   });
 }
@@ -43,11 +46,13 @@ describe('--base-url', () => {
 
   it('goes through the url checks, and the error names --base-url', async () => {
     const dir = site();
-    for (const [value, reason] of [
-      ['example.org/sub/', /is not an absolute URL/],
-      ['ftp://example.org/', /must be an http or https URL/],
-      ['https://example.org/?x=1', /must not have a query or fragment/],
-    ] as const) {
+    for (
+      const [value, reason] of [
+        ['example.org/sub/', /is not an absolute URL/],
+        ['ftp://example.org/', /must be an http or https URL/],
+        ['https://example.org/?x=1', /must not have a query or fragment/],
+      ] as const
+    ) {
       const result = await run(['build', dir, '--base-url', value]);
       assert.equal(result.code, 1);
       assert.match(result.err, /error\[E_CONFIG_KEY\]: --base-url /);

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { buildOk, config, post, read, writeSite } from './support/site.ts';
+import { buildInMemory, buildOk, config, post, read, writeSite } from './support/site.ts';
 
 const BODY = 'Some <em>raw</em> HTML & "quotes" and \'apostrophes\'.\n\n```js\nconst a = 1 < 2;\n```\n';
 
@@ -29,8 +29,8 @@ describe('post bodies in templates', () => {
         '<div id="twice"><%~ it.post.body + it.post.body %></div id="twice">',
       ].join('\n'),
     });
-    await buildOk(dir);
-    const page = read(dir, '2024/03/01/one/index.html');
+    const built = await buildInMemory(dir);
+    const page = built.read('2024/03/01/one/index.html');
     assert.doesNotMatch(page, /\u0000/);
     assert.equal(between(page, 'raw'), between(page, 'rawhtml'));
     assert.match(between(page, 'raw'), /<em>raw<\/em> HTML &amp; &quot;quotes&quot;/);
@@ -39,17 +39,16 @@ describe('post bodies in templates', () => {
     assert.match(between(page, 'esc'), /&lt;em&gt;raw&lt;\/em&gt;/);
     assert.equal(between(page, 'inspect'), 'has code');
     assert.equal(between(page, 'twice'), between(page, 'raw').repeat(2));
-    assert.equal(between(read(dir, '2024/03/02/two/index.html'), 'inspect'), 'no code');
+    assert.equal(between(built.read('2024/03/02/two/index.html'), 'inspect'), 'no code');
   });
 
   it('show each full post on the index and in its feed', async () => {
-    const dir = site();
-    await buildOk(dir);
-    const index = read(dir, 'index.html');
+    const built = await buildInMemory(site());
+    const index = built.read('index.html');
     assert.match(index, /<p>Second <em>post<\/em>.<\/p>/);
     assert.match(index, /<em>raw<\/em> HTML/);
     assert.doesNotMatch(index, /\u0000/);
-    assert.match(read(dir, 'feed/atom.xml'), /<!\[CDATA\[<p>Some <em>raw<\/em> HTML &amp; &quot;quotes&quot;/);
+    assert.match(built.read('feed/atom.xml'), /<!\[CDATA\[<p>Some <em>raw<\/em> HTML &amp; &quot;quotes&quot;/);
   });
 });
 
@@ -67,7 +66,10 @@ describe('the body cache', () => {
     const warm = await buildOk(dir, { cache: true });
     assert.deepEqual(warm.bodies, { total: 2, rendered: 0 });
     assert.equal(warm.digest, cold.digest);
-    writeFileSync(join(dir, 'content/posts/two.md'), post({ title: 'Two', date: '2024-03-02 10:00' }, 'Second *post*, edited.\n'));
+    writeFileSync(
+      join(dir, 'content/posts/two.md'),
+      post({ title: 'Two', date: '2024-03-02 10:00' }, 'Second *post*, edited.\n'),
+    );
     const edited = await buildOk(dir);
     assert.deepEqual(edited.bodies, { total: 2, rendered: 1 });
     assert.match(read(dir, '2024/03/02/two/index.html'), /Second <em>post<\/em>, edited./);
@@ -77,9 +79,13 @@ describe('the body cache', () => {
   });
 
   it('gives a warm build the same warnings as a cold one', async () => {
-    const dir = site({ 'content/posts/three.md': post({ title: 'Three', date: '2024-03-03 10:00' }, '```nosuchlang\nx\n```\n') });
+    const dir = site({
+      'content/posts/three.md': post({ title: 'Three', date: '2024-03-03 10:00' }, '```nosuchlang\nx\n```\n'),
+    });
     const cold = await buildOk(dir);
-    assert.deepEqual(cold.warnings, ['content/posts/three.md: no highlighting for the unknown language "nosuchlang"; shown as plain code']);
+    assert.deepEqual(cold.warnings, [
+      'content/posts/three.md: no highlighting for the unknown language "nosuchlang"; shown as plain code',
+    ]);
     const warm = await buildOk(dir);
     assert.equal(warm.bodies.rendered, 0);
     assert.deepEqual(warm.warnings, cold.warnings);
@@ -105,7 +111,10 @@ describe('the body cache', () => {
     const dir = site({}, { markdown: { html: true } });
     await buildOk(dir);
     assert.match(read(dir, '2024/03/01/one/index.html'), /Some <em>raw<\/em> HTML/);
-    writeFileSync(join(dir, 'site.config.ts'), config({ title: 'Bodies', url: 'https://example.org/', timezone: 'UTC', markdown: { html: false } }));
+    writeFileSync(
+      join(dir, 'site.config.ts'),
+      config({ title: 'Bodies', url: 'https://example.org/', timezone: 'UTC', markdown: { html: false } }),
+    );
     const after = await buildOk(dir);
     assert.deepEqual(after.bodies, { total: 2, rendered: 2 });
     assert.match(read(dir, '2024/03/01/one/index.html'), /Some &lt;em&gt;raw&lt;\/em&gt; HTML/);

@@ -2,13 +2,21 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { serve, type DevServer } from '../src/serve/server.ts';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { type DevServer, serve } from '../src/serve/server.ts';
 import { config, post, writeSite } from './support/site.ts';
 
 // Debian's chromium, installed by .ci/run; these flags keep it from reaching for the network.
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 describe('colophon serve in a real browser', () => {
   let dir: string;
@@ -32,7 +40,8 @@ describe('colophon serve in a real browser', () => {
   });
 
   const bodyText = () => page.evaluate(() => document.body.innerText);
-  const waitForText = (text: string) => page.waitForFunction((t) => document.body.innerText.includes(t), text, { timeout: 15_000 });
+  const waitForText = (text: string) =>
+    page.waitForFunction((t) => document.body.innerText.includes(t), text, { timeout: 15_000 });
 
   it('reloads an open post when its file is saved', async () => {
     await page.goto(`${server.url}2021/05/01/hello/`);

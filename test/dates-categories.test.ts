@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { all, buildFails, buildOk, config, post, read, text, writeSite } from './support/site.ts';
+import { all, buildFails, buildInMemory, config, post, text, writeSite } from './support/site.ts';
 
 const metaLines = (html: string) => all(html, /<p class="entry-meta">(.*?)<\/p>/g).map(text);
 
@@ -11,10 +11,14 @@ describe('the date line', () => {
       // 2014-03-09 is the spring-forward day in Los Angeles: 02:00 PST becomes 03:00 PDT.
       'content/posts/before.md': post({ title: 'Before', date: '2014-03-09T09:30:00Z' }),
       'content/posts/after.md': post({ title: 'After', date: '2014-03-09T10:30:00Z' }),
-      'content/posts/autumn.md': post({ title: 'Autumn', date: '2014-10-13 16:50', categories: 'sysadmin, Docker, Mozilla' }),
+      'content/posts/autumn.md': post({
+        title: 'Autumn',
+        date: '2014-10-13 16:50',
+        categories: 'sysadmin, Docker, Mozilla',
+      }),
     });
-    await buildOk(dir);
-    const html = read(dir, 'index.html');
+    const built = await buildInMemory(dir);
+    const html = built.read('index.html');
     assert.deepEqual(metaLines(html), [
       'October 13, 2014 at 04:50 PM | categories: sysadmin, Docker, Mozilla',
       'March 09, 2014 at 03:30 AM',
@@ -37,8 +41,8 @@ describe('the date line', () => {
       'content/posts/2014-10-09-from-name.md': post({ title: 'From name' }),
       'content/posts/e.md': post({ title: 'Offset', date: '2014-10-08T12:00:00+02:00' }),
     });
-    const result = await buildOk(dir);
-    assert.deepEqual(all(read(dir, 'index.html'), /<time datetime="([^"]+)"/g), [
+    const result = await buildInMemory(dir);
+    assert.deepEqual(all(result.read('index.html'), /<time datetime="([^"]+)"/g), [
       '2014-10-13T16:50:07+13:00',
       '2014-10-12T08:05:00+13:00',
       '2014-10-11T00:00:00+13:00',
@@ -48,7 +52,9 @@ describe('the date line', () => {
     ]);
     // Permalink date tokens use the site-local date, not UTC (where some of these are a day earlier).
     assert.deepEqual(result.site.posts.map((p) => p.path).slice(2, 5), [
-      '/2014/10/11/c/', '/2014/10/10/d/', '/2014/10/09/from-name/',
+      '/2014/10/11/c/',
+      '/2014/10/10/d/',
+      '/2014/10/09/from-name/',
     ]);
   });
 });
@@ -60,26 +66,29 @@ describe('categories', () => {
       'content/posts/a.md': post({ title: 'List', date: '2020-01-02', categories: '[Zeta, alpha, Mid Word]' }),
       'content/posts/b.md': post({ title: 'Comma', date: '2020-01-01', categories: 'Docker,  sysadmin ,Zeta' }),
     });
-    await buildOk(dir);
-    const html = read(dir, 'index.html');
+    const built = await buildInMemory(dir);
+    const html = built.read('index.html');
     assert.deepEqual(metaLines(html).map((l) => l.split(' | ')[1]), [
       'categories: Zeta, alpha, Mid Word',
       'categories: Docker, sysadmin, Zeta',
     ]);
     assert.match(html, /<a href="\/category\/mid-word\/">Mid Word<\/a>/);
-    assert.match(read(dir, 'category/zeta/index.html'), /<h1 class="list-title">Zeta<\/h1>/);
+    assert.match(built.read('category/zeta/index.html'), /<h1 class="list-title">Zeta<\/h1>/);
   });
 
-  it('compares names case-insensitively and shows the oldest post\'s spelling', async () => {
+  it("compares names case-insensitively and shows the oldest post's spelling", async () => {
     const dir = writeSite({
       'site.config.ts': config({}),
       'content/posts/new.md': post({ title: 'New', date: '2021-01-01', categories: 'DOCKER' }),
       'content/posts/old.md': post({ title: 'Old', date: '2015-01-01', categories: 'Docker' }),
       'content/posts/mid.md': post({ title: 'Mid', date: '2018-01-01', categories: 'docker' }),
     });
-    const result = await buildOk(dir);
+    const result = await buildInMemory(dir);
     assert.deepEqual(result.site.categories.map((c) => [c.name, c.posts.length]), [['Docker', 3]]);
-    assert.deepEqual(metaLines(read(dir, 'index.html')).map((l) => l.split(' | ')[1]), Array(3).fill('categories: Docker'));
+    assert.deepEqual(
+      metaLines(result.read('index.html')).map((l) => l.split(' | ')[1]),
+      Array(3).fill('categories: Docker'),
+    );
   });
 
   it('refuses two names that would share one URL, naming both', async () => {
@@ -91,7 +100,10 @@ describe('categories', () => {
     const failure = await buildFails(dir);
     assert.equal(failure.errors.length, 1);
     assert.equal(failure.errors[0]!.code, 'E_CATEGORY_SLUG');
-    assert.match(failure.errors[0]!.message, /"node-js" \(content\/posts\/b\.md\) and "Node\.js" \(content\/posts\/a\.md\)/);
+    assert.match(
+      failure.errors[0]!.message,
+      /"node-js" \(content\/posts\/b\.md\) and "Node\.js" \(content\/posts\/a\.md\)/,
+    );
   });
 });
 
@@ -100,21 +112,26 @@ describe('drafts', () => {
     writeSite({
       'site.config.ts': config({}),
       'content/posts/live.md': post({ title: 'Live', date: '2020-01-01', categories: 'Shown' }),
-      'content/posts/wip.md': post({ title: 'Work in progress', date: '2020-02-01', categories: 'Hidden', draft: 'true' }),
+      'content/posts/wip.md': post({
+        title: 'Work in progress',
+        date: '2020-02-01',
+        categories: 'Hidden',
+        draft: 'true',
+      }),
     });
 
   it('are left out of pages, lists, categories and feeds by default', async () => {
     const dir = site();
-    const result = await buildOk(dir);
+    const result = await buildInMemory(dir);
     assert.deepEqual(result.site.posts.map((p) => p.source.title), ['Live']);
     assert.equal(result.paths.some((p) => p.includes('hidden') || p.includes('wip')), false);
-    assert.doesNotMatch(read(dir, 'feed/atom.xml'), /Work in progress/);
+    assert.doesNotMatch(result.read('feed/atom.xml'), /Work in progress/);
   });
 
   it('are built with --drafts, marked as drafts', async () => {
     const dir = site();
-    await buildOk(dir, { drafts: true });
-    assert.match(read(dir, '2020/02/01/wip/index.html'), /<article class="entry draft">/);
-    assert.match(read(dir, 'category/hidden/index.html'), /Work in progress/);
+    const built = await buildInMemory(dir, { drafts: true });
+    assert.match(built.read('2020/02/01/wip/index.html'), /<article class="entry draft">/);
+    assert.match(built.read('category/hidden/index.html'), /Work in progress/);
   });
 });

@@ -3,7 +3,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, utimesSync } 
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, it } from 'node:test';
-import { cli, deno, digestOf, listTree, ROOT, type CliRun } from './support/site.ts';
+import { cli, type CliRun, deno, digestOf, listTree, ROOT } from './support/site.ts';
 
 /**
  * The promise: one digest for the same sources whatever the folder, file order, mtimes, timezone,
@@ -16,7 +16,9 @@ const SITES: Record<string, { root: string; files: string[] }> = {
 SITES.edge!.files = sourcesOf(SITES.edge!.root, ['site.config.ts', 'content', 'layouts', 'public']);
 
 function sourcesOf(root: string, entries: string[]): string[] {
-  return entries.filter((e) => existsSync(join(root, e))).flatMap((e) => (e.endsWith('.ts') ? [e] : listTree(join(root, e)).map((f) => `${e}/${f}`)));
+  return entries.filter((e) => existsSync(join(root, e))).flatMap((
+    e,
+  ) => (e.endsWith('.ts') ? [e] : listTree(join(root, e)).map((f) => `${e}/${f}`)));
 }
 
 type Order = 'sorted' | 'reverse' | 'shuffled';
@@ -78,7 +80,10 @@ const VARIATIONS: Variation[] = [
       return { dir, result: cli(['build', dir, '--no-cache']) };
     },
   },
-  { name: 'files created in shuffled order, all mtimes changed', run: buildCopy('shuffled', {}, new Date(Date.UTC(2001, 8, 9, 1, 46, 40))) },
+  {
+    name: 'files created in shuffled order, all mtimes changed',
+    run: buildCopy('shuffled', {}, new Date(Date.UTC(2001, 8, 9, 1, 46, 40))),
+  },
   { name: 'one worker thread (COLOPHON_WORKERS=1), cold cache', run: buildCopyNoCache({ COLOPHON_WORKERS: '1' }) },
   { name: 'two worker threads, cold cache', run: buildCopyNoCache({ COLOPHON_WORKERS: '2' }) },
   { name: 'five worker threads, cold cache', run: buildCopyNoCache({ COLOPHON_WORKERS: '5' }) },
@@ -87,7 +92,10 @@ const VARIATIONS: Variation[] = [
   { name: 'TZ=Asia/Kolkata', run: buildCopy('sorted', { TZ: 'Asia/Kolkata' }) },
   { name: 'LANG=en_US.UTF-8', run: buildCopy('sorted', { LANG: 'en_US.UTF-8', LC_ALL: 'en_US.UTF-8' }) },
   { name: 'LANG=de_DE.UTF-8', run: buildCopy('sorted', { LANG: 'de_DE.UTF-8', LC_ALL: 'de_DE.UTF-8' }) },
-  { name: 'LANG=ja_JP.UTF-8 TZ=Pacific/Auckland', run: buildCopy('reverse', { LANG: 'ja_JP.UTF-8', LC_ALL: 'ja_JP.UTF-8', TZ: 'Pacific/Auckland' }) },
+  {
+    name: 'LANG=ja_JP.UTF-8 TZ=Pacific/Auckland',
+    run: buildCopy('reverse', { LANG: 'ja_JP.UTF-8', LC_ALL: 'ja_JP.UTF-8', TZ: 'Pacific/Auckland' }),
+  },
   {
     name: 'Deno, two worker threads',
     run: (site) => {
@@ -128,7 +136,9 @@ for (const site of Object.keys(SITES)) {
         const expected = digestOf(baseline.result);
         const actual = digestOf(result);
         if (actual !== expected) {
-          assert.fail(`${variation.name} changed the output:\n${explain(join(baseline.dir, 'dist'), join(dir, 'dist'))}`);
+          assert.fail(
+            `${variation.name} changed the output:\n${explain(join(baseline.dir, 'dist'), join(dir, 'dist'))}`,
+          );
         }
       });
     }

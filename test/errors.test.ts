@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { buildFails, buildOk, cli, config, listTree, post, writeSite } from './support/site.ts';
+import { buildFails, buildInMemory, buildOk, cli, config, listTree, post, writeSite } from './support/site.ts';
 
 describe('errors in sources', () => {
   it('names the file and the YAML line of bad front matter, with a code frame', async () => {
@@ -81,13 +81,19 @@ describe('errors in sources', () => {
     });
     const failure = await buildFails(dir);
     assert.equal(failure.errors[0]!.code, 'E_COLLISION');
-    assert.match(failure.errors[0]!.message, /content\/posts\/a\.md and content\/posts\/b\.md would all be written to 2020\/01\/01\/same\/index\.html/);
+    assert.match(
+      failure.errors[0]!.message,
+      /content\/posts\/a\.md and content\/posts\/b\.md would all be written to 2020\/01\/01\/same\/index\.html/,
+    );
   });
 });
 
 describe('the file tree', () => {
   it('refuses a symbolic link that loops back into content/, naming it', async () => {
-    const dir = writeSite({ 'site.config.ts': config({}), 'content/posts/a.md': post({ title: 'A', date: '2020-01-01' }) });
+    const dir = writeSite({
+      'site.config.ts': config({}),
+      'content/posts/a.md': post({ title: 'A', date: '2020-01-01' }),
+    });
     symlinkSync(join(dir, 'content'), join(dir, 'content/posts/again'));
     const failure = await buildFails(dir);
     assert.deepEqual(failure.errors.map((e) => [e.code, e.file]), [['E_SYMLINK_LOOP', 'content/posts/again']]);
@@ -95,9 +101,12 @@ describe('the file tree', () => {
 
   it('follows a symbolic link to a folder elsewhere', async () => {
     const shared = writeSite({ 'x.md': post({ title: 'Linked', date: '2020-02-02' }) });
-    const dir = writeSite({ 'site.config.ts': config({}), 'content/posts/a.md': post({ title: 'A', date: '2020-01-01' }) });
+    const dir = writeSite({
+      'site.config.ts': config({}),
+      'content/posts/a.md': post({ title: 'A', date: '2020-01-01' }),
+    });
     symlinkSync(shared, join(dir, 'content/posts/shared'));
-    const result = await buildOk(dir);
+    const result = await buildInMemory(dir);
     assert.deepEqual(result.site.posts.map((p) => p.source.path), ['content/posts/shared/x.md', 'content/posts/a.md']);
   });
 });
@@ -140,11 +149,17 @@ describe('the command line', () => {
   });
 
   it('builds a folder without site.config.ts with a warning and prints one summary line', () => {
-    const dir = writeSite({ 'content/posts/2020-01-01-hi.md': post({ title: 'Hi' }), 'content/about.md': post({ title: 'About' }) });
+    const dir = writeSite({
+      'content/posts/2020-01-01-hi.md': post({ title: 'Hi' }),
+      'content/about.md': post({ title: 'About' }),
+    });
     const run = cli(['build', dir]);
     assert.equal(run.status, 0, run.stderr);
     assert.match(run.stderr, /warning: site\.config\.ts not found/);
-    assert.match(run.stdout, /^Built 1 post, 1 page: 8 files \(8 written, 0 unchanged, 0 removed\) in \d+\.\d\d s, sha256:[0-9a-f]{64}\n$/);
+    assert.match(
+      run.stdout,
+      /^Built 1 post, 1 page: 8 files \(8 written, 0 unchanged, 0 removed\) in \d+\.\d\d s, sha256:[0-9a-f]{64}\n$/,
+    );
     const again = cli(['build', dir]);
     assert.match(again.stdout, /\(0 written, 8 unchanged, 0 removed\)/);
   });

@@ -1,8 +1,6 @@
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { all, buildFails, buildOk, config, post, read, writeSite } from './support/site.ts';
+import { all, buildFails, buildInMemory, config, post, writeSite } from './support/site.ts';
 
 function site(feeds?: string[], entries = 2): string {
   return writeSite({
@@ -14,74 +12,105 @@ function site(feeds?: string[], entries = 2): string {
       timezone: 'Europe/Berlin',
       ...(feeds ? { feeds } : {}),
     }),
-    'content/posts/one.md': post({ title: 'x < y & <script>', date: '2014-10-13 16:50', categories: 'Docker' }, 'See [about](/about/) and ![pic](img/p.png).\n'),
-    'content/posts/two.md': post({ title: 'Two', date: '2014-10-12 09:00', updated: '2014-11-01 12:00', categories: 'Docker' }),
+    'content/posts/one.md': post(
+      { title: 'x < y & <script>', date: '2014-10-13 16:50', categories: 'Docker' },
+      'See [about](/about/) and ![pic](img/p.png).\n',
+    ),
+    'content/posts/two.md': post({
+      title: 'Two',
+      date: '2014-10-12 09:00',
+      updated: '2014-11-01 12:00',
+      categories: 'Docker',
+    }),
     'content/posts/three.md': post({ title: 'Three', date: '2014-10-11 09:00', tags: 'misc' }),
   });
 }
 
 describe('RSS 2.0 and JSON Feed', () => {
   it('writes only Atom by default', async () => {
-    const dir = site();
-    await buildOk(dir);
-    assert.ok(existsSync(join(dir, 'dist/feed/atom.xml')));
-    assert.equal(existsSync(join(dir, 'dist/feed/rss.xml')), false);
-    assert.equal(existsSync(join(dir, 'dist/feed/feed.json')), false);
+    const built = await buildInMemory(site());
+    assert.ok(built.has('feed/atom.xml'));
+    assert.equal(built.has('feed/rss.xml'), false);
+    assert.equal(built.has('feed/feed.json'), false);
   });
 
   it('writes RSS beside Atom for the site, each category and each tag, with the same entries', async () => {
-    const dir = site(['atom', 'rss']);
-    await buildOk(dir);
+    const built = await buildInMemory(site(['atom', 'rss']));
     for (const home of ['', 'category/docker/', 'tag/misc/']) {
-      const atomIds = all(read(dir, `${home}feed/atom.xml`), /<entry>\s*<title[^]*?<id>(.*?)<\/id>/g);
-      const rssIds = all(read(dir, `${home}feed/rss.xml`), /<guid isPermaLink="false">(.*?)<\/guid>/g);
+      const atomIds = all(built.read(`${home}feed/atom.xml`), /<entry>\s*<title[^]*?<id>(.*?)<\/id>/g);
+      const rssIds = all(built.read(`${home}feed/rss.xml`), /<guid isPermaLink="false">(.*?)<\/guid>/g);
       assert.deepEqual(rssIds, atomIds, home);
       assert.ok(rssIds.length > 0);
     }
-    const rss = read(dir, 'feed/rss.xml');
+    const rss = built.read('feed/rss.xml');
     assert.match(rss, /^<\?xml version="1.0" encoding="utf-8"\?>\n<rss version="2.0"/);
     assert.match(rss, /<title>Feeds &amp; &lt;Things&gt;<\/title>/);
     assert.deepEqual(all(rss, /<item>\s*<title><!\[CDATA\[(.*?)\]\]>/g), ['x &lt; y &amp; &lt;script&gt;', 'Two']);
     // No clock: lastBuildDate is the newest entry's updated (2014-11-01 12:00 Berlin = 11:00 UTC).
     assert.match(rss, /<lastBuildDate>Sat, 01 Nov 2014 11:00:00 GMT<\/lastBuildDate>/);
-    assert.deepEqual(all(rss, /<pubDate>(.*?)<\/pubDate>/g), ['Mon, 13 Oct 2014 14:50:00 GMT', 'Sun, 12 Oct 2014 07:00:00 GMT']);
-    assert.match(rss, /<atom:link href="https:\/\/example.org\/blog\/feed\/rss.xml" rel="self" type="application\/rss\+xml"\/>/);
-    assert.match(rss, /src="https:\/\/example.org\/blog\/2014\/10\/13\/one\/img\/p.png"/, 'links in content are absolute');
-    const page = read(dir, 'category/docker/index.html');
-    assert.match(page, /<link rel="alternate" type="application\/rss\+xml" title="Feeds &amp; &lt;Things&gt;" href="\/blog\/feed\/rss.xml">/);
-    assert.match(page, /<link rel="alternate" type="application\/rss\+xml" title="[^"]*: Docker" href="\/blog\/category\/docker\/feed\/rss.xml">/);
-    assert.match(page, /<a href="\/blog\/feed\/atom.xml">Atom feed<\/a> · <a href="\/blog\/feed\/rss.xml">RSS feed<\/a>/);
+    assert.deepEqual(all(rss, /<pubDate>(.*?)<\/pubDate>/g), [
+      'Mon, 13 Oct 2014 14:50:00 GMT',
+      'Sun, 12 Oct 2014 07:00:00 GMT',
+    ]);
+    assert.match(
+      rss,
+      /<atom:link href="https:\/\/example.org\/blog\/feed\/rss.xml" rel="self" type="application\/rss\+xml"\/>/,
+    );
+    assert.match(
+      rss,
+      /src="https:\/\/example.org\/blog\/2014\/10\/13\/one\/img\/p.png"/,
+      'links in content are absolute',
+    );
+    const page = built.read('category/docker/index.html');
+    assert.match(
+      page,
+      /<link rel="alternate" type="application\/rss\+xml" title="Feeds &amp; &lt;Things&gt;" href="\/blog\/feed\/rss.xml">/,
+    );
+    assert.match(
+      page,
+      /<link rel="alternate" type="application\/rss\+xml" title="[^"]*: Docker" href="\/blog\/category\/docker\/feed\/rss.xml">/,
+    );
+    assert.match(
+      page,
+      /<a href="\/blog\/feed\/atom.xml">Atom feed<\/a> · <a href="\/blog\/feed\/rss.xml">RSS feed<\/a>/,
+    );
   });
 
   it('writes a JSON Feed with plain-text titles and no build time', async () => {
-    const dir = site(['json']);
-    await buildOk(dir);
-    assert.equal(existsSync(join(dir, 'dist/feed/atom.xml')), false, 'only the formats named');
-    const feed = JSON.parse(read(dir, 'feed/feed.json'));
+    const built = await buildInMemory(site(['json']));
+    assert.equal(built.has('feed/atom.xml'), false, 'only the formats named');
+    const feed = JSON.parse(built.read('feed/feed.json'));
     assert.equal(feed.version, 'https://jsonfeed.org/version/1');
     assert.equal(feed.title, 'Feeds & <Things>');
     assert.equal(feed.feed_url, 'https://example.org/blog/feed/feed.json');
     assert.deepEqual(feed.items.map((i: { title: string }) => i.title), ['x < y & <script>', 'Two']);
-    assert.deepEqual(feed.items.map((i: { date_modified: string }) => i.date_modified), ['2014-10-13T14:50:00.000Z', '2014-11-01T11:00:00.000Z']);
+    assert.deepEqual(feed.items.map((i: { date_modified: string }) => i.date_modified), [
+      '2014-10-13T14:50:00.000Z',
+      '2014-11-01T11:00:00.000Z',
+    ]);
     assert.match(feed.items[0].content_html, /href="https:\/\/example.org\/blog\/about\/"/);
-    assert.match(read(dir, 'index.html'), /<link rel="alternate" type="application\/feed\+json" title="[^"]*" href="\/blog\/feed\/feed.json">/);
-    assert.match(read(dir, 'index.html'), /<a href="\/blog\/feed\/feed.json">JSON Feed<\/a>/);
+    assert.match(
+      built.read('index.html'),
+      /<link rel="alternate" type="application\/feed\+json" title="[^"]*" href="\/blog\/feed\/feed.json">/,
+    );
+    assert.match(built.read('index.html'), /<a href="\/blog\/feed\/feed.json">JSON Feed<\/a>/);
   });
 
   it('gives empty feeds the Unix epoch, never the clock', async () => {
-    const dir = writeSite({ 'site.config.ts': config({ feeds: ['rss', 'json'] }) });
-    await buildOk(dir);
-    assert.match(read(dir, 'feed/rss.xml'), /<lastBuildDate>Thu, 01 Jan 1970 00:00:00 GMT<\/lastBuildDate>/);
-    assert.deepEqual(JSON.parse(read(dir, 'feed/feed.json')).items, []);
+    const built = await buildInMemory(writeSite({ 'site.config.ts': config({ feeds: ['rss', 'json'] }) }));
+    assert.match(built.read('feed/rss.xml'), /<lastBuildDate>Thu, 01 Jan 1970 00:00:00 GMT<\/lastBuildDate>/);
+    assert.deepEqual(JSON.parse(built.read('feed/feed.json')).items, []);
   });
 
   it('checks the `feeds` setting', async () => {
-    for (const [feeds, message] of [
-      [[], /"feeds" must be a non-empty list of feed formats \(known: "atom", "rss", "json"\)/],
-      ['rss', /"feeds" must be a non-empty list/],
-      [['atom', 'rss2'], /"feeds" has an unknown format "rss2"/],
-      [['rss', 'rss'], /"feeds" names "rss" twice/],
-    ] as const) {
+    for (
+      const [feeds, message] of [
+        [[], /"feeds" must be a non-empty list of feed formats \(known: "atom", "rss", "json"\)/],
+        ['rss', /"feeds" must be a non-empty list/],
+        [['atom', 'rss2'], /"feeds" has an unknown format "rss2"/],
+        [['rss', 'rss'], /"feeds" names "rss" twice/],
+      ] as const
+    ) {
       const failure = await buildFails(writeSite({ 'site.config.ts': config({ feeds }) }));
       assert.equal(failure.errors[0]!.code, 'E_CONFIG_KEY');
       assert.match(failure.errors[0]!.message, message);

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { all, buildOk, config, post, read, writeSite } from './support/site.ts';
+import { all, buildInMemory, config, post, writeSite } from './support/site.ts';
 
 function feedSite(entries = 2): string {
   const files: Record<string, string> = {
@@ -15,7 +15,12 @@ function feedSite(entries = 2): string {
       { title: 'x < y & <script>', date: '2014-10-13 16:50', categories: 'Docker, sysadmin' },
       'See [about](/about/), [a sibling](../other/), ![pic](img/p.png) and [out](https://w3.org/x).\n\n<a href="#top">top</a>\n',
     ),
-    'content/posts/two.md': post({ title: 'Two', date: '2014-10-12 09:00', updated: '2014-11-01 12:00', categories: 'Docker' }),
+    'content/posts/two.md': post({
+      title: 'Two',
+      date: '2014-10-12 09:00',
+      updated: '2014-11-01 12:00',
+      categories: 'Docker',
+    }),
     'content/posts/three.md': post({ title: 'Three', date: '2014-10-11 09:00', categories: 'sysadmin' }),
   };
   return writeSite(files);
@@ -23,11 +28,13 @@ function feedSite(entries = 2): string {
 
 describe('Atom feeds', () => {
   it('has the newest feedEntries posts, full content, ids from permalinks and no build time', async () => {
-    const dir = feedSite(2);
-    await buildOk(dir);
-    const xml = read(dir, 'feed/atom.xml');
+    const built = await buildInMemory(feedSite(2));
+    const xml = built.read('feed/atom.xml');
     assert.match(xml, /^<\?xml version="1.0" encoding="utf-8"\?>\n<feed xmlns="http:\/\/www.w3.org\/2005\/Atom">/);
-    assert.deepEqual(all(xml, /<entry>\s*<title type="html"><!\[CDATA\[(.*?)\]\]>/g), ['x &lt; y &amp; &lt;script&gt;', 'Two']);
+    assert.deepEqual(all(xml, /<entry>\s*<title type="html"><!\[CDATA\[(.*?)\]\]>/g), [
+      'x &lt; y &amp; &lt;script&gt;',
+      'Two',
+    ]);
     assert.deepEqual(all(xml, /<id>(.*?)<\/id>/g), [
       'https://example.org/blog/',
       'https://example.org/blog/2014/10/13/one/',
@@ -35,7 +42,9 @@ describe('Atom feeds', () => {
     ]);
     // Feed updated is the newest entry's: post two was updated on 2014-11-01 12:00 Berlin time (11:00 UTC).
     assert.deepEqual(all(xml, /<updated>(.*?)<\/updated>/g), [
-      '2014-11-01T11:00:00.000Z', '2014-10-13T14:50:00.000Z', '2014-11-01T11:00:00.000Z',
+      '2014-11-01T11:00:00.000Z',
+      '2014-10-13T14:50:00.000Z',
+      '2014-11-01T11:00:00.000Z',
     ]);
     assert.match(xml, /<title>Feeds &amp; &lt;Things&gt;<\/title>/);
     assert.match(xml, /<link rel="self" href="https:\/\/example.org\/blog\/feed\/atom.xml"\/>/);
@@ -43,9 +52,8 @@ describe('Atom feeds', () => {
   });
 
   it('makes every relative link in entry content absolute', async () => {
-    const dir = feedSite();
-    await buildOk(dir);
-    const xml = read(dir, 'feed/atom.xml');
+    const built = await buildInMemory(feedSite());
+    const xml = built.read('feed/atom.xml');
     const hrefs = all(xml.split('<entry>')[1]!, /(?:href|src)="([^"]+)"/g);
     assert.deepEqual(hrefs, [
       'https://example.org/blog/2014/10/13/one/',
@@ -56,24 +64,31 @@ describe('Atom feeds', () => {
       'https://example.org/blog/2014/10/13/one/#top',
     ]);
     // On the page itself, a root-relative link in a post lives under the site's sub-path.
-    assert.match(read(dir, '2014/10/13/one/index.html'), /<a href="\/blog\/about\/">about<\/a>/);
+    assert.match(built.read('2014/10/13/one/index.html'), /<a href="\/blog\/about\/">about<\/a>/);
   });
 
   it('writes one feed per category, linked from the category page head', async () => {
-    const dir = feedSite(10);
-    await buildOk(dir);
-    const docker = read(dir, 'category/docker/feed/atom.xml');
-    assert.deepEqual(all(docker, /<entry>\s*<title type="html"><!\[CDATA\[(.*?)\]\]>/g), ['x &lt; y &amp; &lt;script&gt;', 'Two']);
+    const built = await buildInMemory(feedSite(10));
+    const docker = built.read('category/docker/feed/atom.xml');
+    assert.deepEqual(all(docker, /<entry>\s*<title type="html"><!\[CDATA\[(.*?)\]\]>/g), [
+      'x &lt; y &amp; &lt;script&gt;',
+      'Two',
+    ]);
     assert.match(docker, /<title>Feeds &amp; &lt;Things&gt;: Docker<\/title>/);
     assert.match(docker, /<id>https:\/\/example.org\/blog\/category\/docker\/<\/id>/);
-    const page = read(dir, 'category/docker/index.html');
-    assert.match(page, /<link rel="alternate" type="application\/atom\+xml" title="Feeds &amp; &lt;Things&gt;" href="\/blog\/feed\/atom.xml">/);
-    assert.match(page, /<link rel="alternate" type="application\/atom\+xml" title="[^"]*: Docker" href="\/blog\/category\/docker\/feed\/atom.xml">/);
+    const page = built.read('category/docker/index.html');
+    assert.match(
+      page,
+      /<link rel="alternate" type="application\/atom\+xml" title="Feeds &amp; &lt;Things&gt;" href="\/blog\/feed\/atom.xml">/,
+    );
+    assert.match(
+      page,
+      /<link rel="alternate" type="application\/atom\+xml" title="[^"]*: Docker" href="\/blog\/category\/docker\/feed\/atom.xml">/,
+    );
   });
 
   it('never uses the build time, even for a feed with no entries', async () => {
-    const dir = writeSite({ 'site.config.ts': config({}) });
-    await buildOk(dir);
-    assert.match(read(dir, 'feed/atom.xml'), /<updated>1970-01-01T00:00:00.000Z<\/updated>/);
+    const built = await buildInMemory(writeSite({ 'site.config.ts': config({}) }));
+    assert.match(built.read('feed/atom.xml'), /<updated>1970-01-01T00:00:00.000Z<\/updated>/);
   });
 });

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { createHighlightCache } from '../src/markdown/highlight-cache.ts';
 import { spawnSync } from 'node:child_process';
-import { buildOk, config, post, read, ROOT, writeSite } from './support/site.ts';
+import { buildInMemory, buildOk, type Built, config, post, ROOT, writeSite } from './support/site.ts';
 
 const FENCES = [
   '```ts',
@@ -47,9 +47,8 @@ const cacheEntries = (dir: string): string[] => {
 
 describe('code highlighting', () => {
   it('highlights fenced code with token spans for light and dark themes, escaping the code', async () => {
-    const dir = codeSite();
-    await buildOk(dir);
-    const html = read(dir, '2020/01/01/code/index.html');
+    const built = await buildInMemory(codeSite());
+    const html = built.read('2020/01/01/code/index.html');
     const blocks = html.match(/<pre class="shiki[^]*?<\/pre>/g)!;
     assert.equal(blocks.length, 3);
     assert.match(blocks[0]!, /data-lang="typescript"/);
@@ -64,9 +63,8 @@ describe('code highlighting', () => {
   });
 
   it('leaves fences without a language, or "text", as plain escaped code', async () => {
-    const dir = codeSite();
-    await buildOk(dir);
-    const html = read(dir, '2020/01/01/code/index.html');
+    const built = await buildInMemory(codeSite());
+    const html = built.read('2020/01/01/code/index.html');
     assert.match(html, /<pre><code>plain &lt;b&gt;no language&lt;\/b&gt;\n<\/code><\/pre>/);
     assert.match(html, /<pre><code class="language-text">also plain &amp; &lt;escaped&gt;\n<\/code><\/pre>/);
   });
@@ -77,9 +75,11 @@ describe('code highlighting', () => {
       'content/posts/b.md': post({ title: 'B', date: '2020-01-02' }, unknown + unknown),
       'content/posts/a.md': post({ title: 'A', date: '2020-01-03' }, unknown),
     });
-    const result = await buildOk(dir);
-    assert.deepEqual(result.warnings, ['content/posts/a.md: no highlighting for the unknown language "klingon"; shown as plain code']);
-    assert.match(read(dir, '2020/01/03/a/index.html'), /<pre><code class="language-klingon">qapla\n<\/code><\/pre>/);
+    const result = await buildInMemory(dir);
+    assert.deepEqual(result.warnings, [
+      'content/posts/a.md: no highlighting for the unknown language "klingon"; shown as plain code',
+    ]);
+    assert.match(result.read('2020/01/03/a/index.html'), /<pre><code class="language-klingon">qapla\n<\/code><\/pre>/);
   });
 
   it('highlights nothing on a warm build and gives identical bytes cold, warm and without the cache', async () => {
@@ -114,7 +114,9 @@ describe('code highlighting', () => {
     process.env.COLOPHON_CACHE_DIR = shared;
     try {
       const many = Array.from({ length: 40 }, (_, i) => `\`\`\`js\nconst v${i} = ${i};\n\`\`\`\n`).join('\n');
-      const sites = [0, 1].map(() => codeSite({ 'content/posts/many.md': post({ title: 'Many', date: '2020-02-02' }, many) }));
+      const sites = [0, 1].map(() =>
+        codeSite({ 'content/posts/many.md': post({ title: 'Many', date: '2020-02-02' }, many) })
+      );
       const [a, b] = await Promise.all(sites.map((dir) => buildOk(dir)));
       assert.equal(a!.digest, b!.digest);
       const warm = await buildOk(sites[0]!);
@@ -135,41 +137,57 @@ describe('code highlighting', () => {
       'content/posts/md.md': post({ title: 'Md', date: '2020-03-03' }, fence),
       'content/posts/yaml.md': post({ title: 'Yaml', date: '2020-03-04' }, '```yaml\na: 1\n```\n'),
     });
-    await buildOk(alone);
-    await buildOk(mixed);
-    const block = (dir: string) => /<pre class="shiki[^]*?<\/pre>/.exec(read(dir, '2020/03/03/md/index.html'))![0];
-    assert.equal(block(mixed), block(alone));
+    const builtAlone = await buildInMemory(alone);
+    const builtMixed = await buildInMemory(mixed);
+    const block = (built: Built) => /<pre class="shiki[^]*?<\/pre>/.exec(built.read('2020/03/03/md/index.html'))![0];
+    assert.equal(block(builtMixed), block(builtAlone));
   });
 
   it('loads the highlighter only when a build has code to highlight', () => {
     // A module hook in the child process reports every module of shiki's highlighter it loads.
     const hook = join(codeSite(), 'hook.mjs');
-    writeFileSync(hook, [
-      "import { register } from 'node:module';",
-      `register('data:text/javascript,' + encodeURIComponent(${JSON.stringify(
-        'export async function resolve(s, c, next) { const r = await next(s, c); if (/\\/shiki\\/dist\\/index\\.mjs|\\/@shikijs\\/(core|primitive|vscode-textmate|engine-javascript)\\//.test(r.url)) process.stderr.write("HIGHLIGHTER\\n"); return r; }',
-      )}));`,
-    ].join('\n'));
+    writeFileSync(
+      hook,
+      [
+        "import { register } from 'node:module';",
+        `register('data:text/javascript,' + encodeURIComponent(${
+          JSON.stringify(
+            'export async function resolve(s, c, next) { const r = await next(s, c); if (/\\/shiki\\/dist\\/index\\.mjs|\\/@shikijs\\/(core|primitive|vscode-textmate|engine-javascript)\\//.test(r.url)) process.stderr.write("HIGHLIGHTER\\n"); return r; }',
+          )
+        }));`,
+      ].join('\n'),
+    );
     const loads = (dir: string) => {
-      const run = spawnSync(process.execPath, ['--import', hook, join(ROOT, 'bin/colophon.js'), 'build', dir, '--quiet', '--no-cache'], { encoding: 'utf8' });
+      const run = spawnSync(process.execPath, [
+        '--import',
+        hook,
+        join(ROOT, 'bin/colophon.js'),
+        'build',
+        dir,
+        '--quiet',
+        '--no-cache',
+      ], { encoding: 'utf8' });
       assert.equal(run.status, 0, run.stderr);
       return run.stderr.includes('HIGHLIGHTER');
     };
     const prose = writeSite({
       'site.config.ts': config({}),
-      'content/posts/prose.md': post({ title: 'Prose', date: '2020-01-01' }, 'Words, and `inline code`, and\n\n```\nplain code\n```\n'),
+      'content/posts/prose.md': post(
+        { title: 'Prose', date: '2020-01-01' },
+        'Words, and `inline code`, and\n\n```\nplain code\n```\n',
+      ),
     });
     assert.equal(loads(prose), false);
     assert.equal(loads(codeSite()), true);
   });
 
   it('can be turned off, or limited to some languages', async () => {
-    const off = codeSite({}, { highlight: false });
-    await buildOk(off);
-    assert.doesNotMatch(read(off, '2020/01/01/code/index.html'), /class="shiki/);
-    const some = codeSite({}, { highlight: { langs: ['py'], themes: { light: 'min-light', dark: 'nord' } } });
-    await buildOk(some);
-    const html = read(some, '2020/01/01/code/index.html');
+    const off = await buildInMemory(codeSite({}, { highlight: false }));
+    assert.doesNotMatch(off.read('2020/01/01/code/index.html'), /class="shiki/);
+    const some = await buildInMemory(
+      codeSite({}, { highlight: { langs: ['py'], themes: { light: 'min-light', dark: 'nord' } } }),
+    );
+    const html = some.read('2020/01/01/code/index.html');
     assert.deepEqual(html.match(/data-lang="[^"]+"/g), ['data-lang="python"']);
     assert.match(html, /shiki-themes min-light nord/);
   });

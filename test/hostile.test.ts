@@ -2,9 +2,10 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, it } from 'node:test';
-import { all, buildFails, buildOk, cli, config, listTree, post, read, writeSite } from './support/site.ts';
+import { all, buildFails, buildInMemory, buildOk, cli, config, listTree, post, writeSite } from './support/site.ts';
 
-const site = (files: Record<string, string>, fields: Record<string, unknown> = {}) => writeSite({ 'site.config.ts': config(fields), ...files });
+const site = (files: Record<string, string>, fields: Record<string, unknown> = {}) =>
+  writeSite({ 'site.config.ts': config(fields), ...files });
 const codes = async (dir: string) => (await buildFails(dir)).errors.map((e) => [e.code, e.file, e.line, e.message]);
 
 describe('hostile front matter', () => {
@@ -35,12 +36,13 @@ describe('hostile front matter', () => {
   it('takes a numeric title as text, and BOM or CRLF sources as if they were plain', async () => {
     const dir = site({
       'content/posts/number.md': '---\ntitle: 2014\ndate: 2020-01-01\n---\nYear.\n',
-      'content/posts/bom-crlf.md': '\uFEFF---\r\ntitle: Windows\r\ndate: 2020-01-02\r\n---\r\nLine one.\r\nLine two.\r\n',
+      'content/posts/bom-crlf.md':
+        '\uFEFF---\r\ntitle: Windows\r\ndate: 2020-01-02\r\n---\r\nLine one.\r\nLine two.\r\n',
     });
-    await buildOk(dir);
-    assert.match(read(dir, '2020/01/01/number/index.html'), /<h1 class="entry-title">2014<\/h1>/);
-    assert.match(read(dir, '2020/01/02/bom-crlf/index.html'), /<p>Line one.\nLine two.<\/p>/);
-    assert.doesNotMatch(read(dir, '2020/01/02/bom-crlf/index.html'), /\r|\uFEFF/);
+    const built = await buildInMemory(dir);
+    assert.match(built.read('2020/01/01/number/index.html'), /<h1 class="entry-title">2014<\/h1>/);
+    assert.match(built.read('2020/01/02/bom-crlf/index.html'), /<p>Line one.\nLine two.<\/p>/);
+    assert.doesNotMatch(built.read('2020/01/02/bom-crlf/index.html'), /\r|\uFEFF/);
   });
 
   it('builds a 10 MB post', async () => {
@@ -60,7 +62,12 @@ describe('hostile dates', () => {
     });
     assert.deepEqual(await codes(dir), [
       ['E_FRONTMATTER_FIELD', 'content/posts/feb.md', 3, '"date" "2014-02-30" names a day or time that does not exist'],
-      ['E_FRONTMATTER_FIELD', 'content/posts/month.md', 3, '"date" "2014-13-01" names a day or time that does not exist'],
+      [
+        'E_FRONTMATTER_FIELD',
+        'content/posts/month.md',
+        3,
+        '"date" "2014-13-01" names a day or time that does not exist',
+      ],
     ]);
   });
 
@@ -72,14 +79,22 @@ describe('hostile dates', () => {
       },
       { timezone: 'Europe/Berlin' },
     );
-    await buildOk(dir);
-    assert.deepEqual(all(read(dir, 'index.html'), /<time datetime="([^"]+)">/g), ['2300-07-01T12:00:00+02:00', '1900-01-01T12:00:00+01:00']);
+    const built = await buildInMemory(dir);
+    assert.deepEqual(all(built.read('index.html'), /<time datetime="([^"]+)">/g), [
+      '2300-07-01T12:00:00+02:00',
+      '1900-01-01T12:00:00+01:00',
+    ]);
   });
 
   it('moves a time inside a DST gap forward by the gap (documented rule)', async () => {
-    const dir = site({ 'content/posts/gap.md': post({ title: 'Gap', date: '2021-03-28 02:30' }) }, { timezone: 'Europe/Berlin' });
-    await buildOk(dir);
-    assert.match(read(dir, 'index.html'), /<time datetime="2021-03-28T03:30:00\+02:00">March 28, 2021 at 03:30 AM<\/time>/);
+    const dir = site({ 'content/posts/gap.md': post({ title: 'Gap', date: '2021-03-28 02:30' }) }, {
+      timezone: 'Europe/Berlin',
+    });
+    const built = await buildInMemory(dir);
+    assert.match(
+      built.read('index.html'),
+      /<time datetime="2021-03-28T03:30:00\+02:00">March 28, 2021 at 03:30 AM<\/time>/,
+    );
   });
 });
 
@@ -87,22 +102,36 @@ describe('hostile names', () => {
   const nasty = '<script>alert("x")</script> & \'quotes\' 🎉 東京 עברית';
   it('escapes titles, categories and config strings everywhere they are printed', async () => {
     const dir = site(
-      { 'content/posts/a.md': post({ title: JSON.stringify(nasty), date: '2020-01-01', categories: JSON.stringify(`Cat ${nasty}`) }) },
+      {
+        'content/posts/a.md': post({
+          title: JSON.stringify(nasty),
+          date: '2020-01-01',
+          categories: JSON.stringify(`Cat ${nasty}`),
+        }),
+      },
       { title: `Blog ${nasty}`, description: `About ${nasty}`, author: { name: `Ann ${nasty}` } },
     );
-    await buildOk(dir);
-    for (const file of listTree(join(dir, 'dist'))) {
-      const text = readFileSync(join(dir, 'dist', file), 'utf8');
+    const built = await buildInMemory(dir);
+    for (const file of built.paths) {
+      const text = built.read(file);
       assert.doesNotMatch(text, /<script>alert/, file);
       assert.doesNotMatch(text, /"x"\)<\/script>/, file);
     }
-    assert.match(read(dir, '2020/01/01/a/index.html'), /<title>&lt;script&gt;alert\(&quot;x&quot;\)&lt;\/script&gt; &amp; &#39;quotes&#39; 🎉 東京 עברית<\/title>/);
-    assert.match(read(dir, 'feed/atom.xml'), /<title>Blog &lt;script&gt;alert\("x"\)&lt;\/script&gt; &amp; 'quotes' 🎉 東京 עברית<\/title>/);
+    assert.match(
+      built.read('2020/01/01/a/index.html'),
+      /<title>&lt;script&gt;alert\(&quot;x&quot;\)&lt;\/script&gt; &amp; &#39;quotes&#39; 🎉 東京 עברית<\/title>/,
+    );
+    assert.match(
+      built.read('feed/atom.xml'),
+      /<title>Blog &lt;script&gt;alert\("x"\)&lt;\/script&gt; &amp; 'quotes' 🎉 東京 עברית<\/title>/,
+    );
   });
 
   it('refuses categories that make no URL, naming the file', async () => {
     for (const name of ['..', '/', '.', '"  "']) {
-      const dir = site({ 'content/posts/a.md': post({ title: 'x', date: '2020-01-01', categories: `[${JSON.stringify(name)}]` }) });
+      const dir = site({
+        'content/posts/a.md': post({ title: 'x', date: '2020-01-01', categories: `[${JSON.stringify(name)}]` }),
+      });
       const [error] = (await buildFails(dir)).errors;
       assert.equal(error!.file, 'content/posts/a.md', name);
       assert.ok(['E_CATEGORY_SLUG', 'E_FRONTMATTER_FIELD'].includes(error!.code), `${name}: ${error!.code}`);
@@ -117,7 +146,9 @@ describe('hostile names', () => {
       ['/a/%2e%2e/b/', /"permalink" must not contain "\." or "\.\." segments/],
     ];
     for (const [permalink, message] of cases) {
-      const dir = site({ 'content/posts/a.md': post({ title: 'x', date: '2020-01-01', permalink: JSON.stringify(permalink) }) });
+      const dir = site({
+        'content/posts/a.md': post({ title: 'x', date: '2020-01-01', permalink: JSON.stringify(permalink) }),
+      });
       const failure = await buildFails(dir);
       assert.match(failure.errors[0]!.message, message, permalink);
     }
@@ -138,18 +169,20 @@ describe('hostile names', () => {
 
   it('allows raw HTML in posts by default and escapes it with markdown: { html: false }', async () => {
     const body = 'Text <b>bold</b> and <span class="x">span</span>.\n';
-    const trusted = site({ 'content/posts/a.md': post({ title: 'x', date: '2020-01-01' }, body) });
-    await buildOk(trusted);
-    assert.match(read(trusted, '2020/01/01/a/index.html'), /<b>bold<\/b>/);
-    const strict = site({ 'content/posts/a.md': post({ title: 'x', date: '2020-01-01' }, body) }, { markdown: { html: false } });
-    await buildOk(strict);
-    assert.match(read(strict, '2020/01/01/a/index.html'), /&lt;b&gt;bold&lt;\/b&gt;/);
+    const trusted = await buildInMemory(site({ 'content/posts/a.md': post({ title: 'x', date: '2020-01-01' }, body) }));
+    assert.match(trusted.read('2020/01/01/a/index.html'), /<b>bold<\/b>/);
+    const strict = await buildInMemory(
+      site({ 'content/posts/a.md': post({ title: 'x', date: '2020-01-01' }, body) }, { markdown: { html: false } }),
+    );
+    assert.match(strict.read('2020/01/01/a/index.html'), /&lt;b&gt;bold&lt;\/b&gt;/);
   });
 });
 
 describe('hostile sites', () => {
   it('reports a config that throws or does not parse, naming site.config.ts', async () => {
-    for (const text of ['throw new Error("nope");\nexport default {};', 'export default { title: ;', 'export default 42;']) {
+    for (
+      const text of ['throw new Error("nope");\nexport default {};', 'export default { title: ;', 'export default 42;']
+    ) {
       const dir = writeSite({ 'site.config.ts': text });
       const [error] = (await buildFails(dir)).errors;
       assert.equal(error!.file, 'site.config.ts', text);
@@ -169,7 +202,12 @@ describe('hostile sites', () => {
   it('names a file that cannot be read (a broken symbolic link)', async () => {
     const dir = site({ 'content/posts/a.md': post({ title: 'x', date: '2020-01-01' }) });
     symlinkSync(join(dir, 'nowhere.md'), join(dir, 'content/posts/broken.md'));
-    assert.deepEqual(await codes(dir), [['E_READ', 'content/posts/broken.md', undefined, 'the file cannot be read: it is a broken symbolic link']]);
+    assert.deepEqual(await codes(dir), [[
+      'E_READ',
+      'content/posts/broken.md',
+      undefined,
+      'the file cannot be read: it is a broken symbolic link',
+    ]]);
   });
 
   it('fails cleanly when the output folder cannot be written', async () => {
@@ -192,7 +230,11 @@ describe('hostile sites', () => {
       const run = cli(['build', dir], { COLOPHON_WORKERS: workers });
       assert.equal(run.status, 1, workers);
       // Named by its place in the output, not in the staging folder that is gone by now.
-      assert.match(run.stderr, /error\[E_WRITE\].*: 2020\/01\/02\/b{300}\/index\.html: ENAMETOOLONG: name too long\n/, workers);
+      assert.match(
+        run.stderr,
+        /error\[E_WRITE\].*: 2020\/01\/02\/b{300}\/index\.html: ENAMETOOLONG: name too long\n/,
+        workers,
+      );
       assert.doesNotMatch(run.stderr, /\n\s+at /, workers);
       assert.deepEqual(listTree(join(dir, 'dist')), before, workers);
       assert.deepEqual(readdirSync(dir).filter((name) => name.startsWith('.dist')), [], workers);

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { main } from '../src/cli.ts';
-import { buildOk, config, listTree, ROOT, writeSite } from './support/site.ts';
+import { buildInMemory, config, listTree, ROOT, writeSite } from './support/site.ts';
 
 const BLOGOFILE = join(ROOT, 'test/fixtures/import-blogofile');
 const JEKYLL = join(ROOT, 'test/fixtures/import-jekyll');
@@ -46,12 +46,12 @@ describe('colophon import', () => {
       'posts/2009/2009-09-01-what-s-new-blogofile.md',
       'posts/2010/2010-01-02-fences-in-fences.md',
     ]);
-    await buildOk(dir, { drafts: true }); // one of them was a Blogofile draft
-    for (const file of BLOGOFILE_URLS) assert.ok(existsSync(join(dir, 'dist', file)), `${file} is in the output`);
-    const first = readFileSync(join(dir, 'dist', BLOGOFILE_URLS[0]!), 'utf8');
+    const built = await buildInMemory(dir, { drafts: true }); // one of them was a Blogofile draft
+    for (const file of BLOGOFILE_URLS) assert.ok(built.has(file), `${file} is in the output`);
+    const first = built.read(BLOGOFILE_URLS[0]!);
     assert.match(first, /<pre class="shiki[^"]*"[^>]*data-lang="python"/);
     assert.doesNotMatch(first, /\$\$code/);
-    const fences = readFileSync(join(dir, 'dist', BLOGOFILE_URLS[3]!), 'utf8');
+    const fences = built.read(BLOGOFILE_URLS[3]!);
     assert.match(fences, /data-lang="markdown"/);
     assert.match(fences, /let x = 1;/, 'the inner ``` lines stay inside the block');
     const draft = readFileSync(join(dir, 'content/posts/2009/2009-09-01-what-s-new-blogofile.md'), 'utf8');
@@ -66,9 +66,9 @@ describe('colophon import', () => {
     const result = await run(['import', 'jekyll', JEKYLL, dir]);
     assert.equal(result.code, 0, result.err);
     assert.equal(listTree(join(dir, 'content')).length, 6);
-    await buildOk(dir, { drafts: true });
-    for (const file of JEKYLL_URLS) assert.ok(existsSync(join(dir, 'dist', file)), `${file} is in the output`);
-    const hello = readFileSync(join(dir, 'dist', JEKYLL_URLS[0]!), 'utf8');
+    const built = await buildInMemory(dir, { drafts: true });
+    for (const file of JEKYLL_URLS) assert.ok(built.has(file), `${file} is in the output`);
+    const hello = built.read(JEKYLL_URLS[0]!);
     assert.match(hello, /data-lang="ruby"/);
     assert.match(hello, /data-lang="shellscript"/);
     assert.doesNotMatch(hello, /\{%|endhighlight|linenos/);
@@ -79,28 +79,32 @@ describe('colophon import', () => {
     const draft = readFileSync(join(dir, 'content/posts/2015/2015-01-05-draft-post.md'), 'utf8');
     assert.match(draft, /^draft: true$/m);
     assert.doesNotMatch(draft, /^published:/m);
-    const untitled = readFileSync(join(dir, 'dist', JEKYLL_URLS[5]!), 'utf8');
+    const untitled = built.read(JEKYLL_URLS[5]!);
     assert.match(untitled, /<title>No Title<\/title>/);
   });
 
-  it('writes a permalink only where the site\'s own pattern would put the post elsewhere', async () => {
+  it("writes a permalink only where the site's own pattern would put the post elsewhere", async () => {
     // With Jekyll's own pattern (one category, which Colophon's :category matches), nothing needs one.
     const dir = freshSite({ permalink: '/:category/:year/:month/:day/:slug.html' });
     assert.equal((await run(['import', 'jekyll', JEKYLL, dir])).code, 0);
     const untitled = readFileSync(join(dir, 'content/posts/2015/2015-04-01-no-title.md'), 'utf8');
     assert.doesNotMatch(untitled, /permalink/);
     const two = readFileSync(join(dir, 'content/posts/2014/2014-10-13-hello-world.md'), 'utf8');
-    assert.match(two, /^permalink: \/web\/docker\/2014\/10\/13\/hello-world\.html$/m, 'two categories: Colophon uses the first only');
-    await buildOk(dir, { drafts: true });
-    for (const file of JEKYLL_URLS) assert.ok(existsSync(join(dir, 'dist', file)), `${file} is in the output`);
+    assert.match(
+      two,
+      /^permalink: \/web\/docker\/2014\/10\/13\/hello-world\.html$/m,
+      'two categories: Colophon uses the first only',
+    );
+    const built = await buildInMemory(dir, { drafts: true });
+    for (const file of JEKYLL_URLS) assert.ok(built.has(file), `${file} is in the output`);
   });
 
-  it('keeps the old URL when the site is later set to the old blog\'s timezone, as the report asks', async () => {
+  it("keeps the old URL when the site is later set to the old blog's timezone, as the report asks", async () => {
     const dir = freshSite();
     assert.equal((await run(['import', 'jekyll', JEKYLL, dir])).code, 0);
     writeFileSync(join(dir, 'site.config.ts'), config({ title: 'New home', timezone: 'America/Los_Angeles' }));
-    await buildOk(dir, { drafts: true });
-    for (const file of JEKYLL_URLS) assert.ok(existsSync(join(dir, 'dist', file)), `${file} is in the output`);
+    const built = await buildInMemory(dir, { drafts: true });
+    for (const file of JEKYLL_URLS) assert.ok(built.has(file), `${file} is in the output`);
   });
 
   it('never overwrites a file: a second import skips every post and leaves edits alone', async () => {
@@ -112,7 +116,10 @@ describe('colophon import', () => {
     const again = await run(['import', 'blogofile', BLOGOFILE, dir]);
     assert.equal(again.code, 0);
     assert.match(again.out, /^0 posts converted \(0 changed\), 6 skipped\.$/m);
-    assert.match(again.out, /skipped {4}_posts\/001 - first post\.markdown: content\/posts\/2009\/2009-08-22-first-post\.md already exists \(nothing is overwritten\)/);
+    assert.match(
+      again.out,
+      /skipped {4}_posts\/001 - first post\.markdown: content\/posts\/2009\/2009-08-22-first-post\.md already exists \(nothing is overwritten\)/,
+    );
     assert.deepEqual(listTree(join(dir, 'content')).map((f) => readFileSync(join(dir, 'content', f), 'utf8')), before);
     assert.match(readFileSync(edited, 'utf8'), /Edited after the import\./);
   });
@@ -136,7 +143,7 @@ describe('colophon import', () => {
       return lines.slice(start + 1, end).map((l) => l.replace(/^ {4}changed {2}/, ''));
     };
     assert.deepEqual(changesOf('_posts/2014-10-13-hello-world.md'), [
-      'permalink /web/docker/2014/10/13/hello-world.html added (the site\'s pattern /:year/:month/:day/:slug/ gives /2014/10/13/hello-world/)',
+      "permalink /web/docker/2014/10/13/hello-world.html added (the site's pattern /:year/:month/:day/:slug/ gives /2014/10/13/hello-world/)",
       'layout: post dropped (Colophon uses its post template)',
       '2 {% highlight %} blocks rewritten as fenced code',
       'highlight options dropped: linenos',
@@ -150,13 +157,19 @@ describe('colophon import', () => {
       '  skipped    _posts/notes.md: its name does not start with a date, as in 2014-10-13-title.md (Jekyll did not publish it)',
     ]);
     assert.ok(lines.includes('6 posts converted (6 changed), 2 skipped.'));
-    assert.match(out, /^note: dates were kept as written; .* now "UTC", but the old blog's _config\.yml names "America\/Los_Angeles": set timezone: 'America\/Los_Angeles' in site\.config\.ts\.$/m);
+    assert.match(
+      out,
+      /^note: dates were kept as written; .* now "UTC", but the old blog's _config\.yml names "America\/Los_Angeles": set timezone: 'America\/Los_Angeles' in site\.config\.ts\.$/m,
+    );
   });
 
-  it('reports Blogofile\'s changes and skips, and names the timezone from _config.py', async () => {
+  it("reports Blogofile's changes and skips, and names the timezone from _config.py", async () => {
     const dir = freshSite({ timezone: 'America/New_York' });
     const { out } = await run(['import', 'blogofile', BLOGOFILE, dir]);
-    assert.match(out, /converted {2}_posts\/001 - first post\.markdown -> content\/posts\/2009\/2009-08-22-first-post\.md\n {4}changed {2}1 \$\$code block rewritten as fenced code\n {2}converted/);
+    assert.match(
+      out,
+      /converted {2}_posts\/001 - first post\.markdown -> content\/posts\/2009\/2009-08-22-first-post\.md\n {4}changed {2}1 \$\$code block rewritten as fenced code\n {2}converted/,
+    );
     assert.match(out, /changed {2}permalink \/2009\/08\/29\/custom-address\/ added/);
     assert.match(out, /changed {2}code block options dropped: linenums=True, style=murphy/);
     assert.match(out, /skipped {4}_posts\/005 - notes\.textile: not a Markdown file/);

@@ -19,7 +19,11 @@ function prng(seed: number) {
     s >>>= 0;
     return s / 4294967296;
   };
-  return { next, int: (n: number) => Math.floor(next() * n), pick: <T>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)]! };
+  return {
+    next,
+    int: (n: number) => Math.floor(next() * n),
+    pick: <T>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)]!,
+  };
 }
 
 const CATEGORIES = ['Alpha', 'beta', 'Gamma', 'ALPHA', 'Delta'];
@@ -42,10 +46,16 @@ async function outcome(run: () => Promise<Generated>): Promise<Outcome> {
 }
 
 function describeDifference(a: Outcome, b: Outcome): string | undefined {
-  if (!a.ok || !b.ok) return JSON.stringify(a) === JSON.stringify(b) ? undefined : `incremental ${JSON.stringify(a.ok ? 'ok' : a.errors)} vs fresh ${JSON.stringify(b.ok ? 'ok' : b.errors)}`;
+  if (!a.ok || !b.ok) {
+    return JSON.stringify(a) === JSON.stringify(b)
+      ? undefined
+      : `incremental ${JSON.stringify(a.ok ? 'ok' : a.errors)} vs fresh ${JSON.stringify(b.ok ? 'ok' : b.errors)}`;
+  }
   const paths = new Set([...a.files.keys(), ...b.files.keys()]);
   for (const p of [...paths].sort()) {
-    if (a.files.get(p) !== b.files.get(p)) return `${p}: ${a.files.has(p) ? 'differs' : 'missing'}${b.files.has(p) ? '' : ' (not in fresh build)'}`;
+    if (a.files.get(p) !== b.files.get(p)) {
+      return `${p}: ${a.files.has(p) ? 'differs' : 'missing'}${b.files.has(p) ? '' : ' (not in fresh build)'}`;
+    }
   }
   return undefined;
 }
@@ -62,7 +72,10 @@ describe('incremental refresh', () => {
     const refreshed = await outcome(() => pipeline.refresh(['content/posts/broken.md']));
     const fresh = await outcome(() => generate(dir));
     assert.deepEqual(refreshed, fresh);
-    assert.deepEqual(fresh, { ok: false, errors: ['content/posts/broken.md:the file cannot be read: it is a broken symbolic link'] });
+    assert.deepEqual(fresh, {
+      ok: false,
+      errors: ['content/posts/broken.md:the file cannot be read: it is a broken symbolic link'],
+    });
   });
 
   it('keeps the last good pages whole when an edit that reuses the model then fails', async () => {
@@ -73,7 +86,10 @@ describe('incremental refresh', () => {
     });
     const pipeline = createPipeline(dir);
     const good = await pipeline.refresh();
-    writeFileSync(join(dir, 'content/posts/a.md'), post({ title: 'A', date: '2020-01-01 10:00', layout: 'nope' }, 'Edited body.\n'));
+    writeFileSync(
+      join(dir, 'content/posts/a.md'),
+      post({ title: 'A', date: '2020-01-01 10:00', layout: 'nope' }, 'Edited body.\n'),
+    );
     await assert.rejects(pipeline.refresh(['content/posts/a.md']), BuildFailure);
     // The dev server still serves `good`: pages it had not rendered yet must render, with the old body.
     const page = (path: string) => Buffer.from(good.files.get(path)!()).toString('utf8');
@@ -84,7 +100,9 @@ describe('incremental refresh', () => {
   for (let seed = 1; seed <= 10; seed++) {
     it(`equals a fresh build after every edit of random sequence #${seed}`, async () => {
       const rnd = prng(seed * 7919);
-      const dir = writeSite({ 'site.config.ts': config({ postsPerPage: 2, feedEntries: 3, timezone: 'Europe/Paris' }) });
+      const dir = writeSite({
+        'site.config.ts': config({ postsPerPage: 2, feedEntries: 3, timezone: 'Europe/Paris' }),
+      });
       let serial = 0;
       const live: string[] = [];
       const write = (path: string, text: string) => {
@@ -94,7 +112,13 @@ describe('incremental refresh', () => {
       const newPost = (path: string) => {
         const cats = [rnd.pick(CATEGORIES), rnd.pick(CATEGORIES)].join(', ');
         const date = `2020-0${1 + rnd.int(9)}-1${rnd.int(10)} 0${rnd.int(10)}:00`;
-        write(path, post({ title: `Post ${serial++}`, date, categories: cats }, `Body ${rnd.int(1000)}\n\n\`\`\`js\nlet x = ${rnd.int(5)};\n\`\`\`\n`));
+        write(
+          path,
+          post(
+            { title: `Post ${serial++}`, date, categories: cats },
+            `Body ${rnd.int(1000)}\n\n\`\`\`js\nlet x = ${rnd.int(5)};\n\`\`\`\n`,
+          ),
+        );
       };
       for (let i = 0; i < 4; i++) {
         const path = `content/posts/p${serial}.md`;
@@ -106,7 +130,21 @@ describe('incremental refresh', () => {
       const log: string[] = [];
       for (let step = 0; step < 10; step++) {
         const changed: string[] = [];
-        const kind = live.length === 0 ? 'add' : rnd.pick(['add', 'date', 'categories', 'body', 'title', 'draft', 'delete', 'rename', 'layout', 'public', 'break'] as const);
+        const kind = live.length === 0 ? 'add' : rnd.pick(
+          [
+            'add',
+            'date',
+            'categories',
+            'body',
+            'title',
+            'draft',
+            'delete',
+            'rename',
+            'layout',
+            'public',
+            'break',
+          ] as const,
+        );
         const target = live.length ? rnd.pick(live) : '';
         const text = target ? readFileSync(join(dir, target), 'utf8') : '';
         if (kind === 'add') {
@@ -128,7 +166,12 @@ describe('incremental refresh', () => {
           write(target, text.replace(/^title: .*$/m, `title: Retitled ${serial++}`));
           changed.push(target);
         } else if (kind === 'draft') {
-          write(target, /^draft: true$/m.test(text) ? text.replace(/^draft: true\n/m, '') : text.replace(/^title: /m, 'draft: true\ntitle: '));
+          write(
+            target,
+            /^draft: true$/m.test(text)
+              ? text.replace(/^draft: true\n/m, '')
+              : text.replace(/^title: /m, 'draft: true\ntitle: '),
+          );
           changed.push(target);
         } else if (kind === 'delete') {
           rmSync(join(dir, target));

@@ -19,7 +19,10 @@ describe('colophon init', () => {
     assert.equal(built.status, 0, built.stderr);
     assert.match(built.stdout, /^Built 1 post, 0 pages: /);
     assert.equal(built.stderr, '', 'no warnings');
-    assert.match(read(dir, 'index.html'), /<h2 class="entry-title"><a href="\/\d{4}\/\d{2}\/\d{2}\/hello-world\/">Hello, world<\/a><\/h2>/);
+    assert.match(
+      read(dir, 'index.html'),
+      /<h2 class="entry-title"><a href="\/\d{4}\/\d{2}\/\d{2}\/hello-world\/">Hello, world<\/a><\/h2>/,
+    );
     assert.match(read(dir, 'index.html'), /<title>My Blog<\/title>/);
   });
 

@@ -1,7 +1,17 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
@@ -29,11 +39,19 @@ describe('the output folder', () => {
     assert.match(again.stdout, /\(0 written, 15 unchanged, 0 removed\)/);
 
     // Changing post b's body changes its page, the index and month pages 1 it is on, its category page and feeds.
-    writeFileSync(join(dir, 'content/posts/b.md'), post({ title: 'B', date: '2020-01-02', categories: 'Two' }, 'New words.\n'));
+    writeFileSync(
+      join(dir, 'content/posts/b.md'),
+      post({ title: 'B', date: '2020-01-02', categories: 'Two' }, 'New words.\n'),
+    );
     const result = await buildOk(dir);
     const changed = listTree(join(dir, 'dist')).filter((f) => statSync(join(dir, 'dist', f)).mtimeMs !== old.getTime());
     assert.deepEqual(changed, [
-      '2020/01/02/b/index.html', 'archive/2020/01/index.html', 'category/two/feed/atom.xml', 'category/two/index.html', 'feed/atom.xml', 'index.html',
+      '2020/01/02/b/index.html',
+      'archive/2020/01/index.html',
+      'category/two/feed/atom.xml',
+      'category/two/index.html',
+      'feed/atom.xml',
+      'index.html',
     ]);
     assert.deepEqual(result.report, { written: 6, unchanged: 9, removed: 0 });
     const kept = statSync(join(dir, 'dist/2020/01/01/a/index.html'));
@@ -50,7 +68,10 @@ describe('the output folder', () => {
     const again = await buildOk(dir);
     assert.equal(again.report.written, 1);
     assert.equal(readFileSync(file).toString('utf8').includes('</html>'), true);
-    assert.equal(createHash('sha256').update(readFileSync(file)).digest('hex'), again.manifest.files.find((f) => f.path === 'index.html')!.sha256);
+    assert.equal(
+      createHash('sha256').update(readFileSync(file)).digest('hex'),
+      again.manifest.files.find((f) => f.path === 'index.html')!.sha256,
+    );
   });
 
   it('writes a manifest beside the output, and inside it only when asked', async () => {
@@ -61,7 +82,11 @@ describe('the output folder', () => {
     assert.equal(manifest.files.length, 15);
     const index = manifest.files.find((f: { path: string }) => f.path === 'index.html');
     const bytes = readFileSync(join(dir, 'dist/index.html'));
-    assert.deepEqual(index, { path: 'index.html', size: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') });
+    assert.deepEqual(index, {
+      path: 'index.html',
+      size: bytes.length,
+      sha256: createHash('sha256').update(bytes).digest('hex'),
+    });
     assert.equal(existsSync(join(dir, 'dist/colophon-manifest.json')), false);
 
     const published = smallSite({ publishManifest: true });
@@ -81,14 +106,21 @@ describe('a build killed part-way', () => {
   it('leaves the old output or the complete new one, never a mix', async () => {
     const files: Record<string, string> = { 'site.config.ts': config({ postsPerPage: 10 }) };
     for (let i = 0; i < 400; i++) {
-      files[`content/posts/p${i}.md`] = post({ title: `Post ${i}`, date: `2019-01-01 00:${String(i % 60).padStart(2, '0')}`, categories: `C${i % 20}` }, 'Words. '.repeat(200));
+      files[`content/posts/p${i}.md`] = post({
+        title: `Post ${i}`,
+        date: `2019-01-01 00:${String(i % 60).padStart(2, '0')}`,
+        categories: `C${i % 20}`,
+      }, 'Words. '.repeat(200));
     }
     const dir = writeSite(files);
     assert.equal(cli(['build', dir]).status, 0);
     const oldTree = snapshot(join(dir, 'dist'));
     // The new version changes every post, so a mix would be visible in any file.
     for (let i = 0; i < 400; i++) {
-      writeFileSync(join(dir, `content/posts/p${i}.md`), post({ title: `Post ${i} v2`, date: '2019-06-01', categories: `C${i % 20}` }, 'Other words. '.repeat(200)));
+      writeFileSync(
+        join(dir, `content/posts/p${i}.md`),
+        post({ title: `Post ${i} v2`, date: '2019-06-01', categories: `C${i % 20}` }, 'Other words. '.repeat(200)),
+      );
     }
     const reference = mkdtempSync(join(tmpdir(), 'colophon-ref-'));
     cpSync(dir, reference, { recursive: true });
@@ -97,7 +129,8 @@ describe('a build killed part-way', () => {
 
     const pristine = mkdtempSync(join(tmpdir(), 'colophon-old-'));
     cpSync(join(dir, 'dist'), pristine, { recursive: true });
-    const same = (a: Map<string, string>, b: Map<string, string>) => a.size === b.size && [...a].every(([k, v]) => b.get(k) === v);
+    const same = (a: Map<string, string>, b: Map<string, string>) =>
+      a.size === b.size && [...a].every(([k, v]) => b.get(k) === v);
     const outcomes: string[] = [];
     for (const delay of [60, 120, 180, 240, 300, 360, 420, 480, 540, 600, 700, 800, 1000, 1300]) {
       rmSync(join(dir, 'dist'), { recursive: true, force: true });
@@ -122,17 +155,21 @@ describe('a build killed part-way', () => {
 
 describe('the compiled configuration', () => {
   it('is kept in the cache folder between runs, follows every edit, and is not kept with --no-cache', () => {
-    const dir = writeSite({ 'site.config.ts': config({ title: 'First' }), 'content/posts/a.md': post({ title: 'A', date: '2020-01-01' }) });
+    const dir = writeSite({
+      'site.config.ts': config({ title: 'First' }),
+      'content/posts/a.md': post({ title: 'A', date: '2020-01-01' }),
+    });
     const cache = mkdtempSync(join(tmpdir(), 'colophon-cache-'));
     const build = (...flags: string[]) => {
       const run = cli(['build', dir, ...flags], { COLOPHON_CACHE_DIR: cache });
       assert.equal(run.status, 0, run.stderr);
       return readFileSync(join(dir, 'dist/index.html'), 'utf8');
     };
-    const compiled = () => readdirSync(join(cache, 'config')).map((name) => {
-      const file = join(cache, 'config', name);
-      return { text: readFileSync(file, 'utf8'), written: statSync(file).mtimeMs };
-    });
+    const compiled = () =>
+      readdirSync(join(cache, 'config')).map((name) => {
+        const file = join(cache, 'config', name);
+        return { text: readFileSync(file, 'utf8'), written: statSync(file).mtimeMs };
+      });
 
     assert.match(build(), /<title>First<\/title>/);
     const first = compiled();

@@ -23,7 +23,9 @@ interface Workflow {
   jobs: Record<string, Job>;
 }
 
-const workflow = yaml.load(readFileSync(join(ROOT, '.github/workflows/pages.yml'), 'utf8'), { schema: yaml.CORE_SCHEMA }) as Workflow;
+const workflow = yaml.load(readFileSync(join(ROOT, '.github/workflows/pages.yml'), 'utf8'), {
+  schema: yaml.CORE_SCHEMA,
+}) as Workflow;
 
 describe('.github/workflows/pages.yml', () => {
   const build = workflow.jobs.build!;
@@ -48,7 +50,9 @@ describe('.github/workflows/pages.yml', () => {
   it('uploads dist/ and deploys it in a job after the build', () => {
     const upload = build.steps.find((s) => s.uses?.startsWith('actions/upload-pages-artifact@'));
     assert.equal(upload?.with?.path, 'dist');
-    const deploy = Object.values(workflow.jobs).find((job) => job.steps.some((s) => s.uses?.startsWith('actions/deploy-pages@')));
+    const deploy = Object.values(workflow.jobs).find((job) =>
+      job.steps.some((s) => s.uses?.startsWith('actions/deploy-pages@'))
+    );
     assert.ok(deploy, 'a job deploys');
     assert.deepEqual([deploy.needs].flat(), ['build']);
     assert.equal(deploy.environment?.name, 'github-pages');

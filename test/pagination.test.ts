@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { all, buildOk, config, post, read, text, writeSite } from './support/site.ts';
+import { all, buildInMemory, buildOk, type Built, config, post, text, writeSite } from './support/site.ts';
 
 /** n posts a day apart, newest last by file name; titles "Post 1" (oldest) .. "Post n". */
 function postsSite(n: number, perPage = 3, extra: Record<string, string> = {}): string {
@@ -14,60 +14,58 @@ function postsSite(n: number, perPage = 3, extra: Record<string, string> = {}): 
   return writeSite(files);
 }
 
-const titlesOn = (dir: string, path: string) => all(read(dir, path), /<h2 class="entry-title"><a [^>]*>([^<]*)</g);
-const pagerOf = (dir: string, path: string) => {
-  const nav = /<nav class="pager">(.*)<\/nav>/.exec(read(dir, path));
+const titlesOn = (built: Built, path: string) => all(built.read(path), /<h2 class="entry-title"><a [^>]*>([^<]*)</g);
+const pagerOf = (built: Built, path: string) => {
+  const nav = /<nav class="pager">(.*)<\/nav>/.exec(built.read(path));
   return nav ? text(nav[1]!) : undefined;
 };
 
 describe('front index pagination', () => {
   it('builds a front index with no posts and no pager', async () => {
-    const dir = postsSite(0);
-    const result = await buildOk(dir);
-    assert.equal(result.site.posts.length, 0);
-    assert.match(read(dir, 'index.html'), /Nothing has been published here yet/);
-    assert.equal(pagerOf(dir, 'index.html'), undefined);
-    assert.equal(existsSync(join(dir, 'dist/page/2/index.html')), false);
+    const built = await buildInMemory(postsSite(0));
+    assert.equal(built.site.posts.length, 0);
+    assert.match(built.read('index.html'), /Nothing has been published here yet/);
+    assert.equal(pagerOf(built, 'index.html'), undefined);
+    assert.equal(built.has('page/2/index.html'), false);
   });
 
   it('keeps exactly postsPerPage posts on one page', async () => {
-    const dir = postsSite(3);
-    await buildOk(dir);
-    assert.deepEqual(titlesOn(dir, 'index.html'), ['Post 3', 'Post 2', 'Post 1']);
-    assert.equal(pagerOf(dir, 'index.html'), undefined);
-    assert.equal(existsSync(join(dir, 'dist/page/2/index.html')), false);
+    const built = await buildInMemory(postsSite(3));
+    assert.deepEqual(titlesOn(built, 'index.html'), ['Post 3', 'Post 2', 'Post 1']);
+    assert.equal(pagerOf(built, 'index.html'), undefined);
+    assert.equal(built.has('page/2/index.html'), false);
   });
 
   it('starts a second page at postsPerPage + 1, with the pager in both directions', async () => {
-    const dir = postsSite(4);
-    await buildOk(dir);
-    assert.deepEqual(titlesOn(dir, 'index.html'), ['Post 4', 'Post 3', 'Post 2']);
-    assert.deepEqual(titlesOn(dir, 'page/2/index.html'), ['Post 1']);
-    assert.equal(pagerOf(dir, 'index.html'), 'Next Page »');
-    assert.equal(pagerOf(dir, 'page/2/index.html'), '« Previous Page');
-    assert.match(read(dir, 'index.html'), /<a href="\/page\/2\/" rel="next">Next Page »<\/a>/);
-    assert.match(read(dir, 'page/2/index.html'), /<a href="\/" rel="prev">« Previous Page<\/a>/);
+    const built = await buildInMemory(postsSite(4));
+    assert.deepEqual(titlesOn(built, 'index.html'), ['Post 4', 'Post 3', 'Post 2']);
+    assert.deepEqual(titlesOn(built, 'page/2/index.html'), ['Post 1']);
+    assert.equal(pagerOf(built, 'index.html'), 'Next Page »');
+    assert.equal(pagerOf(built, 'page/2/index.html'), '« Previous Page');
+    assert.match(built.read('index.html'), /<a href="\/page\/2\/" rel="next">Next Page »<\/a>/);
+    assert.match(built.read('page/2/index.html'), /<a href="\/" rel="prev">« Previous Page<\/a>/);
   });
 
   it('puts " -- " between the links only on a middle page', async () => {
-    const dir = postsSite(7);
-    await buildOk(dir);
-    assert.equal(pagerOf(dir, 'page/2/index.html'), '« Previous Page -- Next Page »');
-    const middle = read(dir, 'page/2/index.html');
+    const built = await buildInMemory(postsSite(7));
+    assert.equal(pagerOf(built, 'page/2/index.html'), '« Previous Page -- Next Page »');
+    const middle = built.read('page/2/index.html');
     assert.match(middle, /href="\/" rel="prev">« Previous Page<\/a> -- <a href="\/page\/3\/" rel="next">Next Page »/);
-    assert.equal(pagerOf(dir, 'page/3/index.html'), '« Previous Page');
-    assert.deepEqual(titlesOn(dir, 'page/3/index.html'), ['Post 1']);
+    assert.equal(pagerOf(built, 'page/3/index.html'), '« Previous Page');
+    assert.deepEqual(titlesOn(built, 'page/3/index.html'), ['Post 1']);
   });
 
   it('paginates category pages the same way, headed by the category name', async () => {
-    const dir = postsSite(4);
-    await buildOk(dir);
-    const first = read(dir, 'category/alpha/index.html');
+    const built = await buildInMemory(postsSite(4));
+    const first = built.read('category/alpha/index.html');
     assert.match(first, /<h1 class="list-title">Alpha<\/h1>/);
-    assert.deepEqual(titlesOn(dir, 'category/alpha/index.html'), ['Post 4', 'Post 3', 'Post 2']);
-    assert.deepEqual(titlesOn(dir, 'category/alpha/page/2/index.html'), ['Post 1']);
+    assert.deepEqual(titlesOn(built, 'category/alpha/index.html'), ['Post 4', 'Post 3', 'Post 2']);
+    assert.deepEqual(titlesOn(built, 'category/alpha/page/2/index.html'), ['Post 1']);
     assert.match(first, /href="\/category\/alpha\/page\/2\/" rel="next">Next Page »/);
-    assert.match(read(dir, 'category/alpha/page/2/index.html'), /href="\/category\/alpha\/" rel="prev">« Previous Page/);
+    assert.match(
+      built.read('category/alpha/page/2/index.html'),
+      /href="\/category\/alpha\/" rel="prev">« Previous Page/,
+    );
   });
 
   it('removes pages the site no longer produces on the next build', async () => {
@@ -84,15 +82,14 @@ describe('front index pagination', () => {
 
 describe('post pages', () => {
   it('link to the newer and the older post by title', async () => {
-    const dir = postsSite(3);
-    const result = await buildOk(dir);
-    const middle = read(dir, result.site.posts[1]!.output);
+    const built = await buildInMemory(postsSite(3));
+    const middle = built.read(built.site.posts[1]!.output);
     assert.match(middle, /class="newer" rel="next" href="\/2020\/01\/03\/p3\/"><span>Newer<\/span> « Post 3<\/a>/);
     assert.match(middle, /class="older" rel="prev" href="\/2020\/01\/01\/p1\/"><span>Older<\/span> Post 1 »<\/a>/);
-    const newest = read(dir, '2020/01/03/p3/index.html');
+    const newest = built.read('2020/01/03/p3/index.html');
     assert.doesNotMatch(newest, /class="newer"/);
     assert.match(newest, /class="older"/);
-    assert.doesNotMatch(read(dir, '2020/01/01/p1/index.html'), /class="older"/);
+    assert.doesNotMatch(built.read('2020/01/01/p1/index.html'), /class="older"/);
   });
 
   it('orders posts with equal dates by source path', async () => {
@@ -103,7 +100,7 @@ describe('post pages', () => {
       'content/posts/a.md': same('A'),
       'content/posts/c/z.md': same('C'),
     });
-    await buildOk(dir);
-    assert.deepEqual(titlesOn(dir, 'index.html'), ['A', 'B', 'C']);
+    const built = await buildInMemory(dir);
+    assert.deepEqual(titlesOn(built, 'index.html'), ['A', 'B', 'C']);
   });
 });

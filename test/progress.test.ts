@@ -1,12 +1,14 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { main, type Io } from '../src/cli.ts';
+import { type Io, main } from '../src/cli.ts';
 import { progressLine } from '../src/output/progress.ts';
 import { cli, config, post, writeSite } from './support/site.ts';
 
 function site(posts: number): string {
   const files: Record<string, string> = { 'site.config.ts': config({ postsPerPage: 50 }) };
-  for (let i = 1; i <= posts; i++) files[`content/posts/p${String(i).padStart(3, '0')}.md`] = post({ title: `P${i}`, date: '2020-01-01' });
+  for (let i = 1; i <= posts; i++) {
+    files[`content/posts/p${String(i).padStart(3, '0')}.md`] = post({ title: `P${i}`, date: '2020-01-01' });
+  }
   return writeSite(files);
 }
 
@@ -15,7 +17,11 @@ function capture(tty: boolean) {
   const out: string[] = [];
   const err: string[] = [];
   const progress: string[] = [];
-  const io: Io = { out: (l) => out.push(l), err: (l) => err.push(l), ...(tty ? { progress: (t: string) => progress.push(t) } : {}) };
+  const io: Io = {
+    out: (l) => out.push(l),
+    err: (l) => err.push(l),
+    ...(tty ? { progress: (t: string) => progress.push(t) } : {}),
+  };
   return { io, out, err, progress };
 }
 

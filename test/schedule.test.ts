@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { main } from '../src/cli.ts';
 import { asOfInstant } from '../src/model/schedule.ts';
-import { all, buildOk, cli, config, digestOf, post, read, writeSite } from './support/site.ts';
+import { all, buildInMemory, cli, config, digestOf, post, read, writeSite } from './support/site.ts';
 
 async function run(args: string[], env: Record<string, string | undefined> = {}) {
   const saved = { ...process.env };
@@ -52,7 +52,11 @@ describe('scheduled posts', () => {
     assert.doesNotMatch(read(dir, 'sitemap.xml'), /future/);
     assert.doesNotMatch(read(dir, 'archive/index.html'), /Future/);
     assert.match(read(dir, '2030/06/01/edge/index.html'), /<nav class="post-nav">/);
-    assert.doesNotMatch(read(dir, '2030/06/01/edge/index.html'), /Newer/, 'the newest built post links to no hidden one');
+    assert.doesNotMatch(
+      read(dir, '2030/06/01/edge/index.html'),
+      /Newer/,
+      'the newest built post links to no hidden one',
+    );
   });
 
   it('takes a time too: the instant is exact', async () => {
@@ -76,7 +80,10 @@ describe('scheduled posts', () => {
   it('gives the same digest through the real CLI whatever the clock says', () => {
     const dir = site();
     const a = cli(['build', dir, '--as-of', '2030-06-01'], { TZ: 'UTC' });
-    const b = cli(['build', dir], { SOURCE_DATE_EPOCH: String(Date.UTC(2030, 5, 1, 11, 59, 59) / 1000), TZ: 'America/New_York' });
+    const b = cli(['build', dir], {
+      SOURCE_DATE_EPOCH: String(Date.UTC(2030, 5, 1, 11, 59, 59) / 1000),
+      TZ: 'America/New_York',
+    });
     assert.equal(a.status, 0, a.stderr);
     assert.equal(digestOf(b), digestOf(a));
   });
@@ -84,7 +91,10 @@ describe('scheduled posts', () => {
   it('lets verify rebuild with the same cut-off', async () => {
     const dir = site();
     assert.equal((await run(['build', dir, '--as-of', '2030-06-01'], { SOURCE_DATE_EPOCH: undefined })).code, 0);
-    assert.equal((await run(['verify', dir, join(dir, 'dist'), '--as-of', '2030-06-01'], { SOURCE_DATE_EPOCH: undefined })).code, 0);
+    assert.equal(
+      (await run(['verify', dir, join(dir, 'dist'), '--as-of', '2030-06-01'], { SOURCE_DATE_EPOCH: undefined })).code,
+      0,
+    );
     assert.equal((await run(['verify', dir, join(dir, 'dist')], { SOURCE_DATE_EPOCH: undefined })).code, 1);
   });
 
@@ -100,8 +110,12 @@ describe('scheduled posts', () => {
 
   it('is part of the build API as an instant or a date', async () => {
     const dir = site();
-    const result = await buildOk(dir, { asOf: Date.UTC(2030, 0, 1) });
-    assert.deepEqual(result.site.posts.map((p) => p.source.title), ['Past'], '09:00 in Auckland is the evening before in UTC');
+    const result = await buildInMemory(dir, { asOf: Date.UTC(2030, 0, 1) });
+    assert.deepEqual(
+      result.site.posts.map((p) => p.source.title),
+      ['Past'],
+      '09:00 in Auckland is the evening before in UTC',
+    );
     assert.equal(asOfInstant('2030-02-28', 'UTC'), Date.UTC(2030, 2, 1) - 1);
     assert.equal(asOfInstant('2030-02-28T10:00:00Z', 'Europe/Berlin'), Date.UTC(2030, 1, 28, 10));
   });

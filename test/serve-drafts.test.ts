@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
-import { all, buildOk, config, post, read, ROOT, writeSite } from './support/site.ts';
+import { all, buildInMemory, config, post, ROOT, writeSite } from './support/site.ts';
 
 const FAR_FUTURE = '2999-01-01 10:00';
 
@@ -23,7 +23,9 @@ after(() => {
 
 /** Starts `colophon serve` on a free port through the compiled CLI; resolves with its root URL. */
 async function startServe(args: string[]): Promise<string> {
-  const child = spawn(process.execPath, [join(ROOT, 'bin/colophon.js'), 'serve', ...args, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [join(ROOT, 'bin/colophon.js'), 'serve', ...args, '--port', '0'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   children.push(child);
   let out = '';
   child.stdout!.setEncoding('utf8');
@@ -43,10 +45,22 @@ describe('colophon serve: drafts and scheduled posts', () => {
     const url = await startServe([site()]);
     const index = await (await fetch(url)).text();
     assert.deepEqual(titlesIn(index), ['Later', 'Work in progress', 'Done']);
-    assert.match(index, /<article class="entry draft">\s*<h2 class="entry-title"><a href="\/blog\/2020\/01\/02\/wip\/">Work in progress<\/a><\/h2>/);
-    assert.match(index, /<article class="entry scheduled">\s*<h2 class="entry-title"><a href="\/blog\/2999\/01\/01\/later\/">Later<\/a> <span class="entry-mark">\(scheduled\)<\/span><\/h2>/);
-    assert.match(await (await fetch(`${url}2999/01/01/later/`)).text(), /<h1 class="entry-title">Later <span class="entry-mark">\(scheduled\)<\/span><\/h1>/);
-    assert.match(await (await fetch(`${url}archive/`)).text(), /Later<\/a> <span class="entry-mark">\(scheduled\)<\/span>/);
+    assert.match(
+      index,
+      /<article class="entry draft">\s*<h2 class="entry-title"><a href="\/blog\/2020\/01\/02\/wip\/">Work in progress<\/a><\/h2>/,
+    );
+    assert.match(
+      index,
+      /<article class="entry scheduled">\s*<h2 class="entry-title"><a href="\/blog\/2999\/01\/01\/later\/">Later<\/a> <span class="entry-mark">\(scheduled\)<\/span><\/h2>/,
+    );
+    assert.match(
+      await (await fetch(`${url}2999/01/01/later/`)).text(),
+      /<h1 class="entry-title">Later <span class="entry-mark">\(scheduled\)<\/span><\/h1>/,
+    );
+    assert.match(
+      await (await fetch(`${url}archive/`)).text(),
+      /Later<\/a> <span class="entry-mark">\(scheduled\)<\/span>/,
+    );
   });
 
   it('leaves drafts out with --no-drafts', async () => {
@@ -55,10 +69,9 @@ describe('colophon serve: drafts and scheduled posts', () => {
   });
 
   it('never marks anything scheduled in a build', async () => {
-    const dir = site();
-    await buildOk(dir, { drafts: true });
-    assert.deepEqual(titlesIn(read(dir, 'index.html')), ['Later', 'Work in progress', 'Done']);
-    assert.doesNotMatch(read(dir, 'index.html'), /scheduled/);
-    assert.doesNotMatch(read(dir, 'archive/index.html'), /scheduled/);
+    const built = await buildInMemory(site(), { drafts: true });
+    assert.deepEqual(titlesIn(built.read('index.html')), ['Later', 'Work in progress', 'Done']);
+    assert.doesNotMatch(built.read('index.html'), /scheduled/);
+    assert.doesNotMatch(built.read('archive/index.html'), /scheduled/);
   });
 });

@@ -5,18 +5,28 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { newPost } from '../src/scaffold/new-post.ts';
-import { serve, type DevServer } from '../src/serve/server.ts';
+import { type DevServer, serve } from '../src/serve/server.ts';
 import { config, post, writeSite } from './support/site.ts';
 
 /** A GET with the path sent exactly as given (fetch would normalise dot segments first). */
-function rawGet(base: string, path: string): Promise<{ status: number; type: string; location?: string; body: string }> {
+function rawGet(
+  base: string,
+  path: string,
+): Promise<{ status: number; type: string; location?: string; body: string }> {
   const { hostname, port } = new URL(base);
   return new Promise((resolve, reject) => {
     const req = request({ hostname, port, path, method: 'GET' }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c) => chunks.push(c));
-      res.on('end', () =>
-        resolve({ status: res.statusCode!, type: String(res.headers['content-type']), location: res.headers.location, body: Buffer.concat(chunks).toString('utf8') }),
+      res.on(
+        'end',
+        () =>
+          resolve({
+            status: res.statusCode!,
+            type: String(res.headers['content-type']),
+            location: res.headers.location,
+            body: Buffer.concat(chunks).toString('utf8'),
+          }),
       );
     });
     req.on('error', reject);
@@ -111,7 +121,10 @@ describe('colophon serve', () => {
   it('tells an open page to reload when its bytes change, and serves the new text', async () => {
     const stream = nextEvent(origin, '/blog/2020/01/01/first/');
     await rawGet(origin, '/blog/2020/01/01/first/');
-    writeFileSync(join(dir, 'content/posts/2020-01-01-first.md'), post({ title: 'First', categories: 'One' }, 'Edited words.\n'));
+    writeFileSync(
+      join(dir, 'content/posts/2020-01-01-first.md'),
+      post({ title: 'First', categories: 'One' }, 'Edited words.\n'),
+    );
     assert.equal(await stream.event, 'reload');
     stream.close();
     assert.match((await rawGet(origin, '/blog/2020/01/01/first/')).body, /Edited words\./);
@@ -170,7 +183,10 @@ describe('serve on a busy port', () => {
     const server = await serve(dir, { port: busy, host: '127.0.0.1', log: (l) => logs.push(l) });
     try {
       assert.notEqual(new URL(server.url).port, String(busy));
-      assert.ok(logs.some((l) => l === `port ${busy} is busy; using ${new URL(server.url).port} instead`), logs.join('\n'));
+      assert.ok(
+        logs.some((l) => l === `port ${busy} is busy; using ${new URL(server.url).port} instead`),
+        logs.join('\n'),
+      );
     } finally {
       await server.close();
       blocker.close();

@@ -1,14 +1,22 @@
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { all, buildOk, config, post, read, writeSite } from './support/site.ts';
+import { all, buildInMemory, config, post, writeSite } from './support/site.ts';
 
 function site(extra: Record<string, string> = {}): string {
   return writeSite({
-    'site.config.ts': config({ title: 'T', url: 'https://example.org/blog/', timezone: 'America/Los_Angeles', postsPerPage: 1 }),
+    'site.config.ts': config({
+      title: 'T',
+      url: 'https://example.org/blog/',
+      timezone: 'America/Los_Angeles',
+      postsPerPage: 1,
+    }),
     'content/posts/a.md': post({ title: 'A', date: '2020-01-01 10:00', categories: 'Кофе' }),
-    'content/posts/b.md': post({ title: 'B', date: '2020-02-01 10:00', updated: '2020-03-05 08:30', categories: 'Кофе' }),
+    'content/posts/b.md': post({
+      title: 'B',
+      date: '2020-02-01 10:00',
+      updated: '2020-03-05 08:30',
+      categories: 'Кофе',
+    }),
     'content/about.md': post({ title: 'About' }),
     'content/colophon.md': post({ title: 'Colophon', updated: '2021-01-01' }),
     ...extra,
@@ -17,10 +25,12 @@ function site(extra: Record<string, string> = {}): string {
 
 describe('sitemap.xml', () => {
   it('lists every page by absolute URL, sorted, with lastmod from post dates', async () => {
-    const dir = site();
-    await buildOk(dir);
-    const xml = read(dir, 'sitemap.xml');
-    assert.match(xml, /^<\?xml version="1.0" encoding="UTF-8"\?>\n<urlset xmlns="http:\/\/www.sitemaps.org\/schemas\/sitemap\/0.9">\n/);
+    const built = await buildInMemory(site());
+    const xml = built.read('sitemap.xml');
+    assert.match(
+      xml,
+      /^<\?xml version="1.0" encoding="UTF-8"\?>\n<urlset xmlns="http:\/\/www.sitemaps.org\/schemas\/sitemap\/0.9">\n/,
+    );
     const urls = all(xml, /<url>(.*?)<\/url>/g);
     assert.deepEqual(urls, [
       '<loc>https://example.org/blog/</loc><lastmod>2020-03-05T08:30:00-08:00</lastmod>',
@@ -41,9 +51,8 @@ describe('sitemap.xml', () => {
 
 describe('404.html', () => {
   it('is rendered from layouts/404.eta with root-relative links under the base path', async () => {
-    const dir = site();
-    await buildOk(dir);
-    const html = read(dir, '404.html');
+    const built = await buildInMemory(site());
+    const html = built.read('404.html');
     assert.match(html, /<title>Page not found — T<\/title>/);
     assert.match(html, /<a href="\/blog\/">front page<\/a>/);
     assert.match(html, /<a href="\/blog\/archive\/">archive<\/a>/);
@@ -51,27 +60,25 @@ describe('404.html', () => {
   });
 
   it("takes the site's own layouts/404.eta", async () => {
-    const dir = site({ 'layouts/404.eta': "<% layout('@base') %><p class=\"lost\">Lost at <%= it.site.title %>.</p>\n" });
-    await buildOk(dir);
-    assert.match(read(dir, '404.html'), /<p class="lost">Lost at T\.<\/p>/);
+    const built = await buildInMemory(
+      site({ 'layouts/404.eta': '<% layout(\'@base\') %><p class="lost">Lost at <%= it.site.title %>.</p>\n' }),
+    );
+    assert.match(built.read('404.html'), /<p class="lost">Lost at T\.<\/p>/);
   });
 
   it('gives way to a 404.html or sitemap.xml in public/', async () => {
-    const dir = site({ 'public/404.html': 'mine\n', 'public/sitemap.xml': '<urlset/>\n' });
-    await buildOk(dir);
-    assert.equal(read(dir, '404.html'), 'mine\n');
-    assert.equal(read(dir, 'sitemap.xml'), '<urlset/>\n');
+    const built = await buildInMemory(site({ 'public/404.html': 'mine\n', 'public/sitemap.xml': '<urlset/>\n' }));
+    assert.equal(built.read('404.html'), 'mine\n');
+    assert.equal(built.read('sitemap.xml'), '<urlset/>\n');
   });
 });
 
 describe('robots.txt', () => {
   it('is copied from public/ when there is one, and never made up', async () => {
-    const without = site();
-    await buildOk(without);
-    assert.equal(existsSync(join(without, 'dist/robots.txt')), false);
+    const without = await buildInMemory(site());
+    assert.equal(without.has('robots.txt'), false);
     const robots = 'User-agent: *\nSitemap: https://example.org/blog/sitemap.xml\n';
-    const withRobots = site({ 'public/robots.txt': robots });
-    await buildOk(withRobots);
-    assert.equal(read(withRobots, 'robots.txt'), robots);
+    const withRobots = await buildInMemory(site({ 'public/robots.txt': robots }));
+    assert.equal(withRobots.read('robots.txt'), robots);
   });
 });

@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, normalize } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { buildOk, config, post, writeSite, runCli as run } from './support/site.ts';
+import { buildOk, config, post, runCli as run, writeSite } from './support/site.ts';
 
 function site(): string {
   return writeSite({
@@ -112,7 +112,9 @@ describe('colophon verify against a URL', () => {
     try {
       const result = await run(['verify', dir, base]);
       assert.equal(result.code, 1);
-      assert.deepEqual(result.out.split('\n').filter((l) => l.startsWith('  ')), ['  different  2020/01/02/b/index.html']);
+      assert.deepEqual(result.out.split('\n').filter((l) => l.startsWith('  ')), [
+        '  different  2020/01/02/b/index.html',
+      ]);
     } finally {
       writeFileSync(file, original);
     }
@@ -125,7 +127,10 @@ describe('colophon verify against a URL', () => {
     await new Promise((done) => closed.close(done));
     const result = await run(['verify', dir, `http://127.0.0.1:${port}/`]);
     assert.equal(result.code, 1);
-    assert.match(result.err, new RegExp(`error\\[E_VERIFY_UNREACHABLE\\]: could not reach http://127.0.0.1:${port}/: ECONNREFUSED`));
+    assert.match(
+      result.err,
+      new RegExp(`error\\[E_VERIFY_UNREACHABLE\\]: could not reach http://127.0.0.1:${port}/: ECONNREFUSED`),
+    );
     assert.doesNotMatch(result.err, /\n\s+at /);
   });
 });

@@ -16,8 +16,8 @@ import { EncodedTokenMetadata, type IToken, type StateStack, Theme } from 'shiki
  * HAST tree, lets transformers edit it and serializes it: at 10,000 posts that was about 3 s of
  * CPU. This writes the same bytes in one pass over the tokens, for exactly the options Colophon
  * uses (two themes, `defaultColor: false`, whitespace merged into the next token, classes on lines,
- * attributes on `<pre>`). test/unit/languages.test.ts holds it to shiki's own output for every
- * bundled language and theme.
+ * attributes on `<pre>`). test/unit/deps/shiki.test.ts and shiki-html.test.ts hold it to shiki's
+ * own output for every bundled language and theme.
  */
 export interface BlockStyle {
   /** Classes after "line" for 1-based line `n`, whose first token's text is `first`. */

@@ -41,7 +41,8 @@ export interface Import {
  * A static import or re-export at the start of a statement (its name list may span lines, but no
  * string can sit between the keyword and `from`), a side-effect import, or a dynamic import().
  */
-const SPECIFIER = /(?:^[ \t]*(?:import|export)\b[^;'"`]*?\bfrom\s*|^[ \t]*import\s+|\bimport\s*\(\s*)(['"])([^'"]+)\1/gm;
+const SPECIFIER =
+  /(?:^[ \t]*(?:import|export)\b[^;'"`]*?\bfrom\s*|^[ \t]*import\s+|\bimport\s*\(\s*)(['"])([^'"]+)\1/gm;
 
 /** Every import in one module's text: static, dynamic and re-exports, type-only ones included. */
 export function importsOf(from: string, text: string): Import[] {
@@ -111,7 +112,9 @@ export function readModules(root: string): Map<string, string> {
     for (const name of readdirSync(dir).sort()) {
       const full = join(dir, name);
       if (statSync(full).isDirectory()) walk(full);
-      else if (name.endsWith('.ts')) modules.set(relative(root, full).split('\\').join('/'), readFileSync(full, 'utf8'));
+      else if (name.endsWith('.ts')) {
+        modules.set(relative(root, full).split('\\').join('/'), readFileSync(full, 'utf8'));
+      }
     }
   };
   walk(root);
@@ -121,4 +124,3 @@ export function readModules(root: string): Map<string, string> {
 export function allImports(modules: ReadonlyMap<string, string>): Import[] {
   return [...modules].flatMap(([path, text]) => importsOf(path, text));
 }
-

@@ -31,14 +31,23 @@ function linksIn(file: string, text: string): string[] {
   return found.map(decodeEntities);
 }
 
-function jsonLinks(feed: { home_page_url?: string; feed_url?: string; items?: { url?: string; content_html?: string }[] }): string[] {
+function jsonLinks(
+  feed: { home_page_url?: string; feed_url?: string; items?: { url?: string; content_html?: string }[] },
+): string[] {
   const items = feed.items ?? [];
-  const inContent = items.flatMap((i) => [...(i.content_html ?? '').matchAll(ATTRIBUTE)].map((m) => decodeEntities(m[1] ?? m[2]!)));
-  return [feed.home_page_url, feed.feed_url, ...items.map((i) => i.url), ...inContent].filter((u): u is string => u !== undefined);
+  const inContent = items.flatMap((i) =>
+    [...(i.content_html ?? '').matchAll(ATTRIBUTE)].map((m) => decodeEntities(m[1] ?? m[2]!))
+  );
+  return [feed.home_page_url, feed.feed_url, ...items.map((i) => i.url), ...inContent].filter((u): u is string =>
+    u !== undefined
+  );
 }
 
 function decodeEntities(text: string): string {
-  return text.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  return text.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(
+    /&amp;/g,
+    '&',
+  );
 }
 
 /** Why a link is broken, or undefined when it is fine or leads elsewhere. */

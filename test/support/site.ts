@@ -1,12 +1,16 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build, type BuildResult } from '../../src/build.ts';
-import type { BuildOptions } from '../../src/pipeline.ts';
+import { build, type BuildResult, generate } from '../../src/build.ts';
+import type { BuildOptions, Generated } from '../../src/pipeline.ts';
 import { main } from '../../src/cli.ts';
+import { siteDigest } from '../../src/lib/digest.ts';
 import { BuildFailure } from '../../src/lib/errors.ts';
+import { byUtf8 } from '../../src/lib/order.ts';
+import { materialize } from '../../src/render/produce.ts';
+import type { OutputBytes } from '../../src/render/types.ts';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -30,10 +34,52 @@ export function post(fields: Record<string, string>, body = 'Body text.\n'): str
   return `---\n${lines.join('\n')}\n---\n${body}`;
 }
 
+/** A site built in memory: what `generate` gave, and every output file rendered, nothing written. */
+export interface Built extends Generated {
+  output: OutputBytes; // output path ▶ bytes
+  paths: string[]; // every output file, in UTF-8 byte order (as BuildResult's)
+  digest: string; // siteDigest of the output: build's digest too, unless publishManifest adds a file
+  /** A produced file's text; throws, naming the path, when the site did not produce it. */
+  read(path: string): string;
+  /** Whether the site produced this file, or any file under this folder. */
+  has(path: string): boolean;
+}
+
+/**
+ * Builds the site through the real pipeline (`generate`, then every producer run by `materialize`)
+ * without writing an output folder. The caches in the site's folder are read and written as by a
+ * build. Throws BuildFailure, as `build` does, when a source or a template is wrong.
+ */
+export async function buildInMemory(dir: string, options: BuildOptions = {}): Promise<Built> {
+  const generated = await generate(dir, options);
+  const { output, errors } = materialize(generated.files);
+  if (errors.length > 0) throw new BuildFailure(errors);
+  const read = (path: string): string => {
+    const bytes = output.get(path);
+    if (bytes === undefined) {
+      throw new Error(`the site produced no ${JSON.stringify(path)} (it has ${output.size} output files)`);
+    }
+    return Buffer.from(bytes).toString('utf8'); // as readFileSync does: a BOM is kept
+  };
+  return {
+    ...generated,
+    output,
+    paths: [...output.keys()].sort(byUtf8),
+    digest: siteDigest(output),
+    read,
+    has: (path) => output.has(path) || [...output.keys()].some((p) => p.startsWith(`${path.replace(/\/$/, '')}/`)),
+  };
+}
+
+/** Builds into the site's output folder (dist/), as `colophon build` does. */
 export async function buildOk(dir: string, options: BuildOptions = {}): Promise<BuildResult> {
   return build(dir, options);
 }
 
+/**
+ * The BuildFailure of a build that must fail. It goes through `build`, so that template errors are
+ * the ones found while the output is written; a failed build leaves the output folder as it was.
+ */
 export async function buildFails(dir: string, options: BuildOptions = {}): Promise<BuildFailure> {
   try {
     await build(dir, options);
@@ -44,6 +90,7 @@ export async function buildFails(dir: string, options: BuildOptions = {}): Promi
   throw new Error('expected the build to fail');
 }
 
+/** A file of the output folder that buildOk (or the CLI) wrote. */
 export function read(dir: string, path: string): string {
   return readFileSync(join(dir, 'dist', path), 'utf8');
 }

@@ -54,7 +54,7 @@ describe('the import checker', () => {
   });
 
   it('does not take a string that mentions an import for one', () => {
-    const text = "const example = 'error[E_IMPORT_ENGINE]: cannot import from \"wordpress\"';\n";
+    const text = 'const example = \'error[E_IMPORT_ENGINE]: cannot import from "wordpress"\';\n';
     assert.deepEqual(importsOf('lib/error-codes.ts', text), []);
   });
 
@@ -64,7 +64,8 @@ describe('the import checker', () => {
   });
 
   it('accepts imports from a lower stage and from its own folder', () => {
-    const text = "import { sha256 } from '../lib/digest.ts';\nimport { x } from './other.ts';\nimport { readFile } from 'node:fs';";
+    const text =
+      "import { sha256 } from '../lib/digest.ts';\nimport { x } from './other.ts';\nimport { readFile } from 'node:fs';";
     assert.deepEqual(wrongWay(importsOf('output/write.ts', text)), []);
   });
 });

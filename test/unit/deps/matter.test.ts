@@ -2,15 +2,19 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import matter from 'gray-matter';
 import yaml from 'js-yaml';
-import { isProblem, parseFrontMatter } from '../../src/deps/matter.ts';
+import { isProblem, parseFrontMatter } from '../../../src/deps/matter.ts';
 
 // parseFrontMatter hands gray-matter only the head of a file (see deps/matter.ts); what it returns
 // must be exactly what gray-matter makes of the whole file.
 const whole = (text: string) => {
   try {
-    const parsed = matter(text, { engines: { yaml: (t: string) => yaml.load(t, { schema: yaml.CORE_SCHEMA }) as object } });
+    const parsed = matter(text, {
+      engines: { yaml: (t: string) => yaml.load(t, { schema: yaml.CORE_SCHEMA }) as object },
+    });
     const data: unknown = parsed.data;
-    return typeof data === 'object' && data !== null && !Array.isArray(data) ? { data, body: parsed.content } : 'not a mapping';
+    return typeof data === 'object' && data !== null && !Array.isArray(data)
+      ? { data, body: parsed.content }
+      : 'not a mapping';
   } catch {
     return 'invalid';
   }

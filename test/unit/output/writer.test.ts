@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, it } from 'node:test';
-import { createOutputWriter } from '../../src/output/writer.ts';
+import { createOutputWriter } from '../../../src/output/writer.ts';
 
 /** Deterministic bytes: a file's content depends on its index only. */
 function bytesFor(index: number, size: number): Uint8Array {
@@ -55,8 +55,9 @@ for (const threaded of [false, true]) {
       assert.equal(records.size, expected.size - linked.length);
       for (const [path, bytes] of expected) {
         assert.deepEqual(new Uint8Array(readFileSync(join(root, path))), bytes, path);
-        if (linked.includes(path)) assert.equal(statSync(join(root, path)).ino, statSync(join(previous, path)).ino, path);
-        else assert.deepEqual(records.get(path), { sha256: sha256(bytes), size: bytes.byteLength }, path);
+        if (linked.includes(path)) {
+          assert.equal(statSync(join(root, path)).ino, statSync(join(previous, path)).ino, path);
+        } else assert.deepEqual(records.get(path), { sha256: sha256(bytes), size: bytes.byteLength }, path);
       }
     });
 
