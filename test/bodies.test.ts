@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { buildInMemory, buildOk, config, post, read, writeSite } from './support/site.ts';
+import { buildInMemory, config, post, writeSite } from './support/site.ts';
 
 const BODY = 'Some <em>raw</em> HTML & "quotes" and \'apostrophes\'.\n\n```js\nconst a = 1 < 2;\n```\n';
 
@@ -60,20 +60,20 @@ describe('the body cache', () => {
 
   it('renders no Markdown on a second build, one body after an edit, and the bytes never change', async () => {
     const dir = site();
-    const cold = await buildOk(dir);
+    const cold = await buildInMemory(dir);
     assert.deepEqual(cold.bodies, { total: 2, rendered: 2 });
     assert.equal(packs(dir).length, 1);
-    const warm = await buildOk(dir, { cache: true });
+    const warm = await buildInMemory(dir, { cache: true });
     assert.deepEqual(warm.bodies, { total: 2, rendered: 0 });
     assert.equal(warm.digest, cold.digest);
     writeFileSync(
       join(dir, 'content/posts/two.md'),
       post({ title: 'Two', date: '2024-03-02 10:00' }, 'Second *post*, edited.\n'),
     );
-    const edited = await buildOk(dir);
+    const edited = await buildInMemory(dir);
     assert.deepEqual(edited.bodies, { total: 2, rendered: 1 });
-    assert.match(read(dir, '2024/03/02/two/index.html'), /Second <em>post<\/em>, edited./);
-    const bypass = await buildOk(dir, { cache: false });
+    assert.match(edited.read('2024/03/02/two/index.html'), /Second <em>post<\/em>, edited./);
+    const bypass = await buildInMemory(dir, { cache: false });
     assert.deepEqual(bypass.bodies, { total: 2, rendered: 2 });
     assert.equal(bypass.digest, edited.digest);
   });
@@ -82,41 +82,41 @@ describe('the body cache', () => {
     const dir = site({
       'content/posts/three.md': post({ title: 'Three', date: '2024-03-03 10:00' }, '```nosuchlang\nx\n```\n'),
     });
-    const cold = await buildOk(dir);
+    const cold = await buildInMemory(dir);
     assert.deepEqual(cold.warnings, [
       'content/posts/three.md: no highlighting for the unknown language "nosuchlang"; shown as plain code',
     ]);
-    const warm = await buildOk(dir);
+    const warm = await buildInMemory(dir);
     assert.equal(warm.bodies.rendered, 0);
     assert.deepEqual(warm.warnings, cold.warnings);
   });
 
   it('ignores a damaged pack and renders everything again', async () => {
     const dir = site();
-    const cold = await buildOk(dir);
+    const cold = await buildInMemory(dir);
     const [pack] = packs(dir);
     const bytes = readFileSync(pack!);
     const at = bytes.indexOf('<em>raw</em>');
     bytes.write('<em>RAW</em>', at); // same length, so only the checksum can tell
     writeFileSync(pack!, bytes);
-    const again = await buildOk(dir);
+    const again = await buildInMemory(dir);
     assert.deepEqual(again.bodies, { total: 2, rendered: 2 });
     assert.equal(again.digest, cold.digest);
     writeFileSync(pack!, bytes.subarray(0, 200));
-    const truncated = await buildOk(dir);
+    const truncated = await buildInMemory(dir);
     assert.equal(truncated.digest, cold.digest);
   });
 
   it('does not reuse bodies rendered with other Markdown settings', async () => {
     const dir = site({}, { markdown: { html: true } });
-    await buildOk(dir);
-    assert.match(read(dir, '2024/03/01/one/index.html'), /Some <em>raw<\/em> HTML/);
+    const before = await buildInMemory(dir);
+    assert.match(before.read('2024/03/01/one/index.html'), /Some <em>raw<\/em> HTML/);
     writeFileSync(
       join(dir, 'site.config.ts'),
       config({ title: 'Bodies', url: 'https://example.org/', timezone: 'UTC', markdown: { html: false } }),
     );
-    const after = await buildOk(dir);
+    const after = await buildInMemory(dir);
     assert.deepEqual(after.bodies, { total: 2, rendered: 2 });
-    assert.match(read(dir, '2024/03/01/one/index.html'), /Some &lt;em&gt;raw&lt;\/em&gt; HTML/);
+    assert.match(after.read('2024/03/01/one/index.html'), /Some &lt;em&gt;raw&lt;\/em&gt; HTML/);
   });
 });

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { createHighlightCache } from '../src/markdown/highlight-cache.ts';
 import { spawnSync } from 'node:child_process';
-import { buildInMemory, buildOk, type Built, config, post, ROOT, writeSite } from './support/site.ts';
+import { buildInMemory, type Built, config, post, ROOT, writeSite } from './support/site.ts';
 
 const FENCES = [
   '```ts',
@@ -84,12 +84,12 @@ describe('code highlighting', () => {
 
   it('highlights nothing on a warm build and gives identical bytes cold, warm and without the cache', async () => {
     const dir = codeSite();
-    const cold = await buildOk(dir);
+    const cold = await buildInMemory(dir);
     assert.equal(cold.highlight.highlighted, 3);
     assert.equal(cacheEntries(dir).length, 3);
-    const warm = await buildOk(dir);
+    const warm = await buildInMemory(dir);
     assert.equal(warm.highlight.highlighted, 0);
-    const bypass = await buildOk(dir, { cache: false });
+    const bypass = await buildInMemory(dir, { cache: false });
     assert.equal(bypass.highlight.highlighted, 3);
     assert.equal(warm.digest, cold.digest);
     assert.equal(bypass.digest, cold.digest);
@@ -97,15 +97,15 @@ describe('code highlighting', () => {
 
   it('treats a corrupt or truncated cache entry as a miss', async () => {
     const dir = codeSite();
-    const cold = await buildOk(dir);
+    const cold = await buildInMemory(dir);
     const [first, second] = cacheEntries(dir);
     rmSync(join(dir, 'node_modules/.cache/colophon/bodies-v1'), { recursive: true }); // or the bodies come from there
     writeFileSync(first!, readFileSync(first!, 'utf8').slice(0, 100));
     writeFileSync(second!, readFileSync(second!, 'utf8').replace('shiki', 'SHIKI'));
-    const after = await buildOk(dir);
+    const after = await buildInMemory(dir);
     assert.equal(after.highlight.highlighted, 2);
     assert.equal(after.digest, cold.digest);
-    assert.equal((await buildOk(dir)).highlight.highlighted, 0);
+    assert.equal((await buildInMemory(dir)).highlight.highlighted, 0);
   });
 
   it('is safe when two builds share one cache at the same time', async () => {
@@ -117,9 +117,9 @@ describe('code highlighting', () => {
       const sites = [0, 1].map(() =>
         codeSite({ 'content/posts/many.md': post({ title: 'Many', date: '2020-02-02' }, many) })
       );
-      const [a, b] = await Promise.all(sites.map((dir) => buildOk(dir)));
+      const [a, b] = await Promise.all(sites.map((dir) => buildInMemory(dir)));
       assert.equal(a!.digest, b!.digest);
-      const warm = await buildOk(sites[0]!);
+      const warm = await buildInMemory(sites[0]!);
       assert.equal(warm.highlight.highlighted, 0);
       assert.equal(warm.digest, a!.digest);
     } finally {

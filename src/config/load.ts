@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { importModule } from '../deps/runtime.ts';
+import { importModule } from '../deps/load-module.ts';
 import { cacheDirFor } from '../lib/cache-dir.ts';
 import { ColophonError } from '../lib/errors.ts';
 import type { ConfigOverrides, LoadedConfig, SiteConfig } from './types.ts';

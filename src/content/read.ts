@@ -16,11 +16,14 @@ export async function loadContent(config: Config): Promise<Content> {
   const assets: Asset[] = [];
   const contentFiles = await listFiles(join(config.siteDir, 'content'), 'content', true);
   const paths = contentFiles.filter((f) => f.toLowerCase().endsWith('.md')).map((rel) => `content/${rel}`);
-  const read = await mapLimit(paths, IO_CONCURRENCY, (path) => readSourceFile(config.siteDir, path, zone));
-  for (const result of read) {
+  // Every file is read before any is parsed: parsing between reads, as each read completes, made
+  // reading 10,000 posts a third slower.
+  const texts = await mapLimit(paths, IO_CONCURRENCY, (path) => readSourceText(config.siteDir, path));
+  texts.forEach((text, i) => {
+    const result = typeof text === 'string' ? readSource(paths[i]!, text, zone) : text;
     if (result instanceof ColophonError) errors.push(result);
     else if (result) sources.push(result);
-  }
+  });
   const publicFiles = await listFiles(join(config.siteDir, 'public'), 'public', false);
   const bytes = await mapLimit(publicFiles, IO_CONCURRENCY, (rel) => readPublicFile(config.siteDir, `public/${rel}`));
   bytes.forEach((result, i) => {
@@ -36,8 +39,12 @@ export async function readSourceFile(
   path: string,
   zone: Zone,
 ): Promise<Source | ColophonError | undefined> {
-  const text = await readOrProblem(siteDir, path, () => readWhole(join(siteDir, path), 'utf8'));
+  const text = await readSourceText(siteDir, path);
   return typeof text === 'string' ? readSource(path, text, zone) : text;
+}
+
+function readSourceText(siteDir: string, path: string): Promise<string | ColophonError | undefined> {
+  return readOrProblem(siteDir, path, () => readWhole(join(siteDir, path), 'utf8'));
 }
 
 /** One file under public/, by its site-relative path ("public/css/site.css"), as readSourceFile reads. */

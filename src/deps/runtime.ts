@@ -1,9 +1,7 @@
-import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { createJiti } from 'jiti';
 
-/** Node and Deno differ only here: how a TypeScript module is imported, and how a thread starts. */
-const isDeno = typeof (globalThis as { Deno?: unknown }).Deno !== 'undefined';
+/** Node and Deno differ only here (how a thread starts) and in load-module.ts (how TypeScript is imported). */
+export const isDeno = typeof (globalThis as { Deno?: unknown }).Deno !== 'undefined';
 
 /**
  * Whether the engine runs from its TypeScript sources (the test suite under tsx, or Deno) rather
@@ -15,30 +13,6 @@ const fromSource = import.meta.url.endsWith('.ts');
 /** `name` (no extension) relative to `base`, as the engine runs: the .ts source or the compiled .js. */
 export function engineModule(name: string, base: string | URL): URL {
   return new URL(`${name}${fromSource ? '.ts' : '.js'}`, base);
-}
-
-/** The engine's public entry, so a site's `import { defineConfig } from "colophon"` resolves anywhere. */
-const entry = engineModule('../index', import.meta.url);
-
-/**
- * The module's default export. On Node, TypeScript is compiled by jiti; given `cacheDir`, the
- * compiled code is kept there and reused while the source is unchanged (jiti checks a hash of the
- * source), which spares loading the compiler on every run.
- */
-export async function importModule(file: string, cacheDir?: string): Promise<unknown> {
-  if (isDeno) {
-    // Deno runs TypeScript itself; deno.json maps "colophon" to src/index.ts. The query defeats
-    // Deno's module cache so that a long-running server sees edits.
-    const mod = await import(`${pathToFileURL(file).href}?t=${Date.now()}`);
-    return mod.default;
-  }
-  const jiti = createJiti(import.meta.url, {
-    alias: { colophon: entry.pathname },
-    moduleCache: false,
-    fsCache: cacheDir ?? false,
-    interopDefault: true,
-  });
-  return jiti.import(file, { default: true });
 }
 
 /**

@@ -9,7 +9,8 @@ import { engineDigest } from './engine-digest.ts';
 
 /**
  * Every post's body HTML from the last build, so that a build after it renders Markdown only for the
- * bodies whose text changed. One pack file per site folder: read whole at the start of a build and
+ * bodies whose text changed. The pack is the one file that holds them all, one per site folder
+ * (bodies-v1/<hash of the folder>.pack): read whole at the start of a build and
  * written again (to a temporary name, then renamed) when it gained or lost entries, holding exactly
  * the live bodies. An entry's key is the SHA-256 of everything that decides its HTML: the body,
  * the Markdown and highlighting settings, the versions of markdown-it and shiki, and the code that
