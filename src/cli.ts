@@ -98,11 +98,10 @@ const COMMANDS: Record<
   init: { args: [0, 1], run: ([dir], flags, io) => runInit(dir ?? '.', flags, io) },
   verify: {
     args: [1, 2],
-    run: (
-      args,
-      flags,
-      io,
-    ) => (args.length === 1 ? runVerify('.', args[0]!, flags, io) : runVerify(args[0]!, args[1]!, flags, io)),
+    run: (args, flags, io) => {
+      const [dir, target] = args.length === 1 ? ['.', args[0]!] : [args[0]!, args[1]!];
+      return runVerify(dir, target, flags, io);
+    },
   },
   import: { args: [2, 3], run: ([engine, dir, site], _flags, io) => runImport(engine!, dir!, site ?? '.', io) },
   serve: { args: [0, 1], run: ([dir], flags, io) => runServe(dir ?? '.', flags, io) },
@@ -168,8 +167,10 @@ async function runBuild(dir: string, flags: Flags, io: Io): Promise<number> {
     return io.out(JSON.stringify(summary)), 0;
   }
   for (const warning of result.warnings) io.err(`warning: ${warning}`);
-  if (flags.verbose) { for (const path of result.changes.written) io.out(`  written  ${path}`); }
-  if (flags.verbose) { for (const path of result.changes.removed) io.out(`  removed  ${path}`); }
+  if (flags.verbose) {
+    for (const path of result.changes.written) io.out(`  written  ${path}`);
+    for (const path of result.changes.removed) io.out(`  removed  ${path}`);
+  }
   io.out(
     `Built ${count(site.posts.length, 'post')}, ${count(site.pages.length, 'page')}: ${count(paths.length, 'file')} ` +
       `(${report.written} written, ${report.unchanged} unchanged, ${report.removed} removed) ` +

@@ -41,7 +41,6 @@ export async function loadConfig(
   } catch (error) {
     throw new ColophonError('E_CONFIG_LOAD', `could not load the configuration: ${firstLine(error)}`, {
       file: CONFIG_FILE,
-      hint: 'fix the error in site.config.ts; it must `export default defineConfig({ ... })`',
     });
   }
   return { config: validateConfig(raw, dir, overrides), warnings: [] };

@@ -87,8 +87,5 @@ function readError(path: string, error: unknown): ColophonError {
     : code === 'EISDIR'
     ? 'it is a folder'
     : (error as Error).message;
-  return new ColophonError('E_READ', `the file cannot be read: ${why}`, {
-    file: path,
-    hint: 'fix the file or its permissions, or remove it',
-  });
+  return new ColophonError('E_READ', `the file cannot be read: ${why}`, { file: path });
 }

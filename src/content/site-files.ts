@@ -12,7 +12,7 @@ import type { Source } from './types.ts';
 /**
  * What a site's files held when last read: kept between the dev server's refreshes, so that a save
  * re-reads only the files that changed. Problems are kept in place of what they stop, and reported
- * together by `problems`.
+ * together by `goodFiles`.
  */
 export interface SiteFiles {
   sources: Map<string, Source>; // by site-relative path
@@ -45,7 +45,7 @@ export async function readSiteFiles(config: Config): Promise<SiteFiles> {
  * false, having read nothing, when a change is simpler to take by reading everything again.
  */
 export async function rereadSiteFiles(files: SiteFiles, config: Config, changed: readonly string[]): Promise<boolean> {
-  if (changed.some((path) => isFolderEvent(files, config, path))) return false;
+  if (hasFolderEvent(files, config, changed)) return false;
   const zone = createZone(config.timezone);
   for (const path of changed) {
     if (isSourcePath(path)) {
@@ -56,10 +56,11 @@ export async function rereadSiteFiles(files: SiteFiles, config: Config, changed:
       else if (source !== undefined) files.sources.set(path, source);
     } else if (path.startsWith('public/')) {
       const bytes = await readPublicFile(config.siteDir, path);
-      files.assets.delete(path.slice('public/'.length));
+      const asset = path.slice('public/'.length);
+      files.assets.delete(asset);
       files.problems.delete(path);
       if (bytes instanceof ColophonError) files.problems.set(path, bytes);
-      else if (bytes !== undefined) files.assets.set(path.slice('public/'.length), bytes);
+      else if (bytes !== undefined) files.assets.set(asset, bytes);
     }
   }
   if (changed.some((p) => p.startsWith('layouts/'))) {
@@ -78,9 +79,11 @@ export function goodFiles(files: SiteFiles): GoodFiles {
 }
 
 /** A folder appearing or going (a rename, a new tree) is simplest to read again whole. */
-function isFolderEvent(files: SiteFiles, config: Config, path: string): boolean {
-  if (!path.startsWith('content/') && !path.startsWith('public/')) return false;
+function hasFolderEvent(files: SiteFiles, config: Config, changed: readonly string[]): boolean {
+  const inTrees = changed.filter((path) => path.startsWith('content/') || path.startsWith('public/'));
+  if (inTrees.length === 0) return false;
   const known = [...files.sources.keys(), ...files.problems.keys()];
-  const isKnownFolder = known.some((p) => p.startsWith(`${path}/`));
-  return isKnownFolder || (existsSync(join(config.siteDir, path)) && !/\.[^/]+$/.test(path));
+  return inTrees.some((path) =>
+    known.some((p) => p.startsWith(`${path}/`)) || (existsSync(join(config.siteDir, path)) && !/\.[^/]+$/.test(path))
+  );
 }

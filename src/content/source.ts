@@ -11,10 +11,7 @@ import type { Source, SourceKind } from './types.ts';
 export function readSource(path: string, raw: string, zone: Zone): Source | ColophonError {
   const text = raw.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   if (text.includes('\0')) {
-    return new ColophonError('E_BINARY', 'the file contains NUL bytes; it is not a text file', {
-      file: path,
-      hint: 'save it as UTF-8 text, or move it to public/ if it is meant to be copied as is',
-    });
+    return new ColophonError('E_BINARY', 'the file contains NUL bytes; it is not a text file', { file: path });
   }
   const parsed = parseFrontMatter(text);
   if (isProblem(parsed)) {
@@ -23,7 +20,6 @@ export function readSource(path: string, raw: string, zone: Zone): Source | Colo
       line: parsed.line,
       column: parsed.column,
       frame: parsed.line ? codeFrame(text, parsed.line, parsed.column) : undefined,
-      hint: 'front matter is YAML between a "---" line at the top and a closing "---" line',
     });
   }
   const kind: SourceKind = path.startsWith('content/posts/') ? 'post' : 'page';

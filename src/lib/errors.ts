@@ -43,8 +43,7 @@ export class BuildFailure extends Error {
 
 /** Rethrows a user mistake (a ColophonError) as a BuildFailure; anything else is a bug and passes. */
 export function asFailure(error: unknown): never {
-  if (error instanceof ColophonError) throw new BuildFailure([error]);
-  throw error;
+  throw new BuildFailure([keepUserError(error)]);
 }
 
 /** A ColophonError (the user's to fix) is returned to be reported; anything else is a bug and is rethrown. */

@@ -33,7 +33,6 @@ export async function listFiles(root: string, label: string, skipHidden: boolean
       if (ancestors.includes(real!)) {
         throw new ColophonError('E_SYMLINK_LOOP', 'a symbolic link leads back into a folder it is inside of', {
           file: `${label}/${prefix}${name}`,
-          hint: 'remove the link, or point it somewhere outside its own parent folders',
         });
       }
       below.push(walk(full, `${prefix}${name}/`, [...ancestors, real!]));

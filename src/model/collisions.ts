@@ -34,8 +34,5 @@ function listOwner(list: ListPage): string {
 function collisionError(owners: string[], output: string): ColophonError {
   const all = [...owners].sort(compareText);
   const files = all.filter((o) => o.startsWith('content/') || o.startsWith('public/'));
-  return new ColophonError('E_COLLISION', `${all.join(' and ')} would all be written to ${output}`, {
-    file: files[0],
-    hint: 'give one of them another permalink or slug',
-  });
+  return new ColophonError('E_COLLISION', `${all.join(' and ')} would all be written to ${output}`, { file: files[0] });
 }

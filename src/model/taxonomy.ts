@@ -67,10 +67,7 @@ function termProblem(
     taxonomy.code,
     `the ${plural} "${clash.term.name}" (${clash.file}) and "${name}" (${file}) ` +
       `would share the URL ${taxonomy.base}${slug}/`,
-    {
-      file,
-      hint: 'use one spelling for both, or rename one of them',
-    },
+    { file },
   );
 }
 

@@ -163,10 +163,7 @@ async function extrasUnchanged(outDir: string, extras: Map<string, Uint8Array>):
 }
 
 function writeError(outDir: string, error: unknown): ColophonError {
-  return new ColophonError('E_WRITE', `could not write the output: ${(error as Error).message}`, {
-    file: outDir,
-    hint: 'check that the output folder and its parent are writable; the previous output is unchanged',
-  });
+  return new ColophonError('E_WRITE', `could not write the output: ${(error as Error).message}`, { file: outDir });
 }
 
 /** A build killed between the two renames leaves the old output retired: put it back. */

@@ -193,7 +193,5 @@ async function listen(server: Server, port: number, host: string, log: (line: st
       return result;
     }
   }
-  throw new ColophonError('E_PORT', `ports ${port} to ${port + 19} are all in use`, {
-    hint: 'pass --port with a free port',
-  });
+  throw new ColophonError('E_PORT', `ports ${port} to ${port + 19} are all in use`);
 }

@@ -57,9 +57,7 @@ export async function verify(siteDir: string, target: string, options: VerifyOpt
 async function compareFolder(output: OutputBytes, dir: string, report: VerifyReport): Promise<void> {
   const isDir = await stat(dir).then((s) => s.isDirectory(), () => false);
   if (!isDir) {
-    throw new ColophonError('E_VERIFY_TARGET', `${dir} is not a folder`, {
-      hint: 'give the folder of a deployed copy, or the http(s) URL of the deployed site',
-    });
+    throw new ColophonError('E_VERIFY_TARGET', `${dir} is not a folder`);
   }
   const present = new Set(await listFiles(dir, 'target', false));
   for (const [path, bytes] of output) {
@@ -91,9 +89,7 @@ async function compareUrl(
   try {
     await fetchOne(paths[0]!);
   } catch (error) {
-    throw new ColophonError('E_VERIFY_UNREACHABLE', `could not reach ${base.href}: ${reason(error)}`, {
-      hint: 'check the URL, that the site is deployed, and your network connection',
-    });
+    throw new ColophonError('E_VERIFY_UNREACHABLE', `could not reach ${base.href}: ${reason(error)}`);
   }
   await mapLimit(paths, options.concurrency ?? 8, async (path) => {
     try {
