@@ -63,7 +63,7 @@ export function createPipeline(siteDir: string, options: BuildOptions = {}): Pip
       const { config, model, bodies } = kept;
       const files = goodFiles(kept.files); // 2. stop on read errors
       const site = model.site(config, files.sources, files.assets, siteOptions(config, options)); // 3. the model
-      const rendered = await bodies.render([...site.posts, ...site.pages].map((p) => p.source)); // 4. render the bodies
+      const rendered = await bodies.render([...site.posts, ...site.pages].map((p) => p.source)).catch(asFailure); // 4.
       const output = renderSite(site, files.templates, rendered.html); // 5. render the site
       if (output.errors.length > 0) throw new BuildFailure(output.errors);
       const warnings = [...kept.configWarnings, ...rendered.warnings]; // 6. gather the warnings

@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { importModule } from '../deps/load-module.ts';
 import { cacheDirFor } from '../lib/cache-dir.ts';
 import { ColophonError } from '../lib/errors.ts';
+import { configFingerprint } from './fingerprint.ts';
 import type { ConfigOverrides, LoadedConfig, SiteConfig } from './types.ts';
 import { CONFIG_FILE, validateConfig } from './validate.ts';
 
@@ -43,7 +44,8 @@ export async function loadConfig(
       file: CONFIG_FILE,
     });
   }
-  return { config: validateConfig(raw, dir, overrides), warnings: [] };
+  const config = validateConfig(raw, dir, overrides);
+  return { config: { ...config, fingerprint: configFingerprint(file, dir, config.markdown.plugins) }, warnings: [] };
 }
 
 function firstLine(error: unknown): string {

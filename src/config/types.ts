@@ -25,9 +25,37 @@ export interface SiteConfig {
   excerpts?: boolean;
   /** Feed formats to publish for the site, each category and each tag. */
   feeds?: FeedFormat[];
-  /** Markdown options: raw HTML in posts is allowed unless `html: false` (the author is trusted). */
-  markdown?: { html?: boolean };
+  /** Markdown options: raw HTML, heading anchors, footnotes, and markdown-it plugins. */
+  markdown?: MarkdownConfig;
+  /** Functions every template can call as `it.helpers.name(...)`. */
+  helpers?: Record<string, (...args: never[]) => unknown>;
+  /** Plain values every template sees as `it.site.data`, such as the contents of a JSON file. */
+  data?: Record<string, unknown>;
+  /** Run in order on every HTML page after its template: `(html, { path }) => html`. Not on feeds. */
+  transforms?: Transform[];
 }
+
+export interface MarkdownConfig {
+  /** Raw HTML in posts is allowed unless `html: false` (the author is trusted). */
+  html?: boolean;
+  /** An id and a self-link on every heading (default true). */
+  anchors?: boolean;
+  /** `[^1]` footnotes (default true). */
+  footnotes?: boolean;
+  /** markdown-it plugins, applied in order after the built-in ones: `plugin` or `[plugin, options]`. */
+  plugins?: PluginEntry[];
+}
+
+/** A markdown-it plugin: `md.use(plugin, options)`. */
+// deno-lint-ignore no-explicit-any
+export type MarkdownPlugin = (md: any, options?: any) => void;
+export type PluginEntry = MarkdownPlugin | [MarkdownPlugin, unknown?];
+
+/** What a transform knows of the page: its output path, such as "2014/10/13/docker/index.html". */
+export interface TransformPage {
+  path: string;
+}
+export type Transform = (html: string, page: TransformPage) => string;
 
 export interface HighlightConfig {
   /** Two bundled shiki themes, switched by prefers-color-scheme. */
@@ -52,7 +80,15 @@ export interface Config {
   highlight: false | { themes: { light: string; dark: string }; langs?: string[] };
   excerpts: boolean;
   feeds: FeedFormat[];
-  markdown: { html: boolean };
+  markdown: { html: boolean; anchors: boolean; footnotes: boolean; plugins: [MarkdownPlugin, unknown][] };
+  helpers: Record<string, (...args: never[]) => unknown>;
+  data: Record<string, unknown>;
+  transforms: Transform[];
+  /**
+   * SHA-256 of what site.config.ts is made of: its text, the local modules it imports, the
+   * versions of the packages those import, and its plugins with their options (see fingerprint.ts).
+   */
+  fingerprint: string;
   siteDir: string;
 }
 

@@ -22,7 +22,10 @@ const DEFAULTS = {
   highlight: { themes: { light: 'github-light', dark: 'github-dark' } },
   excerpts: false,
   feeds: ['atom'] as FeedFormat[],
-  markdown: { html: true },
+  markdown: { html: true, anchors: true, footnotes: true, plugins: [] },
+  helpers: {},
+  data: {},
+  transforms: [],
 } satisfies Required<SiteConfig>;
 
 type Check = (value: unknown) => string | undefined;
@@ -47,14 +50,79 @@ const CHECKS: Record<keyof SiteConfig, Check> = {
   highlight: checkHighlight,
   excerpts: (v) => (typeof v === 'boolean' ? undefined : 'must be true or false'),
   feeds: checkFeedFormats,
-  markdown: (v) => {
-    if (typeof v !== 'object' || v === null || Array.isArray(v)) return 'must be { html?: boolean }';
-    const { html, ...rest } = v as Record<string, unknown>;
-    const unknown = Object.keys(rest)[0];
-    if (unknown) return `has an unknown key "${unknown}" (known: html)`;
-    return html === undefined || typeof html === 'boolean' ? undefined : '.html must be true or false';
-  },
+  markdown: checkMarkdown,
+  helpers: (v) => checkFunctions(v, 'a helper'),
+  data: (v) => (isPlainObject(v) ? checkPlainData(v, 'data') : 'must be an object of plain values'),
+  transforms: (v) =>
+    Array.isArray(v)
+      ? firstProblem(
+        v.map((t, i) => (typeof t === 'function' ? undefined : `[${i}] must be a function (html, page) => html`)),
+      )
+      : 'must be a list of functions (html, page) => html',
 };
+
+const isPlainObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+const firstProblem = (problems: (string | undefined)[]) => problems.find((p) => p !== undefined);
+
+function checkMarkdown(value: unknown): string | undefined {
+  if (!isPlainObject(value)) return 'must be { html?, anchors?, footnotes?, plugins? }';
+  const { plugins, ...flags } = value;
+  for (const [key, flag] of Object.entries(flags)) {
+    if (!['html', 'anchors', 'footnotes'].includes(key)) {
+      return `has an unknown key "${key}" (known: html, anchors, footnotes, plugins)`;
+    }
+    if (flag !== undefined && typeof flag !== 'boolean') return `.${key} must be true or false`;
+  }
+  if (plugins === undefined) return undefined;
+  if (!Array.isArray(plugins)) return '.plugins must be a list of markdown-it plugins';
+  return firstProblem(plugins.map((entry, i) => checkPlugin(entry, `.plugins[${i}]`)));
+}
+
+/** A plugin is a function, or [function] or [function, options]. */
+function checkPlugin(entry: unknown, at: string): string | undefined {
+  if (typeof entry === 'function') return undefined;
+  if (Array.isArray(entry) && entry.length >= 1 && entry.length <= 2 && typeof entry[0] === 'function') {
+    return undefined;
+  }
+  const shape = `${at} must be a markdown-it plugin (a function) or [plugin, options]`;
+  if (typeof entry === 'string') return `${shape}, not the name "${entry}": import it and list what it exports`;
+  const inner = Array.isArray(entry) ? entry[0] : entry;
+  if (isPlainObject(inner) && typeof inner.default === 'function') {
+    return `${shape}; this is a module object: list its default export (\`import plugin from '...'\`)`;
+  }
+  if (Array.isArray(entry)) return `${shape}; this list has ${entry.length} items and starts with ${describe(inner)}`;
+  return `${shape}, not ${describe(entry)}`;
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  return typeof value === 'object'
+    ? 'an object'
+    : `${typeof value === 'undefined' ? 'undefined' : `a ${typeof value}`}`;
+}
+
+function checkFunctions(value: unknown, what: string): string | undefined {
+  if (!isPlainObject(value)) return `must be an object of functions, such as { year: (date) => ... }`;
+  const bad = Object.keys(value).sort().find((name) => typeof value[name] !== 'function');
+  return bad === undefined ? undefined : `.${bad} must be a function (${what})`;
+}
+
+/** Plain values only: what templates print must not depend on code run at render time. */
+function checkPlainData(value: unknown, at: string, seen = new Set<unknown>()): string | undefined {
+  if (typeof value === 'function') return `holds a function at ${at}; functions belong in "helpers"`;
+  if (typeof value !== 'object' || value === null) return undefined;
+  if (seen.has(value)) return `refers back to itself at ${at}`;
+  seen.add(value);
+  const entries = Array.isArray(value)
+    ? value.map((v, i): [string, unknown] => [`${at}[${i}]`, v])
+    : Object.keys(value).sort().map((k): [string, unknown] => [`${at}.${k}`, (value as Record<string, unknown>)[k]]);
+  const problem = firstProblem(entries.map(([path, v]) => checkPlainData(v, path, seen)));
+  seen.delete(value);
+  return problem;
+}
 
 function checkHighlight(value: unknown): string | undefined {
   if (value === false) return undefined;
@@ -105,6 +173,7 @@ function checkAuthor(value: unknown): string | undefined {
   return typeof author.name === 'string' ? undefined : '.name is required';
 }
 
+/** The configuration with every default filled in; its `fingerprint` is loadConfig's to set. */
 export function validateConfig(raw: unknown, siteDir: string, overrides: ConfigOverrides = {}): Config {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     throw new ColophonError('E_CONFIG_SHAPE', 'the default export is not a configuration object', {
@@ -142,9 +211,26 @@ export function validateConfig(raw: unknown, siteDir: string, overrides: ConfigO
     author: { ...merged.author },
     feeds: [...merged.feeds],
     highlight,
-    markdown: { ...DEFAULTS.markdown, ...merged.markdown },
+    markdown: {
+      ...DEFAULTS.markdown,
+      ...definedOnly(merged.markdown as Record<string, unknown>),
+      plugins: (merged.markdown.plugins ?? []).map((e) => (Array.isArray(e) ? [e[0], e[1]] : [e, undefined])),
+    },
+    helpers: { ...merged.helpers },
+    data: deepFreeze(structuredClone(merged.data)),
+    transforms: [...merged.transforms],
+    fingerprint: '',
     siteDir,
   };
+}
+
+/** Templates share one `data`: a page that changed it would change the pages rendered after it. */
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
 }
 
 function definedOnly(object: Record<string, unknown>): Record<string, unknown> {

@@ -1,4 +1,5 @@
-import { pathToFileURL } from 'node:url';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createJiti } from 'jiti';
 import { engineModule, isDeno } from './runtime.ts';
 
@@ -26,4 +27,11 @@ export async function importModule(file: string, cacheDir?: string): Promise<unk
     interopDefault: true,
   });
   return jiti.import(file, { default: true });
+}
+
+/** What compiles site.config.ts: Deno itself, or this version of jiti. Part of the config's fingerprint. */
+export function compilerVersion(): string {
+  if (isDeno) return 'deno';
+  const file = fileURLToPath(import.meta.resolve('jiti/package.json'));
+  return `jiti@${(JSON.parse(readFileSync(file, 'utf8')) as { version: string }).version}`;
 }

@@ -75,6 +75,17 @@ export const ERROR_CODES = {
     example: "error[E_TEMPLATE] layouts/post.eta:3: Cannot read properties of undefined (reading 'here') " +
       '(while rendering content/posts/a.md)',
   },
+  E_PLUGIN: {
+    when: 'a markdown-it plugin from `markdown.plugins` throws while it is applied or while it renders a source',
+    hint: 'check the plugin and its options in markdown.plugins; the frames printed are from the plugin',
+    example: 'error[E_PLUGIN] content/posts/a.md: markdown.plugins[0] (emoji) threw while rendering this file: ' +
+      'boom',
+  },
+  E_TRANSFORM: {
+    when: 'a function in `transforms` throws, or returns something other than a string',
+    hint: 'fix the transform in site.config.ts; it is called as transform(html, { path }) and returns the HTML',
+    example: 'error[E_TRANSFORM] site.config.ts: transforms[0] (minify) threw on 2014/10/13/a/index.html: boom',
+  },
   E_LAYOUT: {
     when: 'front matter `layout` names no template',
     hint: 'create the layout in layouts/, or remove "layout" from the front matter',

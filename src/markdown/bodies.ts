@@ -1,11 +1,27 @@
 import type { Source } from '../content/types.ts';
-import { createMarkdown } from '../deps/markdown.ts';
+import { createMarkdown, type Markdown, PluginFailure } from '../deps/markdown.ts';
+import { BuildFailure, ColophonError } from '../lib/errors.ts';
 import { compareText } from '../lib/order.ts';
+import { inTakingOrder } from '../lib/perturb.ts';
 import { highlightFences, readInfo } from './highlight.ts';
-import type { ChunkJob, ChunkResult, Fence, HighlightSettings, WorkerPool } from './types.ts';
+import type {
+  ChunkJob,
+  ChunkResult,
+  Fence,
+  HighlightSettings,
+  MarkdownSettings,
+  PluginProblem,
+  WorkerPool,
+} from './types.ts';
+
+/** The site's markdown-it plugins, as config.markdown.plugins holds them. */
+export type Plugins = readonly (readonly [unknown, unknown])[];
 
 export interface BodiesOptions {
-  html: boolean;
+  markdown: MarkdownSettings;
+  plugins: Plugins;
+  /** Where a thread finds the plugins again: the site folder, and the fingerprint of its configuration. */
+  config: { siteDir: string; fingerprint: string };
   highlight?: HighlightSettings; // absent: fences stay plain code
   langs?: readonly string[]; // when set, only these languages are highlighted
   pool?: WorkerPool; // absent: everything runs on this thread
@@ -27,42 +43,110 @@ const PLACEHOLDER = /<pre\u0000(\d+)\u0000>/g;
  * the whole site are then highlighted together (and cached) and put back. Pure: the same job gives
  * the same result on any thread.
  */
-export function renderChunk(job: ChunkJob): ChunkResult {
+export function renderChunk(job: ChunkJob, plugins: Plugins = []): ChunkResult {
   const fences: Fence[] = [];
   const unknown: [string, string][] = [];
+  const failures: PluginProblem[] = [];
   let current = '';
-  const markdown = createMarkdown({
-    html: job.html,
-    fence: job.highlight
-      ? (code, info) => {
-        const request = readInfo(code, info);
-        if (request.kind === 'unknown') unknown.push([request.name, current]);
-        if (request.kind !== 'code' || (job.langs && !job.langs.includes(request.fence.lang))) return '';
-        fences.push(request.fence);
-        return `<pre\u0000${fences.length - 1}\u0000>`;
-      }
-      : undefined,
-  });
+  let markdown: Markdown;
+  try {
+    markdown = createMarkdown({
+      ...job.markdown,
+      plugins,
+      fence: job.highlight
+        ? (code, info) => {
+          const request = readInfo(code, info);
+          if (request.kind === 'unknown') unknown.push([request.name, current]);
+          if (request.kind !== 'code' || (job.langs && !job.langs.includes(request.fence.lang))) return '';
+          fences.push(request.fence);
+          return `<pre\u0000${fences.length - 1}\u0000>`;
+        }
+        : undefined,
+    });
+  } catch (error) {
+    if (!(error instanceof PluginFailure)) throw error;
+    return { html: job.items.map(() => ''), fences, unknown, failures: [problemOf(error)] };
+  }
   const html = job.items.map((item) => {
     current = item.path;
-    return markdown.render(item.body);
+    const fencesBefore = fences.length;
+    try {
+      return markdown.render(item.body);
+    } catch (error) {
+      // Without plugins, markdown-it failing is a bug of ours; with them, most likely theirs.
+      if (!(error instanceof PluginFailure) && plugins.length === 0) throw error;
+      fences.length = fencesBefore;
+      failures.push({ ...problemOf(error), path: item.path });
+      return '';
+    }
   });
-  return { html, fences, unknown };
+  return { html, fences, unknown, failures };
+}
+
+function problemOf(error: unknown): PluginProblem {
+  const failure = error instanceof PluginFailure ? error : undefined;
+  const cause = failure ? failure.error : error;
+  const plugin = !failure
+    ? "markdown-it, with the site's plugins applied,"
+    : failure.index < 0
+    ? failure.pluginName
+    : `markdown.plugins[${failure.index}] (${failure.pluginName})`;
+  const stack = cause instanceof Error && cause.stack
+    ? cause.stack.split('\n').filter((l) => /^\s+at /.test(l)).slice(0, 3).map((l) => l.trim())
+    : [];
+  const message = cause instanceof Error ? cause.message : String(cause);
+  return { plugin, message: message.split('\n')[0]!, stack };
+}
+
+/**
+ * One error per plugin and message, naming the first source (by path) it failed on and how many
+ * others: a broken plugin fails on every post, and ten thousand identical errors help nobody.
+ */
+function pluginErrors(problems: PluginProblem[]): ColophonError[] {
+  const groups = new Map<string, PluginProblem[]>();
+  for (const p of problems) {
+    const key = `${p.path === undefined}\0${p.plugin}\0${p.message}`;
+    groups.set(key, [...(groups.get(key) ?? []), p]);
+  }
+  return [...groups.values()].map((group) => {
+    const paths = [...new Set(group.map((p) => p.path).filter((p) => p !== undefined))].sort(compareText);
+    const { plugin, message, stack } = group[0]!;
+    const frame = stack.length > 0 ? stack.map((l) => `    ${l}`).join('\n') : undefined;
+    if (paths.length === 0) {
+      return new ColophonError('E_PLUGIN', `${plugin} failed while being applied: ${message}`, {
+        file: 'site.config.ts',
+        frame,
+        hint: 'check the plugin and its options in markdown.plugins; the frames above are from the plugin',
+      });
+    }
+    const others = paths.length > 1 ? ` (and ${paths.length - 1} other file${paths.length === 2 ? '' : 's'})` : '';
+    return new ColophonError('E_PLUGIN', `${plugin} threw while rendering this file${others}: ${message}`, {
+      file: paths[0],
+      frame,
+    });
+  });
 }
 
 /** Every post's and page's body as HTML, once, split across the worker pool when there is one. */
 export async function renderBodies(sources: readonly Source[], options: BodiesOptions): Promise<Bodies> {
+  sources = inTakingOrder(sources); // reversed in --check-determinism's second build
   const items = sources.map((s) => ({ path: s.path, body: s.body }));
-  const job = { html: options.html, highlight: options.highlight !== undefined, langs: options.langs };
+  const job = {
+    markdown: options.markdown,
+    highlight: options.highlight !== undefined,
+    langs: options.langs,
+    plugins: options.plugins.length > 0 ? options.config : undefined,
+  };
   const slices = options.pool ? splitEvenly(items, options.pool.size * 4) : [items];
   const chunks = await Promise.all(
-    slices.map((
-      slice,
-    ) => (options.pool
-      ? options.pool.renderChunk({ ...job, items: slice })
-      : Promise.resolve(renderChunk({ ...job, items: slice })))
+    slices.map((slice) =>
+      options.pool
+        ? options.pool.renderChunk({ ...job, items: slice })
+        : Promise.resolve(renderChunk({ ...job, items: slice }, options.plugins))
     ),
   );
+  const failures = chunks.flatMap((c) => c.failures);
+  if (failures.length > 0) throw new BuildFailure(pluginErrors(failures));
   const fences = chunks.flatMap((c) => c.fences);
   const run = fences.length > 0
     ? await highlightFences(fences, options.highlight!, options.pool)

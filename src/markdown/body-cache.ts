@@ -31,7 +31,10 @@ export interface CachedBody {
 /** Settings that change what a body renders to. */
 export interface BodySettings {
   html: boolean;
+  anchors: boolean;
+  footnotes: boolean;
   highlight?: { themes: unknown; langs?: readonly string[] };
+  plugins?: string; // the configuration's fingerprint, when it has plugins
 }
 
 const FORMAT = 'colophon-bodies 2';

@@ -1,4 +1,6 @@
 import { engineModule, startWorker } from '../deps/runtime.ts';
+import type { ErrorCode } from '../lib/error-codes.ts';
+import { ColophonError } from '../lib/errors.ts';
 import type { ChunkResult, Reply, Task, WorkerPool } from './types.ts';
 
 const script = engineModule('./body-worker', import.meta.url);
@@ -13,7 +15,10 @@ export function createPool(size: number): WorkerPool {
       const waiter = pending.get(reply.id)!;
       pending.delete(reply.id);
       if (reply.ok) waiter.resolve(reply.result);
-      else waiter.reject(new Error(`worker: ${reply.error}`));
+      else if (reply.user) {
+        const { code, message, ...details } = reply.user;
+        waiter.reject(new ColophonError(code as ErrorCode, message, details));
+      } else waiter.reject(new Error(`worker: ${reply.error}`));
     });
     worker.on('error', (error) => {
       for (const waiter of pending.values()) waiter.reject(error);

@@ -47,7 +47,9 @@ export async function openBodyStore(config: Config, options: { cache: boolean })
       const pool = workers > 1 ? createPool(workers) : undefined;
       const highlightCache = options.cache ? createHighlightCache({ dir: cacheDir }) : undefined;
       const done = await renderBodies(stale, {
-        html: config.markdown.html,
+        markdown: markdownSettings(config),
+        plugins: config.markdown.plugins,
+        config: { siteDir: config.siteDir, fingerprint: config.fingerprint },
         highlight: config.highlight ? { themes: config.highlight.themes, cache: highlightCache } : undefined,
         langs: config.highlight ? config.highlight.langs : undefined,
         pool,
@@ -76,11 +78,22 @@ function takeCached(source: Source, kept: Map<string, Kept>, cache: BodyCache | 
   return cached !== undefined;
 }
 
-/** Settings that change what a body renders to: part of each cached body's key. */
+const markdownSettings = ({ markdown }: Config) => ({
+  html: markdown.html,
+  anchors: markdown.anchors,
+  footnotes: markdown.footnotes,
+});
+
+/**
+ * Settings that change what a body renders to: part of each cached body's key. With plugins, that
+ * is the configuration's fingerprint too (its code, the modules and packages it imports, each
+ * plugin's code and options): any of them may change what a plugin makes of a body.
+ */
 function bodySettings(config: Config) {
   const { highlight } = config;
   return {
-    html: config.markdown.html,
+    ...markdownSettings(config),
     highlight: highlight ? { themes: highlight.themes, langs: highlight.langs } : undefined,
+    ...(config.markdown.plugins.length > 0 ? { plugins: config.fingerprint } : {}),
   };
 }

@@ -28,15 +28,36 @@ export interface Highlighters {
 /** What one thread does with a slice of the sources: Markdown to HTML, fences left as placeholders. */
 export interface ChunkJob {
   items: { path: string; body: string }[];
-  html: boolean;
+  markdown: MarkdownSettings;
   highlight: boolean;
   langs?: readonly string[];
+  /**
+   * The site's markdown-it plugins are functions, which cannot be sent to a thread: a thread loads
+   * site.config.ts itself, and checks that it is the configuration the build loaded.
+   */
+  plugins?: { siteDir: string; fingerprint: string };
+}
+
+/** The Markdown settings of config.markdown that can cross to a thread. */
+export interface MarkdownSettings {
+  html: boolean;
+  anchors: boolean;
+  footnotes: boolean;
 }
 
 export interface ChunkResult {
-  html: string[]; // per item, with <pre\0N\0> for this chunk's fence N
+  html: string[]; // per item, with <pre\0N\0> for this chunk's fence N ("" for an item that failed)
   fences: Fence[];
   unknown: [string, string][]; // [language, path] in the order met
+  failures: PluginProblem[];
+}
+
+/** A markdown-it plugin that failed, as it crosses back from a thread. */
+export interface PluginProblem {
+  path?: string; // the source being rendered; none when the plugin failed to load
+  plugin: string; // "markdown.plugins[2] (footnote)", or "the built-in footnotes"
+  message: string;
+  stack: string[]; // the top frames of what the plugin threw
 }
 
 /** Worker threads for Markdown and highlighting. Results are put back in input order, so the output
@@ -47,4 +68,16 @@ export interface WorkerPool extends Highlighters {
 }
 
 export type Task = { kind: 'chunk'; job: ChunkJob } | { kind: 'highlight'; fences: Fence[]; themes: Themes };
-export type Reply = { id: number; ok: true; result: unknown } | { id: number; ok: false; error: string };
+export type Reply =
+  | { id: number; ok: true; result: unknown }
+  | { id: number; ok: false; error: string; user?: UserErrorData };
+
+/** A ColophonError's fields, as a thread sends them back. */
+export interface UserErrorData {
+  code: string;
+  message: string;
+  file?: string;
+  line?: number;
+  hint?: string;
+  frame?: string;
+}
