@@ -55,3 +55,25 @@ export function absoluteFrom(base: string): (url: string) => string {
     }
   };
 }
+
+const ID_ATTRIBUTE = /(<[a-z][^>]*?\sid\s*=\s*)(["'])(.*?)\2/gi;
+const FRAGMENT_HREF = /(<[a-z][^>]*?\shref\s*=\s*)(["'])#(.*?)\2/gi;
+
+/**
+ * A body shown among others (a list page shows several posts) keeps its ids apart from theirs:
+ * each `id` becomes `${prefix}${id}`, and each `href="#id"` follows it. A fragment link to an id
+ * this HTML does not hold (a footnote cut off by an excerpt) goes to `elsewhere`, the post's own
+ * page, instead. Only tags' attributes change: escaped code never matches.
+ */
+export function scopeIds(html: string, prefix: string, elsewhere: string): string {
+  if (!html.includes('id=') && !html.includes('#')) return html;
+  const ids = new Set<string>();
+  const scoped = html.replace(ID_ATTRIBUTE, (_, head: string, quote: string, id: string) => {
+    ids.add(id);
+    return `${head}${quote}${prefix}${id}${quote}`;
+  });
+  return scoped.replace(FRAGMENT_HREF, (whole, head: string, quote: string, id: string) => {
+    if (id === '') return whole;
+    return `${head}${quote}${ids.has(id) ? `#${prefix}${id}` : `${elsewhere}#${id}`}${quote}`;
+  });
+}

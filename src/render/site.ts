@@ -1,3 +1,4 @@
+import type { Config, Transform } from '../config/types.ts';
 import { isTemplateFailure, type Templates } from '../deps/eta.ts';
 import { ColophonError } from '../lib/errors.ts';
 import { feedTitle } from '../model/feeds.ts';
@@ -7,7 +8,7 @@ import { feedText } from './feed.ts';
 import { LazyViews } from './lazy-views.ts';
 import { sitemapXml } from './sitemap.ts';
 import { BodySplicer } from './splice.ts';
-import type { Producers, RenderedSite } from './types.ts';
+import type { Allocator, Producers, RenderedSite } from './types.ts';
 import { createPresenter, type LinkView, type PostView, type Presenter } from './views.ts';
 
 /**
@@ -27,14 +28,30 @@ export function renderSite(site: Site, templates: Templates, bodies: ReadonlyMap
   // Each post's body is rendered once and reused on its page, lists and feeds; templates print it
   // through a marker, so its bytes are encoded once too (see BodySplicer).
   const splicer = new BodySplicer();
-  const views = new LazyViews((post) =>
-    present.post(post, present.bodyLinks(bodies.get(post.source.path)!), (html) => splicer.mark(html))
-  );
+  const body = (post: Post) => present.bodyLinks(bodies.get(post.source.path)!);
+  const mark = (html: string) => splicer.mark(html);
+  const views = new LazyViews((post) => present.post(post, body(post), mark));
+  // On list pages, each post's ids are prefixed with its slug, so that several posts' footnotes
+  // and headings stay apart; two posts of one slug on a page get "slug-2--" and so on.
+  const listed = new LazyViews((post) => present.post(post, body(post), mark, `${post.source.slug}--`));
+  const listPosts = (posts: readonly Post[]) => {
+    const seen = new Map<string, number>();
+    return posts.map((post) => {
+      const n = (seen.get(post.source.slug) ?? 0) + 1;
+      seen.set(post.source.slug, n);
+      return n === 1 ? listed.get(post) : present.post(post, body(post), mark, `${post.source.slug}-${n}--`);
+    });
+  };
+  const render = extend(site.config, templates);
+  const finish = site.config.transforms.length > 0
+    ? (path: string, text: string, into?: Allocator) =>
+      splicer.encode(transform(site.config.transforms, path, splicer.expand(text)), into)
+    : (_path: string, text: string, into?: Allocator) => splicer.encode(text, into);
 
   const emit = (path: string, what: string, make: () => string) => {
     files.set(path, (into) => {
       try {
-        return splicer.encode(make(), into);
+        return finish(path, make(), into);
       } catch (error) {
         if (!isTemplateFailure(error)) throw error;
         throw new ColophonError('E_TEMPLATE', `${error.message} (while rendering ${what})`, {
@@ -59,7 +76,7 @@ export function renderSite(site: Site, templates: Templates, bodies: ReadonlyMap
 
   for (const post of site.posts) {
     const layout = layoutFor(post.source, 'post');
-    if (layout) emit(post.output, post.source.path, () => templates.render(layout, postData(present, post, views)));
+    if (layout) emit(post.output, post.source.path, () => render(layout, postData(present, post, views)));
   }
   for (const page of site.pages) {
     const layout = layoutFor(page.source, 'page');
@@ -67,16 +84,16 @@ export function renderSite(site: Site, templates: Templates, bodies: ReadonlyMap
       emit(
         page.output,
         page.source.path,
-        () => templates.render(layout, pageData(present, page, bodies.get(page.source.path)!, splicer)),
+        () => render(layout, pageData(present, page, bodies.get(page.source.path)!, splicer)),
       );
     }
   }
   for (const list of site.lists) {
-    emit(list.output, present.listTitle(list), () => templates.render('list', listData(present, list, views)));
+    emit(list.output, present.listTitle(list), () => render('list', listData(present, list, listPosts)));
   }
-  emit(site.archive.output, 'the archive page', () => templates.render('archive', archiveData(present, site, views)));
+  emit(site.archive.output, 'the archive page', () => render('archive', archiveData(present, site, views)));
   if (site.generated.includes('404.html')) {
-    emit('404.html', 'the 404 page', () => templates.render('404', notFoundData(present)));
+    emit('404.html', 'the 404 page', () => render('404', notFoundData(present)));
   }
   if (site.generated.includes('sitemap.xml')) files.set('sitemap.xml', () => encoder.encode(sitemapXml(site, present)));
   for (const feed of site.feeds) {
@@ -84,6 +101,52 @@ export function renderSite(site: Site, templates: Templates, bodies: ReadonlyMap
   }
   for (const asset of site.assets) files.set(asset.path, () => asset.bytes);
   return { files, errors };
+}
+
+/**
+ * Every template sees `it.helpers`, the configuration's helpers. A helper that throws is named in
+ * the error, which then reports the template and the page as any template error does.
+ */
+function extend(config: Config, templates: Templates): (name: string, data: object) => string {
+  const helpers = Object.freeze(Object.fromEntries(
+    Object.entries(config.helpers).map(([name, helper]) => [name, (...args: never[]) => {
+      try {
+        return helper(...args);
+      } catch (error) {
+        throw new Error(`the helper "${name}" threw: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }]),
+  ));
+  return (name, data) => templates.render(name, { ...data, helpers });
+}
+
+/** config.transforms over one page's HTML, in order; a failure names the transform and the page. */
+function transform(transforms: readonly Transform[], path: string, html: string): string {
+  let out = html;
+  transforms.forEach((fn, i) => {
+    const which = `transforms[${i}]${fn.name ? ` (${fn.name})` : ''}`;
+    let result: unknown;
+    try {
+      result = fn(out, { path });
+    } catch (error) {
+      const stack = error instanceof Error && error.stack
+        ? error.stack.split('\n').filter((l) => /^\s+at /.test(l)).slice(0, 3).map((l) => `    ${l.trim()}`)
+        : [];
+      throw new ColophonError(
+        'E_TRANSFORM',
+        `${which} threw on ${path}: ${error instanceof Error ? error.message : String(error)}`,
+        { file: 'site.config.ts', frame: stack.length > 0 ? stack.join('\n') : undefined },
+      );
+    }
+    if (typeof result !== 'string') {
+      const what = result instanceof Promise ? 'a promise (transforms must not be async)' : typeof result;
+      throw new ColophonError('E_TRANSFORM', `${which} returned ${what} for ${path}, not a string of HTML`, {
+        file: 'site.config.ts',
+      });
+    }
+    out = result;
+  });
+  return out;
 }
 
 function postData(present: Presenter, post: Post, views: Map<Post, PostView>) {
@@ -114,7 +177,7 @@ function pageData(present: Presenter, page: Page, body: string, splicer: BodySpl
   };
 }
 
-function listData(present: Presenter, list: ListPage, views: Map<Post, PostView>) {
+function listData(present: Presenter, list: ListPage, listPosts: (posts: readonly Post[]) => PostView[]) {
   const { category, tag, month } = list;
   const term = category ?? tag;
   return {
@@ -133,7 +196,7 @@ function listData(present: Presenter, list: ListPage, views: Map<Post, PostView>
     excerpts: present.excerpts,
     number: list.number,
     count: list.count,
-    posts: list.posts.map((p) => views.get(p)!),
+    posts: listPosts(list.posts),
     newer: list.newer && present.href(list.newer),
     older: list.older && present.href(list.older),
   };

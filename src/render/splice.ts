@@ -21,10 +21,26 @@ export class BodySplicer {
   readonly #escaped: (Buffer | undefined)[] = [];
   readonly #encoder = new TextEncoder();
 
-  /** The marker that stands for this HTML in template output. */
+  readonly #markers = new Map<string, string>();
+
+  /** The marker that stands for this HTML in template output; the same HTML has the same marker. */
   mark(html: string): string {
     if (html === '') return '';
-    return `\u0000colophon:${this.#html.push(html) - 1}&\u0000`;
+    let marker = this.#markers.get(html);
+    if (marker === undefined) {
+      this.#markers.set(html, marker = `\u0000colophon:${this.#html.push(html) - 1}&\u0000`);
+    }
+    return marker;
+  }
+
+  /** Template output as text, each marker replaced by its HTML: for transforms, which need the page whole. */
+  expand(text: string): string {
+    if (!text.includes('\u0000')) return text;
+    return text.replace(MARKERS, (whole, id: string, amp: string) => {
+      const html = this.#html[Number(id)];
+      if (html === undefined) return whole;
+      return amp === '&' ? html : escapeHtml(html);
+    });
   }
 
   /**
@@ -81,3 +97,4 @@ export class BodySplicer {
 const asBuffer = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 
 const MARKER = /^\u0000colophon:(\d+)(&|&amp;)\u0000/;
+const MARKERS = /\u0000colophon:(\d+)(&|&amp;)\u0000/g;

@@ -1,6 +1,6 @@
 import { FEED_INFO } from '../config/feed-formats.ts';
 import type { Config } from '../config/types.ts';
-import { againstPage, rewriteUrls, underBase } from '../lib/html.ts';
+import { againstPage, rewriteUrls, scopeIds, underBase } from '../lib/html.ts';
 import { createZone, formatIso, formatLong, formatMonth, type Zone } from '../lib/zone.ts';
 import { ARCHIVE_PATH } from '../model/archive.ts';
 import { feedPath } from '../model/feeds.ts';
@@ -18,6 +18,8 @@ export interface SiteView {
   feed: string; // the site's first feed
   feeds: FeedView[]; // the site's feeds, one per configured format
   archive: string;
+  /** config `data`: plain values for templates. */
+  data: Record<string, unknown>;
 }
 
 export interface FeedView {
@@ -55,8 +57,12 @@ export interface Presenter {
   excerpts: boolean; // lists show excerpts (config `excerpts`)
   href(path: string): string;
   absolute(path: string): string;
-  /** `mark` turns the body HTML into what `body` prints (see BodySplicer); without it, the HTML itself. */
-  post(post: Post, html: string, mark?: (html: string) => string): PostView;
+  /**
+   * `mark` turns the body HTML into what `body` prints (see BodySplicer); without it, the HTML
+   * itself. With `scope`, the view is for a list page: ids in the body (and excerpt) get it as a
+   * prefix so that the posts shown together keep theirs apart (see scopeIds).
+   */
+  post(post: Post, html: string, mark?: (html: string) => string, scope?: string): PostView;
   bodyLinks(html: string): string;
   listTitle(list: ListPage): string;
   listHeading(list: ListPage): string | undefined;
@@ -93,6 +99,7 @@ export function createPresenter(config: Config): Presenter {
       feed: siteFeeds[0]!.href,
       feeds: siteFeeds,
       archive: href(ARCHIVE_PATH),
+      data: config.data,
     },
     excerpts: config.excerpts,
     href,
@@ -101,11 +108,14 @@ export function createPresenter(config: Config): Presenter {
     listHeading,
     // At the root, root-relative links are already right: no pass over every body for nothing.
     bodyLinks: config.basePath === '/' ? (html) => html : (html) => rewriteUrls(html, underBase(config.basePath)),
-    post: (post, body, mark = (html) => html) => {
-      const html = rewriteUrls(body, againstPage(href(post.path)));
+    post: (post, body, mark = (html) => html, scope) => {
+      const page = href(post.path);
+      const own = rewriteUrls(body, againstPage(page));
+      const html = scope === undefined ? own : scopeIds(own, scope, page);
+      const excerpt = excerptOf(own);
       return {
         title: post.source.title,
-        href: href(post.path),
+        href: page,
         url: absolute(post.path),
         date: when(post.date),
         updated: when(post.updated),
@@ -113,7 +123,7 @@ export function createPresenter(config: Config): Presenter {
         tags: post.tags.map(categoryLink),
         html,
         body: mark(html),
-        excerpt: excerptOf(html),
+        excerpt: scope === undefined || excerpt === undefined ? excerpt : scopeIds(excerpt, scope, page),
         draft: post.source.draft,
         scheduled: post.scheduled,
         data: post.source.data,
