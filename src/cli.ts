@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { build } from './build.ts';
+import { isEntryModule } from './deps/runtime.ts';
 import { formatImportReport } from './import/report.ts';
 import { importBlog } from './import/run.ts';
 import { BuildFailure, ColophonError, formatError } from './lib/errors.ts';
@@ -14,6 +15,7 @@ const HELP = `colophon — a static blog engine with byte-identical output
 Usage:
   colophon build [dir]            build the site in dir (default: .) into its outDir
                                   [--drafts] [--as-of DATE] [--quiet] [--verbose]
+                                  [--check-determinism]
   colophon init [dir]             start a new site in dir (default: .) [--force]
   colophon verify [dir] <target>  rebuild in memory and compare with a deployed copy:
                                   a folder, or the http(s) URL of the deployed site
@@ -31,6 +33,10 @@ Options:
   --as-of DATE leave out posts dated after DATE (default: SOURCE_DATE_EPOCH, if set)
   --quiet      build: no progress line on the terminal
   --verbose    build: list every file written or removed
+  --check-determinism
+               build: build twice in memory, the second time with another clock, Math.random
+               seed, TZ, LANG, file order and thread count; list every file that differs.
+               Writes nothing. The way to vet a plugin, helper or transform.
   --force      init: write into a folder that is not empty
   --no-cache   render every body and highlight every code block again instead of reusing the cache
   --strict     verify: files on the target that the site does not produce are an error
@@ -63,6 +69,8 @@ const OPTIONS = {
   verbose: { type: 'boolean', default: false },
   force: { type: 'boolean', default: false },
   json: { type: 'boolean', default: false },
+  'check-determinism': { type: 'boolean', default: false },
+  'determinism-probe': { type: 'boolean', default: false }, // the child of --check-determinism
   port: { type: 'string', default: '4000' },
   host: { type: 'string', default: '127.0.0.1' },
   open: { type: 'boolean', default: false },
@@ -83,6 +91,8 @@ type Flags = {
   verbose: boolean;
   force: boolean;
   json: boolean;
+  'check-determinism': boolean;
+  'determinism-probe': boolean;
   port: string;
   host: string;
   open: boolean;
@@ -144,6 +154,11 @@ function buildOptions(flags: Flags): BuildOptions {
 }
 
 async function runBuild(dir: string, flags: Flags, io: Io): Promise<number> {
+  if (flags['determinism-probe']) {
+    const { runDeterminismProbe } = await import('./verify/determinism.ts');
+    return await runDeterminismProbe(dir, buildOptions(flags)), 0;
+  }
+  if (flags['check-determinism']) return runDeterminismCheck(dir, flags, io);
   const started = performance.now();
   const line = io.progress && !flags.quiet && !flags.json ? progressLine(io.progress) : undefined;
   line?.start();
@@ -177,6 +192,41 @@ async function runBuild(dir: string, flags: Flags, io: Io): Promise<number> {
       `in ${seconds} s, ${result.digest}`,
   );
   return 0;
+}
+
+async function runDeterminismCheck(dir: string, flags: Flags, io: Io): Promise<number> {
+  const { checkDeterminism, ProbeFailed } = await import('./verify/determinism.ts');
+  const passOn = [
+    ...(flags.drafts ? ['--drafts'] : []),
+    ...(flags['as-of'] === undefined ? [] : ['--as-of', flags['as-of']]),
+    ...(flags['base-url'] === undefined ? [] : ['--base-url', flags['base-url']]),
+  ];
+  let report;
+  try {
+    report = await checkDeterminism(dir, { options: buildOptions(flags), flags: passOn });
+  } catch (error) {
+    if (!(error instanceof ProbeFailed)) throw error;
+    io.err(`The second build failed where the first succeeded:\n${error.message}`);
+    return 1;
+  }
+  io.out(`Built ${count(report.files, 'file')} twice in memory; the second time with ${report.conditions.join(', ')}.`);
+  for (const d of report.different) {
+    io.out(`  differs  ${d.path}, from byte ${d.offset}:`);
+    io.out(`      first:  ${d.first}`);
+    io.out(`      second: ${d.second}`);
+  }
+  for (const path of report.missing) io.out(`  only in the first build   ${path}`);
+  for (const path of report.extra) io.out(`  only in the second build  ${path}`);
+  const differing = report.different.length + report.missing.length + report.extra.length;
+  if (differing === 0) {
+    io.out(`The output is deterministic: the same ${count(report.files, 'file')} both times, ${report.digest}.`);
+    return 0;
+  }
+  io.out(
+    `${count(differing, 'file')} differ: something in the site (a plugin, helper, transform or template) ` +
+      'depends on one of the conditions above. Nothing was written.',
+  );
+  return 1;
 }
 
 async function runVerify(dir: string, target: string, flags: Flags, io: Io): Promise<number> {
@@ -271,6 +321,7 @@ function count(n: number, noun: string): string {
   return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
 
-if ((import.meta as { main?: boolean }).main) {
+// Deno runs this file itself; Node does when a child process of --check-determinism is started on it.
+if ((import.meta as { main?: boolean }).main || isEntryModule(import.meta.url)) {
   process.exitCode = await main(process.argv.slice(2));
 }

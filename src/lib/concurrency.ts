@@ -1,4 +1,5 @@
 import { availableParallelism } from 'node:os';
+import { inTakingOrder } from './perturb.ts';
 
 /**
  * Runs `work` over items with at most `limit` in flight, returning results in input order. File
@@ -10,10 +11,11 @@ export async function mapLimit<T, R>(
   work: (item: T, index: number) => Promise<R>,
 ): Promise<R[]> {
   const results = new Array<R>(items.length);
+  const order = inTakingOrder(items.map((_, i) => i)); // reversed in --check-determinism's second build
   let next = 0;
   const worker = async () => {
-    while (next < items.length) {
-      const index = next++;
+    while (next < order.length) {
+      const index = order[next++]!;
       results[index] = await work(items[index]!, index);
     }
   };

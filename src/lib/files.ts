@@ -3,6 +3,7 @@ import { readdir, realpath, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ColophonError } from './errors.ts';
 import { compareText } from './order.ts';
+import { inTakingOrder } from './perturb.ts';
 
 /**
  * Every file under `root`, as POSIX paths relative to it, in code-unit order: directory listing
@@ -16,7 +17,7 @@ export async function listFiles(root: string, label: string, skipHidden: boolean
   async function walk(dir: string, prefix: string, ancestors: readonly string[]): Promise<void> {
     const entries = await readdir(dir, { withFileTypes: true });
     const below: Promise<void>[] = [];
-    for (const entry of entries) {
+    for (const entry of inTakingOrder(entries)) {
       const name = entry.name;
       if (skipHidden && (name.startsWith('.') || name.endsWith('~'))) continue;
       const full = join(dir, name);
