@@ -260,7 +260,8 @@ async function runServe(dir: string, flags: Flags, io: Io): Promise<number> {
 async function runInit(dir: string, flags: Flags, io: Io): Promise<number> {
   const { initSite } = await import('./scaffold/init.ts');
   for (const path of await initSite(dir, { force: flags.force })) io.out(`  created  ${path}`);
-  io.out(`A new site is ready in ${dir}. Build it with: colophon build ${dir}`);
+  const into = dir === '.' ? '' : `cd ${/^[\w./-]+$/.test(dir) ? dir : JSON.stringify(dir)} && `;
+  io.out(`A new site is ready in ${dir}. Next: ${into}npm install && npm run dev`);
   return 0;
 }
 

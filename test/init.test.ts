@@ -1,10 +1,18 @@
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { initSite } from '../src/scaffold/init.ts';
-import { cli, digestOf, listTree, read } from './support/site.ts';
+import { cli, digestOf, listTree, read, ROOT } from './support/site.ts';
+
+/** npm, offline where it can be: CI has just installed this checkout's packages into npm's cache. */
+function npm(args: string[], cwd: string) {
+  const run = spawnSync('npm', [...args, '--prefer-offline', '--no-audit', '--no-fund'], { cwd, encoding: 'utf8' });
+  assert.equal(run.status, 0, `npm ${args.join(' ')}:\n${run.stderr}`);
+  return run;
+}
 
 const fresh = () => join(mkdtempSync(join(tmpdir(), 'colophon-init-')), 'blog');
 
@@ -13,7 +21,12 @@ describe('colophon init', () => {
     const dir = fresh();
     const init = cli(['init', dir]);
     assert.equal(init.status, 0, init.stderr);
-    assert.deepEqual(listTree(dir).filter((f) => !f.startsWith('content/posts/')), ['README.md', 'site.config.ts']);
+    assert.deepEqual(listTree(dir).filter((f) => !f.startsWith('content/posts/')), [
+      '.gitignore',
+      'README.md',
+      'package.json',
+      'site.config.ts',
+    ]);
     assert.match(readFileSync(join(dir, 'site.config.ts'), 'utf8'), /^import \{ defineConfig \} from 'colophon';/);
     const built = cli(['build', dir]);
     assert.equal(built.status, 0, built.stderr);
@@ -30,8 +43,9 @@ describe('colophon init', () => {
     const dir = fresh();
     const now = Date.UTC(2024, 2, 9, 23, 30);
     const files = await initSite(dir, { force: false, now, timezone: 'Asia/Tokyo' });
-    assert.deepEqual(files, ['site.config.ts', 'content/posts/2024/2024-03-10-hello-world.md', 'README.md']);
-    assert.match(readFileSync(join(dir, files[1]!), 'utf8'), /^---\ntitle: "Hello, world"\ndate: 2024-03-10 08:30\n/);
+    const postFile = 'content/posts/2024/2024-03-10-hello-world.md';
+    assert.deepEqual(files, ['package.json', '.gitignore', 'site.config.ts', postFile, 'README.md']);
+    assert.match(readFileSync(join(dir, postFile), 'utf8'), /^---\ntitle: "Hello, world"\ndate: 2024-03-10 08:30\n/);
     assert.match(readFileSync(join(dir, 'site.config.ts'), 'utf8'), /timezone: 'Asia\/Tokyo',/);
     const built = cli(['build', dir]);
     assert.equal(built.status, 0, built.stderr);
@@ -54,6 +68,47 @@ describe('colophon init', () => {
     assert.equal(forced.status, 0, forced.stderr);
     assert.equal(readFileSync(join(dir, 'notes.txt'), 'utf8'), 'mine\n', 'other files are left alone');
     assert.ok(listTree(dir).includes('site.config.ts'));
+  });
+
+  it('makes an npm project that a new user installs Colophon and a plugin into, and builds with npx', () => {
+    // As a new user would: a folder outside the checkout, Colophon installed from its package.
+    const dir = fresh();
+    assert.equal(cli(['init', dir]).status, 0);
+    const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
+    assert.deepEqual(pkg.scripts, { dev: 'colophon serve', build: 'colophon build' });
+    assert.equal(pkg.dependencies.colophon, `^${JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version}`);
+    assert.equal(pkg.name, 'blog');
+    assert.deepEqual(readFileSync(join(dir, '.gitignore'), 'utf8').split('\n').filter((l) => l && !l.startsWith('#')), [
+      'dist/',
+      'dist.manifest.json',
+      'node_modules/',
+    ]);
+    const readme = readFileSync(join(dir, 'README.md'), 'utf8');
+    for (const command of ['npm install', 'npm run dev', 'npm run build']) {
+      assert.ok(readme.includes(`    ${command}\n`));
+    }
+
+    const packed = mkdtempSync(join(tmpdir(), 'colophon-pack-'));
+    const pack = npm(['pack', '--ignore-scripts', '--pack-destination', packed, ROOT], ROOT);
+    const tarball = join(packed, pack.stdout.trim().split('\n').pop()!);
+    npm(['install', tarball, 'markdown-it-footnote@^4.0.0'], dir);
+    writeFileSync(
+      join(dir, 'site.config.ts'),
+      readFileSync(join(dir, 'site.config.ts'), 'utf8')
+        .replace("from 'colophon';", "from 'colophon';\nimport footnote from 'markdown-it-footnote';")
+        .replace('defineConfig({', 'defineConfig({\n  markdown: { footnotes: false, plugins: [footnote] },'),
+    );
+    writeFileSync(
+      join(dir, 'content/posts/note.md'),
+      '---\ntitle: Note\ndate: 2024-01-01\n---\nA claim.[^1]\n\n[^1]: Its source.\n',
+    );
+    const built = spawnSync('npx', ['colophon', 'build'], { cwd: dir, encoding: 'utf8' });
+    assert.equal(built.status, 0, built.stderr);
+    assert.match(built.stdout, /^Built 2 posts, 0 pages: /);
+    assert.match(read(dir, '2024/01/01/note/index.html'), /<li id="fn1" class="footnote-item"><p>Its source\./);
+    const script = spawnSync('npm', ['run', 'build', '--silent'], { cwd: dir, encoding: 'utf8' });
+    assert.equal(script.status, 0, script.stderr);
+    assert.equal(digestOf(script), digestOf(built));
   });
 
   it('takes the current folder when none is given, and an empty existing folder', () => {

@@ -1,7 +1,9 @@
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { ColophonError } from '../lib/errors.ts';
+import { slugify } from '../lib/slug.ts';
+import { version } from '../lib/version.ts';
 import { createZone, isValidTimezone, pad, type WallTime } from '../lib/zone.ts';
 
 export interface InitOptions {
@@ -13,7 +15,10 @@ export interface InitOptions {
   timezone?: string;
 }
 
-/** A new site: site.config.ts, a first post and a README. Returns the files written, site-relative. */
+/**
+ * A new site, an npm project of its own so that it can install Colophon and plugins: package.json,
+ * .gitignore, site.config.ts, a first post and a README. Returns the files written, site-relative.
+ */
 export async function initSite(dir: string, options: InitOptions): Promise<string[]> {
   if (!options.force && existsSync(dir) && (await readdir(dir)).length > 0) {
     throw new ColophonError('E_INIT_NOT_EMPTY', `${dir} is not empty`, {
@@ -22,7 +27,7 @@ export async function initSite(dir: string, options: InitOptions): Promise<strin
   }
   const timezone = options.timezone ?? machineTimezone();
   const wall = createZone(timezone).wallTime(options.now ?? Date.now());
-  const files = starterFiles(timezone, wall);
+  const files = starterFiles(timezone, wall, basename(resolve(dir)));
   for (const [path, text] of files) {
     await mkdir(dirname(join(dir, path)), { recursive: true });
     await writeFile(join(dir, path), text);
@@ -35,9 +40,11 @@ function machineTimezone(): string {
   return name && isValidTimezone(name) ? name : 'UTC';
 }
 
-function starterFiles(timezone: string, wall: WallTime): Map<string, string> {
+function starterFiles(timezone: string, wall: WallTime, folder: string): Map<string, string> {
   const day = `${wall.year}-${pad(wall.month)}-${pad(wall.day)}`;
   return new Map([
+    ['package.json', packageJson(folder)],
+    ['.gitignore', GITIGNORE],
     ['site.config.ts', CONFIG.replace('{timezone}', timezone)],
     [
       `content/posts/${wall.year}/${day}-hello-world.md`,
@@ -46,6 +53,26 @@ function starterFiles(timezone: string, wall: WallTime): Map<string, string> {
     ['README.md', README],
   ]);
 }
+
+/** npm names are lower case, without spaces, at most 214 characters. */
+function packageJson(folder: string): string {
+  const name = slugify(folder).replace(/[^a-z0-9-]/g, '').slice(0, 214) || 'my-blog';
+  const pkg = {
+    name,
+    private: true,
+    type: 'module',
+    scripts: { dev: 'colophon serve', build: 'colophon build' },
+    dependencies: { colophon: `^${version()}` },
+  };
+  return `${JSON.stringify(pkg, null, 2)}\n`;
+}
+
+const GITIGNORE =
+  `# What \`colophon build\` writes, and what npm installs (its cache of rendered bodies is in node_modules/.cache).
+dist/
+dist.manifest.json
+node_modules/
+`;
 
 const CONFIG = `import { defineConfig } from 'colophon';
 
@@ -78,17 +105,25 @@ const README = `# My Blog
 
 A blog built with [Colophon](https://www.npmjs.com/package/colophon).
 
+- \`package.json\`: Colophon and any plugins, and the \`dev\` and \`build\` scripts.
 - \`site.config.ts\`: the title, the address the site is published at, the author and the timezone.
 - \`content/posts/\`: one Markdown file per post. Start one with \`npx colophon new "A title"\`.
 - \`content/\`: any other Markdown file is a page, such as \`content/about.md\` for /about/.
 - \`layouts/\` (optional): templates that replace the built-in theme's, file by file.
 - \`public/\` (optional): files copied into the site unchanged.
 
+Install Colophon once, into \`node_modules/\`:
+
+    npm install
+
 Write with a live preview at http://127.0.0.1:4000/:
 
-    npx colophon serve
+    npm run dev
 
 Build the site into \`dist/\`, ready to upload:
 
-    npx colophon build
+    npm run build
+
+\`npx colophon --help\` lists the other commands, such as \`npx colophon new "A title"\`. Markdown plugins are
+npm packages too: \`npm install markdown-it-container\`, then list it in \`markdown.plugins\` in \`site.config.ts\`.
 `;
