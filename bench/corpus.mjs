@@ -11,10 +11,32 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
-export const SITE_CONFIG = `import { defineConfig } from 'colophon';
+/**
+ * The corpus's configuration, as data: bench/run.mjs --baseline-config merges settings over it. Only
+ * JSON values (plain objects, arrays, strings, numbers, booleans, null), so it can be written as code.
+ */
+export const CORPUS_CONFIG = Object.freeze({ title: 'Bench', postsPerPage: 10 });
 
-export default defineConfig({ title: 'Bench', postsPerPage: 10 });
-`;
+/** site.config.ts for a configuration object of JSON values. */
+export function siteConfigSource(config) {
+  return `import { defineConfig } from 'colophon';\n\nexport default defineConfig(${literal(config)});\n`;
+}
+
+/** A JSON value as a JavaScript literal in the style of this repository: { key: 'text', n: 10 }. */
+function literal(value) {
+  if (Array.isArray(value)) return `[${value.map(literal).join(', ')}]`;
+  if (value !== null && typeof value === 'object') {
+    const key = (k) => (/^[A-Za-z_$][\w$]*$/.test(k) ? k : quote(k));
+    const entries = Object.entries(value).map(([k, v]) => `${key(k)}: ${literal(v)}`);
+    return entries.length ? `{ ${entries.join(', ')} }` : '{}';
+  }
+  return typeof value === 'string' ? quote(value) : JSON.stringify(value);
+}
+
+/** A string in single quotes, escaped as JSON escapes it (plus the single quote). */
+const quote = (text) => `'${JSON.stringify(text).slice(1, -1).replace(/\\"/g, '"').replace(/'/g, "\\'")}'`;
+
+export const SITE_CONFIG = siteConfigSource(CORPUS_CONFIG);
 
 const CODE_LANGS = ['js', 'python', 'bash', 'rust', 'diff'];
 const FIRST_DAY = Date.UTC(2010, 0, 1);

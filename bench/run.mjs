@@ -1,6 +1,7 @@
 // Colophon's benchmark.
 //
-//   npm run bench [-- --sizes 1000,4000,10000 --runs 3 --seed 1 --dir /tmp --keep --baseline DIR]
+//   npm run bench [-- --sizes 1000,4000,10000 --runs 3 --seed 1 --dir /tmp --keep
+//                     --baseline DIR | --baseline-config JSON]
 //
 // For each size N: a seeded corpus of N posts is generated in a temp dir, the floor (bench/floor.mjs)
 // is measured, then builds are measured in fresh processes (bench/measure.mjs): cold, warm,
@@ -23,11 +24,25 @@
 // once. The report puts the baseline's median and range beside this checkout's with the ratio of the
 // medians (current / baseline), and says whether both engines built the same site digest, as they
 // should when the change is a refactor. Each build's digest also goes to stderr with its time.
+//
+// --baseline-config JSON compares two configurations of this checkout instead of two checkouts: the
+// baseline engine is this checkout too, but it builds its own copy of the corpus (a sibling folder,
+// made before anything is built) whose site.config.ts has the JSON object deep-merged over the
+// corpus's configuration (CORPUS_CONFIG in bench/corpus.mjs): objects merge key by key, anything else
+// (arrays included) replaces. E.g. '{"markdown":{"anchors":false}}' gives the baseline
+// { title: 'Bench', postsPerPage: 10, markdown: { anchors: false } }, and the ratios say what the
+// corpus's own settings cost against it. Everything else is as with --baseline: the same runs,
+// interleaved, each engine with a fresh cache folder per run and its own output moved aside, and its
+// own site folder besides, so neither sees the other's output or cache. The report labels the
+// baseline "baseline (config: JSON)". The site digests are expected to differ, as the settings change
+// the output, so they are reported rather than checked against each other; each engine's cold builds
+// must still agree among themselves. The two options cannot be given together.
 
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import {
   appendFileSync,
+  cpSync,
   existsSync,
   mkdtempSync,
   readdirSync,
@@ -41,12 +56,13 @@ import { cpus, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { generateCorpus } from './corpus.mjs';
+import { CORPUS_CONFIG, generateCorpus, siteConfigSource } from './corpus.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const REPO = dirname(HERE);
 
-const USAGE = 'usage: npm run bench [-- --sizes 1000,4000,10000 --runs 3 --seed 1 --dir /tmp --keep --baseline DIR]';
+const USAGE = 'usage: npm run bench [-- --sizes 1000,4000,10000 --runs 3 --seed 1 --dir /tmp --keep ' +
+  '--baseline DIR | --baseline-config \'{"markdown":{"anchors":false}}\']';
 
 const CASES = {
   cold: 'cold build (no dist/, empty cache)',
@@ -69,6 +85,7 @@ function readOptions(argv) {
       dir: { type: 'string', default: tmpdir() },
       keep: { type: 'boolean', default: false },
       baseline: { type: 'string' },
+      'baseline-config': { type: 'string' },
     },
   });
   const sizes = values.sizes.split(',').map(Number);
@@ -79,12 +96,72 @@ function readOptions(argv) {
   }
   if (!Number.isInteger(runs) || runs < 1) throw new Error('--runs takes a positive integer');
   if (!Number.isInteger(seed)) throw new Error('--seed takes an integer');
+  const overrideText = values['baseline-config'];
+  if (values.baseline !== undefined && overrideText !== undefined) {
+    throw new Error(
+      '--baseline and --baseline-config are mutually exclusive: the first compares another checkout, ' +
+        'the second another configuration of this one',
+    );
+  }
   // With a baseline it goes first in every run, so that both engines always meet the same sequence.
-  const engines = values.baseline === undefined ? [{ key: 'current', dir: REPO, tag: '' }] : [
-    { key: 'baseline', dir: checkout(values.baseline), tag: ' (baseline)' },
-    { key: 'current', dir: REPO, tag: ' (current)' },
-  ];
-  return { sizes, runs, seed, dir: values.dir, keep: values.keep, engines, compare: engines.length > 1 };
+  // An engine with a config builds its own copy of the corpus, with that config (see siteFor).
+  let engines = [{ key: 'current', dir: REPO, tag: '', label: 'current' }];
+  if (values.baseline !== undefined) {
+    engines = [
+      { key: 'baseline', dir: checkout(values.baseline), tag: ' (baseline)', label: 'baseline' },
+      { key: 'current', dir: REPO, tag: ' (current)', label: 'current' },
+    ];
+  } else if (overrideText !== undefined) {
+    const override = configOverride(overrideText);
+    const shown = JSON.stringify(override);
+    engines = [
+      {
+        key: 'baseline',
+        dir: REPO,
+        tag: ' (baseline config)',
+        label: `baseline (config: ${shown})`,
+        config: mergeConfig(CORPUS_CONFIG, override),
+      },
+      { key: 'current', dir: REPO, tag: ' (current)', label: 'current' },
+    ];
+  }
+  return {
+    sizes,
+    runs,
+    seed,
+    dir: values.dir,
+    keep: values.keep,
+    engines,
+    compare: engines.length > 1,
+    configs: overrideText !== undefined,
+  };
+}
+
+/** The --baseline-config JSON: an object, checked now rather than when the baseline's first build fails. */
+function configOverride(text) {
+  const example = `e.g. '{"markdown":{"anchors":false}}'`;
+  let value;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw new Error(`--baseline-config takes a JSON object, ${example}: ${error.message}`);
+  }
+  if (!isPlainObject(value)) throw new Error(`--baseline-config takes a JSON object, ${example}`);
+  // JSON.parse makes "__proto__" an ordinary key, but written into site.config.ts it would set the prototype.
+  const proto = (v) => isPlainObject(v) && Object.entries(v).some(([k, inner]) => k === '__proto__' || proto(inner));
+  if (proto(value)) throw new Error('--baseline-config cannot set "__proto__"');
+  return value;
+}
+
+const isPlainObject = (value) => value !== null && typeof value === 'object' && !Array.isArray(value);
+
+/** Deep merge for JSON values: objects merge key by key; anything else, arrays included, replaces. */
+function mergeConfig(base, override) {
+  const merged = { ...base };
+  for (const [key, value] of Object.entries(override)) {
+    merged[key] = isPlainObject(value) && isPlainObject(merged[key]) ? mergeConfig(merged[key], value) : value;
+  }
+  return merged;
 }
 
 /** A baseline checkout, checked now rather than after minutes of measuring this one. */
@@ -224,29 +301,54 @@ function corpusFor(tmp, n, seed) {
 }
 
 /**
+ * The site folder an engine builds. Without a config of its own, the corpus itself (with --baseline
+ * both engines take turns on it). With one (--baseline-config), a copy of the corpus beside it, made
+ * on first use, before either engine has built anything, with site.config.ts written from the config.
+ */
+function siteFor(corpus, engine) {
+  if (engine.config === undefined) return corpus.dir;
+  const dir = `${corpus.dir}-${engine.key}-config`;
+  if (!existsSync(dir)) {
+    cpSync(corpus.dir, dir, { recursive: true });
+    writeFileSync(join(dir, 'site.config.ts'), siteConfigSource(engine.config));
+    process.stderr.write(`  copied it for the ${engine.label} to ${dir}\n`);
+  }
+  return dir;
+}
+
+/** Each engine's site folder, by key. */
+function sitesFor(corpus, engines) {
+  return Object.fromEntries(engines.map((engine) => [engine.key, siteFor(corpus, engine)]));
+}
+
+/**
  * Each run does cold, warm, no-op and edit in that order, because each leaves exactly the state
  * the next one needs: the cold build fills the cache (warm), the warm build leaves dist/ (no-op).
  * With a baseline, run r of the baseline comes just before run r of this checkout, so that a slow
- * minute of the machine lands on both rather than on one engine's every run.
+ * minute of the machine lands on both rather than on one engine's every run. The floor reads the
+ * posts alone, which are the same in every engine's site folder, so it reads the corpus.
  */
 function benchSize(tmp, n, { runs, seed, engines }) {
   const corpus = corpusFor(tmp, n, seed);
-  const site = corpus.dir;
-  const edited = join(site, corpus.posts[Math.floor(n / 2)]);
+  const sites = sitesFor(corpus, engines);
+  const edit = corpus.posts[Math.floor(n / 2)];
   const floors = [];
   for (let r = 0; r < runs; r++) {
-    floors.push(measureFloor(tmp, site));
+    floors.push(measureFloor(tmp, corpus.dir));
     progress('floor', r, runs, { wallMs: floors[r].totalMs });
   }
   const results = byEngine(engines, () => ({ cold: [], warm: [], noop: [], edit: [], serve: [] }));
   for (let r = 0; r < runs; r++) {
     for (const engine of engines) {
+      const site = sites[engine.key];
+      const edited = join(site, edit);
       const record = (name, result) => {
         results[engine.key][name].push(result);
         progress(name, r, runs, result, engine.tag);
       };
       const cacheDir = freshCacheDir(tmp);
-      // Also moves the other engine's output aside: each engine's cold build starts from nothing.
+      // On a shared site folder this also moves the other engine's output aside: each engine's cold
+      // build starts from nothing.
       removeOutput(tmp, site);
       record('cold', measureBuild(tmp, site, cacheDir, engine));
       removeOutput(tmp, site);
@@ -261,10 +363,11 @@ function benchSize(tmp, n, { runs, seed, engines }) {
 }
 
 function benchEmpty(tmp, { runs, seed, engines }) {
-  const site = corpusFor(tmp, 0, seed).dir;
+  const sites = sitesFor(corpusFor(tmp, 0, seed), engines);
   const cold = byEngine(engines, () => []);
   for (let r = 0; r < runs; r++) {
     for (const engine of engines) {
+      const site = sites[engine.key];
       const cacheDir = freshCacheDir(tmp);
       removeOutput(tmp, site);
       cold[engine.key].push(measureBuild(tmp, site, cacheDir, engine));
@@ -427,33 +530,33 @@ const shortDigest = (digest) => (digest ? digest.slice(0, 'sha256:'.length + 12)
 /**
  * Whether both engines built the same site. The cold builds are the check the report is for; the
  * last column compares every build of the two engines run by run, the edits included (run r of
- * both engines edits the post the same way).
+ * both engines edits the post the same way). With configs that differ (--baseline-config) the
+ * output is meant to differ: the digests are only reported, and the run-by-run column is left out,
+ * but the cold builds of one engine must still agree among themselves.
  */
-function digestRow(n, cases, baseline, current) {
+function digestRow(n, cases, baseline, current, configs) {
   const colds = (results) => [...new Set(results.cold.map((r) => r.digest))];
   const [b, c] = [colds(baseline), colds(current)];
   let same;
   if ([...b, ...c].includes(null)) same = 'no digest in a build summary';
   else if (b.length > 1 || c.length > 1) same = 'no: the runs of one engine disagree';
+  else if (configs) same = b[0] === c[0] ? 'yes: the settings did not change the output' : 'no, as the configs differ';
   else same = b[0] === c[0] ? 'yes' : 'no';
+  const row = [n, b.map(shortDigest).join(', '), c.map(shortDigest).join(', '), same];
+  if (configs) return row;
   const differ = cases.flatMap((name) =>
     baseline[name].flatMap((result, r) =>
       result.digest !== null && result.digest === current[name][r]?.digest ? [] : [`${name} run ${r + 1}`]
     )
   );
-  return [
-    n,
-    b.map(shortDigest).join(', '),
-    c.map(shortDigest).join(', '),
-    same,
-    differ.length ? `no: ${differ.join(', ')}` : 'yes',
-  ];
+  return [...row, differ.length ? `no: ${differ.join(', ')}` : 'yes'];
 }
 
-function digestTable(sizes, empty) {
-  const rows = sizes.map(({ n, results }) => digestRow(n, BUILD_CASES, results.baseline, results.current));
-  rows.push(digestRow(0, ['cold'], { cold: empty.baseline }, { cold: empty.current }));
-  const headers = ['N', 'baseline cold build', 'current cold build', 'same cold digest', 'every build, run by run'];
+function digestTable(sizes, empty, configs) {
+  const rows = sizes.map(({ n, results }) => digestRow(n, BUILD_CASES, results.baseline, results.current, configs));
+  rows.push(digestRow(0, ['cold'], { cold: empty.baseline }, { cold: empty.current }, configs));
+  const headers = ['N', 'baseline cold build', 'current cold build', 'same cold digest'];
+  if (!configs) headers.push('every build, run by run');
   return markdownTable(headers, rows);
 }
 
@@ -487,10 +590,12 @@ function engineNote(dir, lib, whose) {
 
 function report(options, sizes, empty, libs) {
   const cpu = cpus();
-  const { compare, engines } = options;
+  const { compare, configs, engines } = options;
   const engineNotes = compare
-    ? engines.map(({ key, dir }) => `${key} ${dir}: ${engineNote(dir, libs[key], `${key} rows`)}`).join('; ')
+    ? engines.map(({ key, dir, label }) => `${label} ${dir}: ${engineNote(dir, libs[key], `${key} rows`)}`)
+      .join('; ')
     : engineNote(REPO, libs.current, 'rows');
+  const baselineLabel = engines.find((engine) => engine.key === 'baseline')?.label;
   // The dev server rows have no import time of their own: only builds are counted.
   const importMs = (key) =>
     median(
@@ -509,6 +614,9 @@ function report(options, sizes, empty, libs) {
     }; ` +
     `${engineNotes}; seed ${options.seed}; ${options.runs} runs per case, each build in a fresh process.`,
     '',
+    ...(configs
+      ? [`**${baselineLabel}** against **current** (the corpus as configured), both this checkout.`, '']
+      : []),
     buildTable(sizes, empty, compare),
     '',
     'Wall and CPU are measured around `main()`; loading the engine before it took a median ' +
@@ -517,7 +625,21 @@ function report(options, sizes, empty, libs) {
     'System CPU is time spent in the kernel (creating, writing and removing files). The dev server row is ' +
     'the median of 9 saves per run, each from writing the post to its reloaded page being fetched.',
   ];
-  if (compare) {
+  if (compare && configs) {
+    lines.push(
+      '',
+      'The baseline is this checkout building a copy of the corpus whose site.config.ts has the JSON above ' +
+        "deep-merged over the corpus's configuration; current is this checkout building the corpus as " +
+        'configured. Ratios are current / baseline of the medians: below 1× the corpus as configured ' +
+        'is faster. Both built the same posts in the same run, interleaved (baseline run r, then current ' +
+        'run r), each in its own site folder with its own cache folder. Files written, dist/ files and MiB ' +
+        'show one value when both agree, else baseline → current.',
+      '',
+      '### Site digest: the configs differ, so the digests are expected to differ',
+      '',
+      digestTable(sizes, empty, configs),
+    );
+  } else if (compare) {
     lines.push(
       '',
       'Ratios are current / baseline of the medians: below 1× the current checkout is faster. Both engines ' +
@@ -527,7 +649,7 @@ function report(options, sizes, empty, libs) {
       '',
       '### Site digest: the same output from both engines (as a refactor should give)',
       '',
-      digestTable(sizes, empty),
+      digestTable(sizes, empty, configs),
     );
   }
   lines.push(
