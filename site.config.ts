@@ -1,4 +1,5 @@
 import { defineConfig } from 'colophon';
+import pkg from './package.json' with { type: 'json' };
 
 export default defineConfig({
   title: 'Colophon',
@@ -10,4 +11,12 @@ export default defineConfig({
   feedEntries: 10,
   feeds: ['atom', 'rss', 'json'],
   excerpts: true,
+  // Shown under the post "Extending Colophon" by layouts/built-with.eta.
+  data: {
+    builtWith: Object.entries(pkg.dependencies).map(([name, range]) => ({ name, range })),
+  },
+  helpers: {
+    /** The major version a dependency range asks for: "^15.0.3" is 15. */
+    major: (range: string) => Number(/\d+/.exec(range)?.[0]),
+  },
 });

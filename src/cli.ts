@@ -223,7 +223,9 @@ async function runDeterminismCheck(dir: string, flags: Flags, io: Io): Promise<n
     return 0;
   }
   io.out(
-    `${count(differing, 'file')} differ: something in the site (a plugin, helper, transform or template) ` +
+    `${count(differing, 'file')} ${
+      differing === 1 ? 'differs' : 'differ'
+    }: something in the site (a plugin, helper, transform or template) ` +
       'depends on one of the conditions above. Nothing was written.',
   );
   return 1;

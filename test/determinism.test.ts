@@ -10,7 +10,8 @@ import { cli, type CliRun, deno, digestOf, listTree, ROOT } from './support/site
  * locale or runtime. Each variation builds its own copy of the site through the real CLI.
  */
 const SITES: Record<string, { root: string; files: string[] }> = {
-  example: { root: ROOT, files: sourcesOf(ROOT, ['site.config.ts', 'content', 'layouts', 'public']) },
+  // The example's site.config.ts reads package.json (its dependencies are the example's `data`).
+  example: { root: ROOT, files: sourcesOf(ROOT, ['site.config.ts', 'package.json', 'content', 'layouts', 'public']) },
   edge: { root: join(ROOT, 'test/fixtures/edge-site'), files: [] },
 };
 SITES.edge!.files = sourcesOf(SITES.edge!.root, ['site.config.ts', 'content', 'layouts', 'public']);
@@ -18,7 +19,7 @@ SITES.edge!.files = sourcesOf(SITES.edge!.root, ['site.config.ts', 'content', 'l
 function sourcesOf(root: string, entries: string[]): string[] {
   return entries.filter((e) => existsSync(join(root, e))).flatMap((
     e,
-  ) => (e.endsWith('.ts') ? [e] : listTree(join(root, e)).map((f) => `${e}/${f}`)));
+  ) => (/\.(?:ts|json)$/.test(e) ? [e] : listTree(join(root, e)).map((f) => `${e}/${f}`)));
 }
 
 type Order = 'sorted' | 'reverse' | 'shuffled';

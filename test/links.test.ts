@@ -89,7 +89,7 @@ describe('internal links', () => {
 
   it("all resolve in the repository's own example site built under a sub-path, drafts included", () => {
     const dir = mkdtempSync(join(tmpdir(), 'colophon-example-'));
-    for (const entry of ['site.config.ts', 'content', 'layouts', 'public']) {
+    for (const entry of ['site.config.ts', 'package.json', 'content', 'layouts', 'public']) {
       if (existsSync(join(ROOT, entry))) cpSync(join(ROOT, entry), join(dir, entry), { recursive: true });
     }
     const url = 'https://colophon.example.org/docs/colophon/';
