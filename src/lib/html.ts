@@ -5,16 +5,23 @@ export function escapeHtml(text: string): string {
 }
 
 const URL_ATTRIBUTE = /(\s(?:href|src)\s*=\s*)(["'])(.*?)\2/gi;
+const NON_FRAGMENT_URL_ATTRIBUTE = /(\s(?:href|src)\s*=\s*)(["'])(?!#)(.*?)\2/gi;
 
 /**
  * Rewrites the URL of every href/src attribute. Code in Markdown is escaped, so only real attributes
- * (from Markdown links and images, or raw HTML the author wrote) match.
+ * (from Markdown links and images, or raw HTML the author wrote) match. With `fragments: false`,
+ * links within the page ("#section", as every heading's self-link is) are left out without being
+ * looked at: the rewrites that resolve links against a page never change them.
  */
-export function rewriteUrls(html: string, rewrite: (url: string) => string): string {
+export function rewriteUrls(
+  html: string,
+  rewrite: (url: string) => string,
+  { fragments = true }: { fragments?: boolean } = {},
+): string {
   // Most bodies hold no link that changes: they come back as they are, not as a copy.
   const parts: string[] = [];
   let from = 0;
-  for (const match of html.matchAll(URL_ATTRIBUTE)) {
+  for (const match of html.matchAll(fragments ? URL_ATTRIBUTE : NON_FRAGMENT_URL_ATTRIBUTE)) {
     const url = match[3]!;
     const rewritten = rewrite(url);
     if (rewritten === url) continue;
@@ -46,8 +53,11 @@ export function againstPage(pagePath: string): (url: string) => string {
 
 /** Feed readers have no page to resolve against: every relative URL becomes absolute. */
 export function absoluteFrom(base: string): (url: string) => string {
+  const page = base.replace(/#.*$/, '');
   return (url) => {
     if (/^[a-z][a-z0-9+.-]*:/i.test(url)) return url;
+    // A fragment of characters URLs keep as they are: what new URL would give, without parsing one.
+    if (/^#[\w\-.~!$&'()*+,;=:@/?%]*$/.test(url)) return `${page}${url}`;
     try {
       return new URL(url.replace(/&amp;/g, '&'), base).href.replace(/&/g, '&amp;');
     } catch {
@@ -56,24 +66,52 @@ export function absoluteFrom(base: string): (url: string) => string {
   };
 }
 
-const ID_ATTRIBUTE = /(<[a-z][^>]*?\sid\s*=\s*)(["'])(.*?)\2/gi;
-const FRAGMENT_HREF = /(<[a-z][^>]*?\shref\s*=\s*)(["'])#(.*?)\2/gi;
+const ID_OR_HREF = /(id|href)\s*=\s*(["'])/gi;
 
 /**
  * A body shown among others (a list page shows several posts) keeps its ids apart from theirs:
  * each `id` becomes `${prefix}${id}`, and each `href="#id"` follows it. A fragment link to an id
  * this HTML does not hold (a footnote cut off by an excerpt) goes to `elsewhere`, the post's own
- * page, instead. Only tags' attributes change: escaped code never matches.
+ * page, instead. Only attributes inside tags change: escaped code never matches. The attributes are
+ * found by their names, not by reading every tag: highlighted code is thousands of tags per block.
  */
 export function scopeIds(html: string, prefix: string, elsewhere: string): string {
-  if (!html.includes('id=') && !html.includes('#')) return html;
+  if (!html.includes('id') && !html.includes('#')) return html;
   const ids = new Set<string>();
-  const scoped = html.replace(ID_ATTRIBUTE, (_, head: string, quote: string, id: string) => {
-    ids.add(id);
-    return `${head}${quote}${prefix}${id}${quote}`;
-  });
-  return scoped.replace(FRAGMENT_HREF, (whole, head: string, quote: string, id: string) => {
-    if (id === '') return whole;
-    return `${head}${quote}${ids.has(id) ? `#${prefix}${id}` : `${elsewhere}#${id}`}${quote}`;
-  });
+  const values: { id: boolean; start: number; end: number; value: string }[] = [];
+  for (const match of html.matchAll(ID_OR_HREF)) {
+    const at = match.index;
+    if (!/\s/.test(html[at - 1] ?? '') || html.lastIndexOf('<', at) <= html.lastIndexOf('>', at)) continue;
+    const start = at + match[0].length;
+    const end = html.indexOf(match[2]!, start);
+    if (end < 0) continue;
+    const value = html.slice(start, end);
+    const id = match[1]!.length === 2;
+    if (id) ids.add(value);
+    else if (!value.startsWith('#') || value === '#') continue;
+    values.push({ id, start, end, value });
+  }
+  if (values.length === 0) return html;
+  const parts: string[] = [];
+  let from = 0;
+  for (const { id, start, end, value } of values) {
+    const target = id ? value : value.slice(1);
+    const scoped = id
+      ? `${prefix}${value}`
+      : ids.has(safeDecode(target)) || ids.has(target)
+      ? `#${prefix}${target}`
+      : `${elsewhere}${value}`;
+    parts.push(html.slice(from, start), scoped);
+    from = end;
+  }
+  parts.push(html.slice(from));
+  return parts.join('');
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
 }

@@ -4,7 +4,7 @@ import type { FeedSpec, Post } from '../model/types.ts';
 import type { PostView, Presenter } from './views.ts';
 
 /** One feed file in its format: full content, the excerpt as summary, links made absolute. */
-export function feedText(present: Presenter, feed: FeedSpec, views: ReadonlyMap<Post, PostView>): string {
+export function feedText(present: Presenter, feed: FeedSpec, entryOf: (post: Post) => FeedEntry): string {
   return renderFeed(feed.format, {
     title: feed.title,
     subtitle: feed.category || feed.tag ? '' : present.site.description,
@@ -12,11 +12,12 @@ export function feedText(present: Presenter, feed: FeedSpec, views: ReadonlyMap<
     link: present.absolute(feed.home),
     self: present.absolute(feed.path),
     author: present.site.author,
-    entries: feed.posts.map((post) => entryOf(post, views.get(post)!)),
+    entries: feed.posts.map(entryOf),
   });
 }
 
-function entryOf(post: Post, view: PostView): FeedEntry {
+/** A post as a feed entry, the same in every feed that holds it. */
+export function feedEntry(post: Post, view: PostView): FeedEntry {
   const absolute = absoluteFrom(view.url);
   return {
     title: view.title,

@@ -1,10 +1,11 @@
 import type { Config, Transform } from '../config/types.ts';
 import { isTemplateFailure, type Templates } from '../deps/eta.ts';
+import type { FeedEntry } from '../deps/feed.ts';
 import { ColophonError } from '../lib/errors.ts';
 import { feedTitle } from '../model/feeds.ts';
 import type { ListPage, Page, Post, Site } from '../model/types.ts';
 import { archiveData, notFoundData } from './archive.ts';
-import { feedText } from './feed.ts';
+import { feedEntry, feedText } from './feed.ts';
 import { LazyViews } from './lazy-views.ts';
 import { sitemapXml } from './sitemap.ts';
 import { BodySplicer } from './splice.ts';
@@ -33,13 +34,13 @@ export function renderSite(site: Site, templates: Templates, bodies: ReadonlyMap
   const views = new LazyViews((post) => present.post(post, body(post), mark));
   // On list pages, each post's ids are prefixed with its slug, so that several posts' footnotes
   // and headings stay apart; two posts of one slug on a page get "slug-2--" and so on.
-  const listed = new LazyViews((post) => present.post(post, body(post), mark, `${post.source.slug}--`));
+  const listed = new LazyViews((post) => present.listed(views.get(post), `${post.source.slug}--`, mark));
   const listPosts = (posts: readonly Post[]) => {
     const seen = new Map<string, number>();
     return posts.map((post) => {
       const n = (seen.get(post.source.slug) ?? 0) + 1;
       seen.set(post.source.slug, n);
-      return n === 1 ? listed.get(post) : present.post(post, body(post), mark, `${post.source.slug}-${n}--`);
+      return n === 1 ? listed.get(post) : present.listed(views.get(post), `${post.source.slug}-${n}--`, mark);
     });
   };
   const render = extend(site.config, templates);
@@ -96,8 +97,15 @@ export function renderSite(site: Site, templates: Templates, bodies: ReadonlyMap
     emit('404.html', 'the 404 page', () => render('404', notFoundData(present)));
   }
   if (site.generated.includes('sitemap.xml')) files.set('sitemap.xml', () => encoder.encode(sitemapXml(site, present)));
+  // A post is in several feeds (the site's, its categories' and tags'): its entry is made once.
+  const entries = new Map<Post, FeedEntry>();
+  const entry = (post: Post) => {
+    let made = entries.get(post);
+    if (!made) entries.set(post, made = feedEntry(post, views.get(post)));
+    return made;
+  };
   for (const feed of site.feeds) {
-    files.set(feed.output, () => encoder.encode(feedText(present, feed, views)));
+    files.set(feed.output, () => encoder.encode(feedText(present, feed, entry)));
   }
   for (const asset of site.assets) files.set(asset.path, () => asset.bytes);
   return { files, errors };

@@ -21,16 +21,10 @@ export class BodySplicer {
   readonly #escaped: (Buffer | undefined)[] = [];
   readonly #encoder = new TextEncoder();
 
-  readonly #markers = new Map<string, string>();
-
-  /** The marker that stands for this HTML in template output; the same HTML has the same marker. */
+  /** The marker that stands for this HTML in template output. */
   mark(html: string): string {
     if (html === '') return '';
-    let marker = this.#markers.get(html);
-    if (marker === undefined) {
-      this.#markers.set(html, marker = `\u0000colophon:${this.#html.push(html) - 1}&\u0000`);
-    }
-    return marker;
+    return `\u0000colophon:${this.#html.push(html) - 1}&\u0000`;
   }
 
   /** Template output as text, each marker replaced by its HTML: for transforms, which need the page whole. */

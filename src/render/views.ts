@@ -57,12 +57,13 @@ export interface Presenter {
   excerpts: boolean; // lists show excerpts (config `excerpts`)
   href(path: string): string;
   absolute(path: string): string;
+  /** `mark` turns the body HTML into what `body` prints (see BodySplicer); without it, the HTML itself. */
+  post(post: Post, html: string, mark?: (html: string) => string): PostView;
   /**
-   * `mark` turns the body HTML into what `body` prints (see BodySplicer); without it, the HTML
-   * itself. With `scope`, the view is for a list page: ids in the body (and excerpt) get it as a
-   * prefix so that the posts shown together keep theirs apart (see scopeIds).
+   * The view of a post for a list page, which shows several: the ids in its body and excerpt get
+   * `scope` as a prefix so that the posts keep theirs apart (see scopeIds).
    */
-  post(post: Post, html: string, mark?: (html: string) => string, scope?: string): PostView;
+  listed(view: PostView, scope: string, mark?: (html: string) => string): PostView;
   bodyLinks(html: string): string;
   listTitle(list: ListPage): string;
   listHeading(list: ListPage): string | undefined;
@@ -107,12 +108,18 @@ export function createPresenter(config: Config): Presenter {
     feedsOf,
     listHeading,
     // At the root, root-relative links are already right: no pass over every body for nothing.
-    bodyLinks: config.basePath === '/' ? (html) => html : (html) => rewriteUrls(html, underBase(config.basePath)),
-    post: (post, body, mark = (html) => html, scope) => {
+    bodyLinks: config.basePath === '/'
+      ? (html) => html
+      : (html) => rewriteUrls(html, underBase(config.basePath), { fragments: false }),
+    listed: (view, scope, mark = (html) => html) => {
+      const html = scopeIds(view.html, scope, view.href);
+      const excerpt = view.excerpt === undefined ? undefined : scopeIds(view.excerpt, scope, view.href);
+      // A body without ids or fragment links is the same HTML: the same bytes, encoded once.
+      return { ...view, html, body: html === view.html ? view.body : mark(html), excerpt };
+    },
+    post: (post, body, mark = (html) => html) => {
       const page = href(post.path);
-      const own = rewriteUrls(body, againstPage(page));
-      const html = scope === undefined ? own : scopeIds(own, scope, page);
-      const excerpt = excerptOf(own);
+      const html = rewriteUrls(body, againstPage(page), { fragments: false });
       return {
         title: post.source.title,
         href: page,
@@ -123,7 +130,7 @@ export function createPresenter(config: Config): Presenter {
         tags: post.tags.map(categoryLink),
         html,
         body: mark(html),
-        excerpt: scope === undefined || excerpt === undefined ? excerpt : scopeIds(excerpt, scope, page),
+        excerpt: excerptOf(html),
         draft: post.source.draft,
         scheduled: post.scheduled,
         data: post.source.data,
