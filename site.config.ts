@@ -10,6 +10,7 @@ export default defineConfig({
   postsPerPage: 5,
   feedEntries: 10,
   feeds: ['atom', 'rss', 'json'],
+  feedArchives: true,
   excerpts: true,
   // Shown under the post "Extending Colophon" by layouts/built-with.eta.
   data: {

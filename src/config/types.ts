@@ -25,6 +25,8 @@ export interface SiteConfig {
   excerpts?: boolean;
   /** Feed formats to publish for the site, each category and each tag. */
   feeds?: FeedFormat[];
+  /** RFC 5005 archived feeds: every post stays reachable from each Atom and RSS feed. */
+  feedArchives?: boolean;
   /** Markdown options: raw HTML, heading anchors, footnotes, and markdown-it plugins. */
   markdown?: MarkdownConfig;
   /** Functions every template can call as `it.helpers.name(...)`. */
@@ -80,6 +82,7 @@ export interface Config {
   highlight: false | { themes: { light: string; dark: string }; langs?: string[] };
   excerpts: boolean;
   feeds: FeedFormat[];
+  feedArchives: boolean;
   markdown: { html: boolean; anchors: boolean; footnotes: boolean; plugins: [MarkdownPlugin, unknown][] };
   helpers: Record<string, (...args: never[]) => unknown>;
   data: Record<string, unknown>;

@@ -21,6 +21,14 @@ export interface FeedEntry {
   categories: string[];
 }
 
+/** RFC 5005 links, as absolute URLs (see FeedHistory in the model). */
+export interface FeedHistory {
+  archive: boolean;
+  current: string;
+  prev?: string;
+  next?: string;
+}
+
 export interface FeedInput {
   title: string; // plain text
   subtitle: string;
@@ -29,6 +37,7 @@ export interface FeedInput {
   self: string;
   author: FeedAuthor;
   entries: FeedEntry[];
+  history?: FeedHistory;
 }
 
 function renderAtom(input: FeedInput): string {
@@ -37,8 +46,39 @@ function renderAtom(input: FeedInput): string {
 
 /** Atom, RSS 2.0 or JSON Feed 1 from the same input, with the same entries. */
 export function renderFeed(format: FeedSyntax, input: FeedInput): string {
-  if (format === 'atom') return renderAtom(input);
-  return format === 'rss' ? createFeed(input, 'rss').rss2() : createFeed(input, 'json').json1();
+  if (format === 'atom') return withHistory(renderAtom(input), 'atom', input.history);
+  return format === 'rss'
+    ? withHistory(createFeed(input, 'rss').rss2(), 'rss', input.history)
+    : createFeed(input, 'json').json1();
+}
+
+const HISTORY_NS = 'http://purl.org/syndication/history/1.0';
+
+/**
+ * `feed` has no place for RFC 5005's elements, so they go in after it: the fh namespace on the root
+ * element, then after the feed's self link an `<fh:archive/>` on archive documents and the
+ * `current`, `prev-archive` and `next-archive` links (in RSS as atom:link, which RSS 2.0 allows as
+ * an extension).
+ */
+function withHistory(xml: string, format: 'atom' | 'rss', history: FeedHistory | undefined): string {
+  if (!history) return xml;
+  const link = format === 'atom' ? 'link' : 'atom:link';
+  const attr = (url: string) => escapeHtml(url);
+  const lines = [
+    ...(history.archive ? ['<fh:archive/>'] : []),
+    ...(history.archive ? [`<${link} rel="current" href="${attr(history.current)}"/>`] : []),
+    ...(history.prev ? [`<${link} rel="prev-archive" href="${attr(history.prev)}"/>`] : []),
+    ...(history.next ? [`<${link} rel="next-archive" href="${attr(history.next)}"/>`] : []),
+  ];
+  const root = format === 'atom' ? /<feed xmlns="http:\/\/www\.w3\.org\/2005\/Atom"/ : /<rss version="2\.0"/;
+  const self = format === 'atom' ? /\n( *)<link rel="self" [^>]*\/>/ : /\n( *)<atom:link [^>]*rel="self"[^>]*\/>/;
+  const withNamespace = xml.replace(root, (open) => `${open} xmlns:fh="${HISTORY_NS}"`);
+  const match = self.exec(withNamespace);
+  // Never expected: `feed` always writes the root element and the self link given to it.
+  if (!match || withNamespace === xml) throw new Error(`feed: no place for RFC 5005 links in the ${format} feed`);
+  const at = match.index + match[0].length;
+  const indent = match[1]!;
+  return `${withNamespace.slice(0, at)}${lines.map((l) => `\n${indent}${l}`).join('')}${withNamespace.slice(at)}`;
 }
 
 /**

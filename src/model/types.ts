@@ -56,6 +56,20 @@ export interface FeedSpec {
   posts: Post[];
   category?: Term;
   tag?: Term;
+  /** With feedArchives, where this document stands among the feed's documents (RFC 5005). */
+  history?: FeedHistory;
+}
+
+/**
+ * RFC 5005 links of a feed document, as site paths: the subscription feed names its newest archive;
+ * an archive document (fixed pages of the oldest posts, numbered from 1) names the subscription
+ * feed and its neighbours.
+ */
+export interface FeedHistory {
+  archive: boolean; // an archive document, else the subscription feed
+  current: string; // the subscription feed
+  prev?: string; // prev-archive: the archive document of the next older posts
+  next?: string; // next-archive: the archive document of the next newer posts
 }
 
 export interface Site {

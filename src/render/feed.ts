@@ -13,6 +13,12 @@ export function feedText(present: Presenter, feed: FeedSpec, entryOf: (post: Pos
     self: present.absolute(feed.path),
     author: present.site.author,
     entries: feed.posts.map(entryOf),
+    history: feed.history && {
+      archive: feed.history.archive,
+      current: present.absolute(feed.history.current),
+      prev: feed.history.prev && present.absolute(feed.history.prev),
+      next: feed.history.next && present.absolute(feed.history.next),
+    },
   });
 }
 
