@@ -195,7 +195,7 @@ async function runBuild(dir: string, flags: Flags, io: Io): Promise<number> {
 }
 
 async function runDeterminismCheck(dir: string, flags: Flags, io: Io): Promise<number> {
-  const { checkDeterminism, ProbeFailed } = await import('./verify/determinism.ts');
+  const { checkDeterminism, formatDeterminismReport, ProbeFailed } = await import('./verify/determinism.ts');
   const passOn = [
     ...(flags.drafts ? ['--drafts'] : []),
     ...(flags['as-of'] === undefined ? [] : ['--as-of', flags['as-of']]),
@@ -209,26 +209,9 @@ async function runDeterminismCheck(dir: string, flags: Flags, io: Io): Promise<n
     io.err(`The second build failed where the first succeeded:\n${error.message}`);
     return 1;
   }
-  io.out(`Built ${count(report.files, 'file')} twice in memory; the second time with ${report.conditions.join(', ')}.`);
-  for (const d of report.different) {
-    io.out(`  differs  ${d.path}, from byte ${d.offset}:`);
-    io.out(`      first:  ${d.first}`);
-    io.out(`      second: ${d.second}`);
-  }
-  for (const path of report.missing) io.out(`  only in the first build   ${path}`);
-  for (const path of report.extra) io.out(`  only in the second build  ${path}`);
-  const differing = report.different.length + report.missing.length + report.extra.length;
-  if (differing === 0) {
-    io.out(`The output is deterministic: the same ${count(report.files, 'file')} both times, ${report.digest}.`);
-    return 0;
-  }
-  io.out(
-    `${count(differing, 'file')} ${
-      differing === 1 ? 'differs' : 'differ'
-    }: something in the site (a plugin, helper, transform or template) ` +
-      'depends on one of the conditions above. Nothing was written.',
-  );
-  return 1;
+  const { lines, passed } = formatDeterminismReport(report);
+  for (const line of lines) io.out(line);
+  return passed ? 0 : 1;
 }
 
 async function runVerify(dir: string, target: string, flags: Flags, io: Io): Promise<number> {
@@ -262,7 +245,7 @@ async function runServe(dir: string, flags: Flags, io: Io): Promise<number> {
 async function runInit(dir: string, flags: Flags, io: Io): Promise<number> {
   const { initSite } = await import('./scaffold/init.ts');
   for (const path of await initSite(dir, { force: flags.force })) io.out(`  created  ${path}`);
-  const into = dir === '.' ? '' : `cd ${/^[\w./-]+$/.test(dir) ? dir : JSON.stringify(dir)} && `;
+  const into = dir === '.' ? '' : `cd ${/^[\w./-]+$/.test(dir) ? dir : `'${dir.replaceAll("'", "'\\''")}'`} && `;
   io.out(`A new site is ready in ${dir}. Next: ${into}npm install && npm run dev`);
   return 0;
 }

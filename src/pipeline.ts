@@ -14,6 +14,8 @@ export interface BuildOptions {
   drafts?: boolean;
   /** Use the persistent caches (default true); false is --no-cache. */
   cache?: boolean;
+  /** Worker threads for Markdown and highlighting; by default COLOPHON_WORKERS or one per core. */
+  workers?: number;
   /** `--base-url`: replaces the configured `url` for this run, checked the same way. */
   baseUrl?: string;
   /** `--as-of` (a date in the site's timezone) or SOURCE_DATE_EPOCH (epoch ms): later posts are left out. */
@@ -92,7 +94,7 @@ async function readSite(siteDir: string, options: BuildOptions, kept?: Kept, cha
     configWarnings: warnings,
     files,
     model: createModelStore(),
-    bodies: await openBodyStore(config, { cache }),
+    bodies: await openBodyStore(config, { cache, workers: options.workers }),
   };
 }
 

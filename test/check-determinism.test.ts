@@ -23,6 +23,7 @@ describe('build --check-determinism', () => {
       assert.match(run.stdout, /The output is deterministic: the same \d+ files both times, sha256:[0-9a-f]{64}\./);
     }
     assert.equal(existsSync(join(edge, 'dist')), false);
+    assert.equal(existsSync(join(edge, 'node_modules')), false, 'nor a cache');
     assert.equal(existsSync(join(plugins, 'dist')), false);
   });
 
@@ -92,8 +93,37 @@ export default defineConfig({
     const dir = site();
     const run = deno(['build', dir, '--check-determinism']);
     assert.equal(run.status, 1, run.stderr);
-    assert.match(run.stdout, / {2}differs {2}clock\/index\.html, from byte/);
-    assert.doesNotMatch(run.stdout, /steady/);
+    const differing = [...run.stdout.matchAll(/ {2}differs {2}(\S+), from byte \d+:/g)].map((m) => m[1]);
+    assert.deepEqual(differing, [
+      'clock/index.html',
+      'locale/index.html',
+      'order-1/index.html',
+      'order-2/index.html',
+      'random/index.html',
+      'timezone/index.html',
+    ]);
+  });
+
+  it('names a post a plugin renders differently on a worker thread, and leaves the caches alone', () => {
+    // A plugin that behaves well on the main thread only: the check's first build renders on the
+    // main thread, its second on worker threads.
+    const dir = writeSite({
+      'site.config.ts': `import { defineConfig } from 'colophon';
+import { isMainThread } from 'node:worker_threads';
+function where(md: any) {
+  md.core.ruler.push('where', (state: any) => {
+    if (!isMainThread) state.tokens.push(Object.assign(new state.Token('html_block', '', 0), { content: '<p>on a thread</p>' }));
+  });
+}
+export default defineConfig({ title: 'T', markdown: { plugins: [where] } });
+`,
+      'content/posts/a.md': '---\ntitle: A\ndate: 2024-01-01\n---\nText.\n',
+    });
+    const run = cli(['build', dir, '--check-determinism']);
+    assert.equal(run.status, 1, run.stderr);
+    assert.match(run.stdout, / {2}differs {2}2024\/01\/01\/a\/index\.html, from byte \d+:/);
+    assert.match(run.stdout, /3 worker threads \(the first: none\)/);
+    assert.equal(existsSync(join(dir, 'node_modules')), false, 'no cache was read or written');
   });
 
   it('reports a second build that fails where the first succeeded', () => {

@@ -28,7 +28,7 @@ function checkFragments(html: string): { ids: string[]; links: string[] } {
 describe('markdown plugins (markdown.plugins)', () => {
   it('applies a package plugin, an inline plugin and a local module, in order, on every thread', async () => {
     const dir = pluginsSite();
-    // Two worker threads even for two posts: each loads site.config.ts itself.
+    // On this thread here, then on two worker threads, each of which loads site.config.ts itself.
     const built = await buildInMemory(dir, { cache: false });
     const first = main(built.read('2024/05/01/first/index.html'));
     assert.match(first, /Hello 👋 and welcome/); // the inline plugin, with its options
@@ -72,6 +72,32 @@ describe('markdown plugins (markdown.plugins)', () => {
     assert.equal(code.bodies.rendered, 3, 'a local module the config imports is part of the key');
     assert.match(code.read('2024/05/01/first/index.html'), /<kbd data-key="1" class="key">Ctrl/);
     assert.equal((await buildInMemory(dir)).bodies.rendered, 0);
+  });
+
+  it('renders again when options that site.config.ts reads from a file change, though its text does not', async () => {
+    const dir = writeSite({
+      'site.config.ts': `import { defineConfig } from 'colophon';
+import { readFileSync } from 'node:fs';
+const names = JSON.parse(readFileSync(new URL('./names.json', import.meta.url), 'utf8'));
+function emoji(md: any, table: Record<string, string>) {
+  md.core.ruler.push('emoji', (state: any) => {
+    for (const block of state.tokens) {
+      for (const t of block.type === 'inline' ? block.children : []) {
+        if (t.type === 'text') t.content = t.content.replace(/:([a-z]+):/g, (m: string, n: string) => table[n] ?? m);
+      }
+    }
+  });
+}
+export default defineConfig({ title: 'T', markdown: { plugins: [[emoji, names]] } });
+`,
+      'names.json': '{ "wave": "👋" }',
+      'content/posts/a.md': post({ title: 'A', date: '2024-01-01' }, 'Hi :wave:\n'),
+    });
+    assert.match((await buildInMemory(dir)).read('2024/01/01/a/index.html'), /Hi 👋/);
+    writeFileSync(join(dir, 'names.json'), '{ "wave": "🙋" }');
+    const again = await buildInMemory(dir);
+    assert.equal(again.bodies.rendered, 1, 'the options as loaded are part of the key');
+    assert.match(again.read('2024/01/01/a/index.html'), /Hi 🙋/);
   });
 });
 
@@ -126,6 +152,17 @@ describe('heading anchors and footnotes (on by default)', () => {
       // The post's own page keeps the plain ids, so that links to its sections stay short.
       assert.ok(checkFragments(main(built.read('2024/01/02/b/index.html'))).ids.includes('fn1'));
     }
+  });
+
+  it("keeps ids apart when one post's slug is another's prefix with a number", async () => {
+    // "a" twice gives "a--" and "a-2--", which would be the prefix of the post whose slug is "a-2".
+    const dir = writeSite({
+      'site.config.ts': config({ title: 'T' }),
+      'content/posts/a.md': post({ title: 'A', date: '2024-01-03' }, body),
+      'content/posts/a-2.md': post({ title: 'A 2', date: '2024-01-02' }, body),
+      'content/posts/old/a.md': post({ title: 'Old A', date: '2024-01-01' }, body),
+    });
+    checkFragments(main((await buildInMemory(dir)).read('index.html')));
   });
 
   it('sends a footnote that an excerpt cuts off to the post page, and feeds to absolute links', async () => {
@@ -257,6 +294,13 @@ describe('extension mistakes', () => {
       );
       assert.match(error!.message, says);
     }
+  });
+
+  it('calls helpers with it.helpers as this, so that they can call each other', async () => {
+    const dir = site("helpers: { a(this: any) { return `[${this.b()}]`; }, b: () => 'b' }", {
+      'layouts/post.eta': '<% layout(\'@base\') %>\n<p id="h"><%= it.helpers.a() %></p>\n',
+    });
+    assert.match((await buildInMemory(dir)).read('2024/01/01/a/index.html'), /<p id="h">\[b\]<\/p>/);
   });
 
   it('names the helper, the template and the page when a helper throws', async () => {

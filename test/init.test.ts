@@ -64,9 +64,16 @@ describe('colophon init', () => {
     assert.match(refused.stderr, /error\[E_INIT_NOT_EMPTY\]: .* is not empty/);
     assert.match(refused.stderr, /--force/);
     assert.deepEqual(listTree(dir), ['notes.txt'], 'nothing was written');
+    writeFileSync(join(dir, 'package.json'), '{ "name": "my-project" }\n');
     const forced = cli(['init', dir, '--force']);
     assert.equal(forced.status, 0, forced.stderr);
     assert.equal(readFileSync(join(dir, 'notes.txt'), 'utf8'), 'mine\n', 'other files are left alone');
+    assert.equal(
+      readFileSync(join(dir, 'package.json'), 'utf8'),
+      '{ "name": "my-project" }\n',
+      "a project's own is kept",
+    );
+    assert.doesNotMatch(forced.stdout, /created {2}package\.json/);
     assert.ok(listTree(dir).includes('site.config.ts'));
   });
 

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { isBuiltin } from 'node:module';
-import { dirname, join, relative, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compilerVersion } from '../deps/load-module.ts';
 import { sha256 } from '../lib/digest.ts';
@@ -11,12 +11,15 @@ import { compareText } from '../lib/order.ts';
  * older configuration's code made:
  * - the text of site.config.ts and of every local module it imports, followed import by import
  *   (the compiler's version too: the same text compiles to the same code);
- * - the installed version of every package those modules import;
+ * - the installed version of every package those modules import, and the nearest lock file, which
+ *   pins the packages those import in turn;
  * - the plugins as loaded: each one's code and its options, which site.config.ts may have computed
  *   from files it read.
  *
  * Imports are found in the text (`import … from`, `export … from`, `import()`, `require()`); an
  * import written some other way is not followed, but its plugin's code and options still count.
+ * What it cannot see: options a plugin keeps in a closure (`makePlugin(options)`), and files a
+ * plugin reads while it renders. Changing those needs `--no-cache` once.
  */
 export function configFingerprint(file: string, siteDir: string, plugins: readonly [unknown, unknown][]): string {
   const lines = [`compiler ${compilerVersion()}`];
@@ -40,10 +43,23 @@ export function configFingerprint(file: string, siteDir: string, plugins: readon
   };
   if (existsSync(file)) visit(resolve(file));
   lines.push(...[...packages].sort(compareText));
+  // The lock file pins what those packages import in turn, down to the last dependency.
+  const lock = lockFile(siteDir);
+  if (lock) lines.push(`lock ${basename(lock)} ${sha256(readFileSync(lock))}`);
   plugins.forEach(([plugin, options], i) =>
     lines.push(`plugin ${i} ${describeValue(plugin)} ${describeValue(options)}`)
   );
   return sha256(lines.join('\n'));
+}
+
+const LOCK_FILES = ['package-lock.json', 'npm-shrinkwrap.json', 'yarn.lock', 'pnpm-lock.yaml', 'bun.lock', 'deno.lock'];
+
+/** The lock file nearest the site folder: in it, or in a folder above (a site inside a larger project). */
+function lockFile(siteDir: string): string | undefined {
+  for (let dir = resolve(siteDir);; dir = dirname(dir)) {
+    const found = LOCK_FILES.map((name) => join(dir, name)).find((f) => existsSync(f));
+    if (found || dirname(dir) === dir) return found;
+  }
 }
 
 const IMPORT = /(?:\bfrom|\bimport|\bimport\s*\(|\brequire\s*\()\s*(['"])([^'"\n]+)\1/g;

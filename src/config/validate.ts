@@ -1,6 +1,7 @@
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { bundledLanguage, isBundledTheme } from '../deps/shiki.ts';
 import { ColophonError } from '../lib/errors.ts';
+import { compareText } from '../lib/order.ts';
 import { isValidTimezone } from '../lib/zone.ts';
 import { checkFeedFormats, type FeedFormat } from './feed-formats.ts';
 import { checkPermalinkPattern } from './permalink-pattern.ts';
@@ -108,19 +109,31 @@ function describe(value: unknown): string {
 
 function checkFunctions(value: unknown, what: string): string | undefined {
   if (!isPlainObject(value)) return `must be an object of functions, such as { year: (date) => ... }`;
-  const bad = Object.keys(value).sort().find((name) => typeof value[name] !== 'function');
+  const bad = Object.keys(value).sort(compareText).find((name) => typeof value[name] !== 'function');
   return bad === undefined ? undefined : `.${bad} must be a function (${what})`;
 }
 
-/** Plain values only: what templates print must not depend on code run at render time. */
+/**
+ * Plain values only (what JSON or YAML gives, and dates): what templates print must not depend on
+ * code run at render time, and every value must survive being copied and frozen.
+ */
 function checkPlainData(value: unknown, at: string, seen = new Set<unknown>()): string | undefined {
   if (typeof value === 'function') return `holds a function at ${at}; functions belong in "helpers"`;
-  if (typeof value !== 'object' || value === null) return undefined;
+  if (typeof value === 'symbol') return `holds a symbol at ${at}; give plain values (strings, numbers, lists, objects)`;
+  if (typeof value !== 'object' || value === null || value instanceof Date) return undefined;
+  const proto = Object.getPrototypeOf(value);
+  if (!Array.isArray(value) && proto !== Object.prototype && proto !== null) {
+    const kind = (value as object).constructor?.name || 'an object of a class';
+    return `holds ${kind === 'an object of a class' ? kind : `a ${kind}`} at ${at}; give plain values ` +
+      '(strings, numbers, lists, objects)';
+  }
   if (seen.has(value)) return `refers back to itself at ${at}`;
   seen.add(value);
   const entries = Array.isArray(value)
     ? value.map((v, i): [string, unknown] => [`${at}[${i}]`, v])
-    : Object.keys(value).sort().map((k): [string, unknown] => [`${at}.${k}`, (value as Record<string, unknown>)[k]]);
+    : Object.keys(value).sort(compareText).map((
+      k,
+    ): [string, unknown] => [`${at}.${k}`, (value as Record<string, unknown>)[k]]);
   const problem = firstProblem(entries.map(([path, v]) => checkPlainData(v, path, seen)));
   seen.delete(value);
   return problem;

@@ -21,7 +21,7 @@ export interface BodiesOptions {
   markdown: MarkdownSettings;
   plugins: Plugins;
   /** Where a thread finds the plugins again: the site folder, and the fingerprint of its configuration. */
-  config: { siteDir: string; fingerprint: string };
+  config: { siteDir: string; fingerprint: string; cache: boolean };
   highlight?: HighlightSettings; // absent: fences stay plain code
   langs?: readonly string[]; // when set, only these languages are highlighted
   pool?: WorkerPool; // absent: everything runs on this thread

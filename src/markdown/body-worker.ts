@@ -33,16 +33,21 @@ let loaded: { key: string; plugins: Promise<Plugins> } | undefined;
  */
 function pluginsFor(job: ChunkJob): Promise<Plugins> {
   if (!job.plugins) return Promise.resolve([]);
-  const { siteDir, fingerprint } = job.plugins;
+  const { siteDir, fingerprint, cache } = job.plugins;
   const key = `${siteDir}\0${fingerprint}`;
   if (loaded?.key !== key) {
     const plugins = import('../config/load.ts').then(async ({ loadConfig }) => {
-      const { config } = await loadConfig(siteDir);
+      const { config } = await loadConfig(siteDir, {}, { cache });
       if (config.fingerprint !== fingerprint) {
-        throw new ColophonError('E_CONFIG_LOAD', 'site.config.ts (or a module it imports) changed during the build', {
-          file: 'site.config.ts',
-          hint: 'build again',
-        });
+        throw new ColophonError(
+          'E_PLUGIN',
+          'a worker thread loaded other markdown plugins or options from site.config.ts than the build did',
+          {
+            file: 'site.config.ts',
+            hint: "the file or a module it imports changed during the build (then build again), or the plugins' " +
+              'options differ each time it is loaded (Date.now(), Math.random()): make them the same on every load',
+          },
+        );
       }
       return config.markdown.plugins;
     });

@@ -32,7 +32,10 @@ interface Kept {
   unknown: string[];
 }
 
-export async function openBodyStore(config: Config, options: { cache: boolean }): Promise<BodyStore> {
+export async function openBodyStore(
+  config: Config,
+  options: { cache: boolean; workers?: number },
+): Promise<BodyStore> {
   const kept = new Map<string, Kept>(); // by source path
   const cacheDir = cacheDirFor(config.siteDir);
   let firstCache: BodyCache | undefined = options.cache
@@ -43,13 +46,13 @@ export async function openBodyStore(config: Config, options: { cache: boolean })
       const cached = firstCache;
       firstCache = undefined; // later refreshes (the dev server's edits) leave the cache alone
       const stale = sources.filter((s) => kept.get(s.path)?.body !== s.body && !takeCached(s, kept, cached));
-      const workers = workerCount(stale.length);
+      const workers = options.workers ?? workerCount(stale.length);
       const pool = workers > 1 ? createPool(workers) : undefined;
       const highlightCache = options.cache ? createHighlightCache({ dir: cacheDir }) : undefined;
       const done = await renderBodies(stale, {
         markdown: markdownSettings(config),
         plugins: config.markdown.plugins,
-        config: { siteDir: config.siteDir, fingerprint: config.fingerprint },
+        config: { siteDir: config.siteDir, fingerprint: config.fingerprint, cache: options.cache },
         highlight: config.highlight ? { themes: config.highlight.themes, cache: highlightCache } : undefined,
         langs: config.highlight ? config.highlight.langs : undefined,
         pool,

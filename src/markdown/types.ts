@@ -35,7 +35,7 @@ export interface ChunkJob {
    * The site's markdown-it plugins are functions, which cannot be sent to a thread: a thread loads
    * site.config.ts itself, and checks that it is the configuration the build loaded.
    */
-  plugins?: { siteDir: string; fingerprint: string };
+  plugins?: { siteDir: string; fingerprint: string; cache: boolean };
 }
 
 /** The Markdown settings of config.markdown that can cross to a thread. */

@@ -36,11 +36,13 @@ export function renderSite(site: Site, templates: Templates, bodies: ReadonlyMap
   // and headings stay apart; two posts of one slug on a page get "slug-2--" and so on.
   const listed = new LazyViews((post) => present.listed(views.get(post), `${post.source.slug}--`, mark));
   const listPosts = (posts: readonly Post[]) => {
-    const seen = new Map<string, number>();
+    const used = new Set<string>();
     return posts.map((post) => {
-      const n = (seen.get(post.source.slug) ?? 0) + 1;
-      seen.set(post.source.slug, n);
-      return n === 1 ? listed.get(post) : present.listed(views.get(post), `${post.source.slug}-${n}--`, mark);
+      const slug = post.source.slug;
+      let scope = `${slug}--`;
+      for (let n = 2; used.has(scope); n++) scope = `${slug}-${n}--`; // "a-2--" may be a post's own
+      used.add(scope);
+      return scope === `${slug}--` ? listed.get(post) : present.listed(views.get(post), scope, mark);
     });
   };
   const render = extend(site.config, templates);
@@ -116,10 +118,10 @@ export function renderSite(site: Site, templates: Templates, bodies: ReadonlyMap
  * the error, which then reports the template and the page as any template error does.
  */
 function extend(config: Config, templates: Templates): (name: string, data: object) => string {
-  const helpers = Object.freeze(Object.fromEntries(
+  const helpers: Record<string, unknown> = Object.freeze(Object.fromEntries(
     Object.entries(config.helpers).map(([name, helper]) => [name, (...args: never[]) => {
       try {
-        return helper(...args);
+        return helper.apply(helpers, args); // `this` is it.helpers, for helpers that call each other
       } catch (error) {
         throw new Error(`the helper "${name}" threw: ${error instanceof Error ? error.message : String(error)}`);
       }

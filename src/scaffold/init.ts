@@ -28,12 +28,18 @@ export async function initSite(dir: string, options: InitOptions): Promise<strin
   const timezone = options.timezone ?? machineTimezone();
   const wall = createZone(timezone).wallTime(options.now ?? Date.now());
   const files = starterFiles(timezone, wall, basename(resolve(dir)));
+  const written: string[] = [];
   for (const [path, text] of files) {
+    // A project's own package.json and .gitignore are kept: --force writes a site into a project.
+    if (KEPT.includes(path) && existsSync(join(dir, path))) continue;
     await mkdir(dirname(join(dir, path)), { recursive: true });
     await writeFile(join(dir, path), text);
+    written.push(path);
   }
-  return [...files.keys()];
+  return written;
 }
+
+const KEPT = ['package.json', '.gitignore'];
 
 function machineTimezone(): string {
   const name = new Intl.DateTimeFormat().resolvedOptions().timeZone;

@@ -2,7 +2,6 @@ import { spawn } from 'node:child_process';
 import { Buffer } from 'node:buffer';
 import { generate } from '../build.ts';
 import { selfCommand } from '../deps/runtime.ts';
-import { workerCount } from '../lib/concurrency.ts';
 import { sha256, siteDigest } from '../lib/digest.ts';
 import { BuildFailure } from '../lib/errors.ts';
 import { byUtf8 } from '../lib/order.ts';
@@ -47,9 +46,11 @@ export interface CheckArgs {
 }
 
 export async function checkDeterminism(dir: string, { options, flags }: CheckArgs): Promise<DeterminismReport> {
-  const first = await buildInMemory(dir, options);
+  // Neither build reads or writes a cache, so that every body goes through the plugins both times:
+  // the first on this thread alone, the second on a pool of threads.
+  const first = await buildInMemory(dir, { ...options, cache: false, workers: 1 });
   const hashes = Object.fromEntries([...first].map(([path, bytes]) => [path, sha256(bytes)]));
-  const threads = workerCount(first.size) > 1 ? 1 : 3;
+  const threads = 3;
   const tz = process.env.TZ === 'Pacific/Chatham' ? 'America/St_Johns' : 'Pacific/Chatham';
   const lang = (process.env.LC_ALL ?? process.env.LANG ?? '').startsWith('tr') ? 'de_DE.UTF-8' : 'tr_TR.UTF-8';
   const env = {
@@ -68,8 +69,8 @@ export async function checkDeterminism(dir: string, { options, flags }: CheckArg
     `TZ=${tz}`,
     `LANG=${lang}`,
     'files and bodies taken in reverse order',
-    `${threads} worker thread${threads === 1 ? '' : 's'}`,
-    'no caches',
+    `${threads} worker threads (the first: none)`,
+    'no caches (neither build uses them)',
   ];
   const paths = [...first.keys()].sort(byUtf8);
   const different: FileDifference[] = [];
@@ -86,6 +87,29 @@ export async function checkDeterminism(dir: string, { options, flags }: CheckArg
     missing: paths.filter((p) => reply.hashes[p] === undefined),
     extra: Object.keys(reply.hashes).filter((p) => !first.has(p)).sort(byUtf8),
   };
+}
+
+/** The report as `build --check-determinism` prints it, and whether the check passed. */
+export function formatDeterminismReport(report: DeterminismReport): { lines: string[]; passed: boolean } {
+  const files = (n: number) => `${n} file${n === 1 ? '' : 's'}`;
+  const lines = [
+    `Built ${files(report.files)} twice in memory; the second time with ${report.conditions.join(', ')}.`,
+  ];
+  for (const d of report.different) {
+    lines.push(`  differs  ${d.path}, from byte ${d.offset}:`, `      first:  ${d.first}`, `      second: ${d.second}`);
+  }
+  for (const path of report.missing) lines.push(`  only in the first build   ${path}`);
+  for (const path of report.extra) lines.push(`  only in the second build  ${path}`);
+  const differing = report.different.length + report.missing.length + report.extra.length;
+  if (differing === 0) {
+    lines.push(`The output is deterministic: the same ${files(report.files)} both times, ${report.digest}.`);
+  } else {
+    lines.push(
+      `${files(differing)} ${differing === 1 ? 'differs' : 'differ'}: something in the site (a plugin, helper, ` +
+        'transform or template) depends on one of the conditions above. Nothing was written.',
+    );
+  }
+  return { lines, passed: differing === 0 };
 }
 
 /**
