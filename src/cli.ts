@@ -19,6 +19,9 @@ Usage:
   colophon init [dir]             start a new site in dir (default: .) [--force]
   colophon verify [dir] <target>  rebuild in memory and compare with a deployed copy:
                                   a folder, or the http(s) URL of the deployed site
+  colophon check [dir]            check the site's links, fragment links, ids, images, feeds
+                                  and sitemap, naming the source of each problem
+                                  [--out DIR] [--external] [--strict] [--json]
   colophon import <engine> <dir> [site]
                                   copy a blogofile or jekyll blog's posts into the site
                                   in site (default: .), each keeping its old URL
@@ -39,7 +42,10 @@ Options:
                Writes nothing. The way to vet a plugin, helper or transform.
   --force      init: write into a folder that is not empty
   --no-cache   render every body and highlight every code block again instead of reusing the cache
-  --strict     verify: files on the target that the site does not produce are an error
+  --strict     verify: files on the target that the site does not produce are an error;
+               check: warnings are errors too
+  --out DIR    check: check this output folder instead of building in memory
+  --external   check: also request every external link (a few at a time, 10 s each)
   --base-url URL  build or verify: use URL instead of the configured url for this run
   -h, --help   show this help
   -v, --version
@@ -70,6 +76,8 @@ const OPTIONS = {
   force: { type: 'boolean', default: false },
   json: { type: 'boolean', default: false },
   'check-determinism': { type: 'boolean', default: false },
+  out: { type: 'string' },
+  external: { type: 'boolean', default: false },
   'determinism-probe': { type: 'boolean', default: false }, // the child of --check-determinism
   port: { type: 'string', default: '4000' },
   host: { type: 'string', default: '127.0.0.1' },
@@ -93,6 +101,8 @@ type Flags = {
   json: boolean;
   'check-determinism': boolean;
   'determinism-probe': boolean;
+  out?: string;
+  external: boolean;
   port: string;
   host: string;
   open: boolean;
@@ -113,6 +123,7 @@ const COMMANDS: Record<
       return runVerify(dir, target, flags, io);
     },
   },
+  check: { args: [0, 1], run: ([dir], flags, io) => runCheck(dir ?? '.', flags, io) },
   import: { args: [2, 3], run: ([engine, dir, site], _flags, io) => runImport(engine!, dir!, site ?? '.', io) },
   serve: { args: [0, 1], run: ([dir], flags, io) => runServe(dir ?? '.', flags, io) },
   new: { args: [1, 2], run: ([title, dir], flags, io) => runNew(title!, dir ?? '.', flags, io) },
@@ -210,6 +221,15 @@ async function runDeterminismCheck(dir: string, flags: Flags, io: Io): Promise<n
     return 1;
   }
   const { lines, passed } = formatDeterminismReport(report);
+  for (const line of lines) io.out(line);
+  return passed ? 0 : 1;
+}
+
+async function runCheck(dir: string, flags: Flags, io: Io): Promise<number> {
+  const { check } = await import('./check/check.ts');
+  const { formatReport } = await import('./check/problems.ts');
+  const report = await check(dir, { ...buildOptions(flags), out: flags.out, external: flags.external });
+  const { lines, passed } = formatReport(report.files, report.problems, { json: flags.json, strict: flags.strict });
   for (const line of lines) io.out(line);
   return passed ? 0 : 1;
 }

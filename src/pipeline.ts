@@ -34,6 +34,8 @@ export interface Generated {
   warnings: string[];
   highlight: RenderedBodies['highlight'];
   bodies: RenderedBodies['bodies'];
+  /** Each post's and page's body HTML as Markdown gave it, by source path (what `check` reads). */
+  bodyHtml: ReadonlyMap<string, string>;
 }
 
 /**
@@ -69,7 +71,8 @@ export function createPipeline(siteDir: string, options: BuildOptions = {}): Pip
       const output = renderSite(site, files.templates, rendered.html); // 5. render the site
       if (output.errors.length > 0) throw new BuildFailure(output.errors);
       const warnings = [...kept.configWarnings, ...rendered.warnings]; // 6. gather the warnings
-      return { config, site, files: output.files, warnings, highlight: rendered.highlight, bodies: rendered.bodies };
+      const { highlight, bodies: counts, html: bodyHtml } = rendered;
+      return { config, site, files: output.files, warnings, highlight, bodies: counts, bodyHtml };
     },
   };
 }

@@ -106,6 +106,11 @@ export const ERROR_CODES = {
     hint: 'check the URL, that the site is deployed, and your network connection',
     example: 'error[E_VERIFY_UNREACHABLE]: could not reach http://127.0.0.1:4000/: ECONNREFUSED',
   },
+  E_CHECK_TARGET: {
+    when: '`colophon check --out DIR` names a folder that is missing or holds no files',
+    hint: 'give --out the output folder of a build, such as dist',
+    example: 'error[E_CHECK_TARGET]: /tmp/nowhere holds no files',
+  },
   E_AS_OF: {
     when: '`--as-of` is not a date, or `SOURCE_DATE_EPOCH` is not a whole number of seconds',
     hint: 'give a date as in front matter, such as 2014-10-13 or 2014-10-13 16:50',
