@@ -27,6 +27,8 @@ export interface SiteConfig {
   feeds?: FeedFormat[];
   /** Markdown options: raw HTML in posts is allowed unless `html: false` (the author is trusted). */
   markdown?: { html?: boolean };
+  /** The posts' language, an RFC 5646 tag such as "en" or "de-CH"; "" (the default) leaves it unsaid. */
+  language?: string;
 }
 
 export interface HighlightConfig {
@@ -53,6 +55,7 @@ export interface Config {
   excerpts: boolean;
   feeds: FeedFormat[];
   markdown: { html: boolean };
+  language: string; // "" when not given
   siteDir: string;
 }
 

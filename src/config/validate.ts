@@ -23,6 +23,7 @@ const DEFAULTS = {
   excerpts: false,
   feeds: ['atom'] as FeedFormat[],
   markdown: { html: true },
+  language: '',
 } satisfies Required<SiteConfig>;
 
 type Check = (value: unknown) => string | undefined;
@@ -54,6 +55,11 @@ const CHECKS: Record<keyof SiteConfig, Check> = {
     if (unknown) return `has an unknown key "${unknown}" (known: html)`;
     return html === undefined || typeof html === 'boolean' ? undefined : '.html must be true or false';
   },
+  language: (v) =>
+    isString(v) ??
+      (v === '' || /^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$/.test(v as string)
+        ? undefined
+        : `"${v}" is not a language tag such as "en" or "de-CH"`),
 };
 
 function checkHighlight(value: unknown): string | undefined {

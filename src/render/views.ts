@@ -18,6 +18,7 @@ export interface SiteView {
   feed: string; // the site's first feed
   feeds: FeedView[]; // the site's feeds, one per configured format
   archive: string;
+  language: string; // config `language`: "" when not given
 }
 
 export interface FeedView {
@@ -93,6 +94,7 @@ export function createPresenter(config: Config): Presenter {
       feed: siteFeeds[0]!.href,
       feeds: siteFeeds,
       archive: href(ARCHIVE_PATH),
+      language: config.language,
     },
     excerpts: config.excerpts,
     href,
