@@ -98,6 +98,15 @@ describe('names and paths too long for a file system', () => {
     );
   });
 
+  it('measures a permalink as its files are named, percent escapes and all', async () => {
+    // 30 escaped "…" are 90 bytes decoded, but the folder is named by the 270 bytes as written.
+    const escaped = `/${'%E2%80%A6'.repeat(30)}/`;
+    const error = await onlyError(
+      site({ 'content/posts/a.md': post({ title: 'A', date: '2020-01-01', permalink: escaped }) }),
+    );
+    assert.match(error.message, /^"permalink" has a segment of 270 bytes/);
+  });
+
   it('checks the permalink pattern of the configuration the same way', async () => {
     const { errors } = await buildFails(site({}, { permalink: `/${'p'.repeat(300)}/:slug/` }));
     assert.equal(errors[0]!.code, 'E_CONFIG_KEY');

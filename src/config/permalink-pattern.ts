@@ -32,7 +32,8 @@ function checkUrlPath(path: string): string | undefined {
   const segments = decoded.split('/');
   if (segments.some((s) => s === '..' || s === '.')) return 'must not contain "." or ".." segments';
   if (/\/\/+/.test(path.replace(/^\/+/, ''))) return 'must not contain empty segments ("//")';
-  return checkLength(segments.map((segment) => segment.replace(TOKEN_RE, '')));
+  // Output files are named by the path as written, escapes and all.
+  return checkLength(path.split('/').map((segment) => segment.replace(TOKEN_RE, '')));
 }
 
 /** The fixed text alone must fit a file system; with the tokens filled in, the site checks each post. */
