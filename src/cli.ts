@@ -32,7 +32,8 @@ Usage:
 
 Options:
   --json       build: print errors, warnings and the summary as JSON lines on stdout
-  --drafts     include posts and pages marked draft: true (serve does, unless --no-drafts)
+  --drafts     build, verify: include posts and pages marked draft: true
+  --no-drafts  serve: leave drafts out (serve shows them, marked, by default)
   --as-of DATE leave out posts dated after DATE (default: SOURCE_DATE_EPOCH, if set)
   --quiet      build: no progress line on the terminal
   --verbose    build: list every file written or removed
@@ -146,11 +147,20 @@ export async function main(argv: string[], io: Io = consoleIo): Promise<number> 
   if (!command) return usageError(`unknown command "${name}"`, io);
   const [min, max] = command.args;
   if (args.length < min || args.length > max) return usageError(`wrong number of arguments for "${name}"`, io);
+  const drafts = draftsMisused(name, values);
+  if (drafts) return usageError(drafts, io);
   try {
     return await command.run(args, values, io);
   } catch (error) {
     return reportFailure(error, name === 'build' ? '; the previous output is unchanged' : '', io, values.json);
   }
+}
+
+/** `serve` shows drafts unless --no-drafts; build and verify leave them out unless --drafts. */
+function draftsMisused(command: string, flags: Flags): string | undefined {
+  if (command === 'serve' && flags.drafts) return 'serve shows drafts already (--no-drafts leaves them out)';
+  if (command !== 'serve' && flags['no-drafts']) return `--no-drafts is for serve; ${command} leaves drafts out anyway`;
+  return undefined;
 }
 
 function usageError(message: string, io: Io): number {

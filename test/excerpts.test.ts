@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { excerptOf } from '../src/render/excerpt.ts';
-import { all, buildFails, buildInMemory, config, post, writeSite } from './support/site.ts';
+import { all, buildFails, buildInMemory, config, post, text, writeSite } from './support/site.ts';
+import { wellFormedProblems } from './support/well-formed.ts';
 
 const LONG = 'The opening, with [a link](/about/).\n\n<!-- more -->\n\nThe rest of the story.\n';
 const CODE = 'Before.\n\n```html\n<!-- more -->\n```\n\nAfter.\n';
@@ -65,6 +66,51 @@ describe('excerpts', () => {
   });
 });
 
+describe('excerpts never cut an element', () => {
+  const bodies: Record<string, string> = {
+    list: 'Intro.\n\n- one\n\n  <!-- more -->\n\n  two\n- three\n\nAfter the list.\n',
+    quote: '> one\n>\n> <!-- more -->\n>\n> two\n\nAfter the quote.\n',
+    // In a cell the marker is part of the row's text; on the line after the rows it ends the table.
+    table: '| a | b |\n|---|---|\n| <!-- more --> | 2 |\n| 3 | 4 |\n<!-- more -->\n\nAfter the table.\n',
+    fence: 'Before.\n\n```html\n<!-- more -->\n```\n\nAfter the fence.\n',
+    note: '<div class="note">\n\nOne.\n\n<!-- more -->\n\nTwo.\n\n</div>\n\nAfter the note.\n',
+    nested: '- outer\n\n  > inner\n  >\n  > <!-- more -->\n\n- last\n\nAfter the nest.\n',
+  };
+  const files: Record<string, string> = { 'site.config.ts': config({ excerpts: true, postsPerPage: 3 }) };
+  Object.keys(bodies).forEach((name, i) => {
+    const fields = { title: name, date: `2020-01-${String(10 - i).padStart(2, '0')}`, categories: 'All' };
+    files[`content/posts/${name}.md`] = post(fields, bodies[name]);
+  });
+
+  it('leaves every page well formed, checked by an HTML parser, with the marker anywhere', async () => {
+    const built = await buildInMemory(writeSite(files));
+    const pages = built.paths.filter((path) => path.endsWith('.html'));
+    assert.ok(pages.includes('page/2/index.html') && pages.includes('category/all/page/2/index.html'));
+    for (const page of pages) assert.deepEqual(wellFormedProblems(built.read(page)), [], page);
+  });
+
+  it('ends the excerpt after the outermost block that holds the marker', async () => {
+    const built = await buildInMemory(writeSite(files));
+    const lists = built.read('index.html') + built.read('page/2/index.html');
+    const shown = (title: string) => text(entryOf(lists, title));
+    for (
+      const [title, kept, cut] of [
+        ['list', /one two three/, 'After the list.'],
+        ['quote', /one two/, 'After the quote.'],
+        ['table', /a b 2 3 4/, 'After the table.'],
+        ['note', /One\. Two\./, 'After the note.'],
+        ['nested', /outer inner last/, 'After the nest.'],
+      ] as const
+    ) {
+      assert.match(shown(title).replace(/\s+/g, ' '), kept, title);
+      assert.ok(!shown(title).includes(cut), `${title}: ${cut} is after the excerpt`);
+      assert.match(shown(title), /Continue reading/, title);
+    }
+    assert.match(shown('fence'), /After the fence\./, 'a marker in code does not count');
+    assert.doesNotMatch(shown('fence'), /Continue reading/);
+  });
+});
+
 describe('excerptOf', () => {
   it('cuts at the first marker on a line of its own, in any spacing and case', () => {
     assert.equal(excerptOf('<p>a</p>\n<!--more-->\n<p>b</p>\n'), '<p>a</p>\n');
@@ -72,5 +118,14 @@ describe('excerptOf', () => {
     assert.equal(excerptOf('<p>a <!-- more --> b</p>\n'), undefined, 'not inside a paragraph');
     assert.equal(excerptOf('<!-- more -->\n<p>b</p>\n'), undefined, 'nothing before it');
     assert.equal(excerptOf('<pre><code>&lt;!-- more --&gt;\n</code></pre>\n'), undefined);
+    assert.equal(excerptOf('<script>\n<!-- more -->\n</script>\n<p>b</p>\n'), undefined, 'script text');
+    assert.equal(excerptOf('<!-- a\n<!-- more -->\n<p>a</p>\n<!-- more -->\n'), '<!-- a\n<!-- more -->\n<p>a</p>\n');
+  });
+
+  it('ends after the outermost element holding a nested marker, closed by a tag or not', () => {
+    const list = '<ul>\n<li>\n<p>a</p>\n<!-- more -->\n<p>b</p>\n</li>\n</ul>\n';
+    assert.equal(excerptOf(`${list}<p>c</p>\n`), list);
+    assert.equal(excerptOf('<div><p>a\n<!-- more -->\nb</div>\n<p>c</p>\n'), '<div><p>a\n<!-- more -->\nb</div>\n');
+    assert.equal(excerptOf('<p>a\n<!-- more -->\nb\n<ul><li>c</li></ul>\n'), '<p>a\n<!-- more -->\nb\n');
   });
 });

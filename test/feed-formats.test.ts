@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { jsonFeedProblems } from './support/json-feed.ts';
 import { all, buildFails, buildInMemory, config, post, writeSite } from './support/site.ts';
 
-function site(feeds?: string[], entries = 2): string {
+function site(feeds?: string[], entries = 2, more: Record<string, unknown> = {}): string {
   return writeSite({
     'site.config.ts': config({
       title: 'Feeds & <Things>',
@@ -11,6 +12,7 @@ function site(feeds?: string[], entries = 2): string {
       feedEntries: entries,
       timezone: 'Europe/Berlin',
       ...(feeds ? { feeds } : {}),
+      ...more,
     }),
     'content/posts/one.md': post(
       { title: 'x < y & <script>', date: '2014-10-13 16:50', categories: 'Docker' },
@@ -80,7 +82,7 @@ describe('RSS 2.0 and JSON Feed', () => {
     const built = await buildInMemory(site(['json']));
     assert.equal(built.has('feed/atom.xml'), false, 'only the formats named');
     const feed = JSON.parse(built.read('feed/feed.json'));
-    assert.equal(feed.version, 'https://jsonfeed.org/version/1');
+    assert.equal(feed.version, 'https://jsonfeed.org/version/1.1');
     assert.equal(feed.title, 'Feeds & <Things>');
     assert.equal(feed.feed_url, 'https://example.org/blog/feed/feed.json');
     assert.deepEqual(feed.items.map((i: { title: string }) => i.title), ['x < y & <script>', 'Two']);
@@ -94,6 +96,42 @@ describe('RSS 2.0 and JSON Feed', () => {
       /<link rel="alternate" type="application\/feed\+json" title="[^"]*" href="\/blog\/feed\/feed.json">/,
     );
     assert.match(built.read('index.html'), /<a href="\/blog\/feed\/feed.json">JSON Feed<\/a>/);
+  });
+
+  it('writes JSON Feed 1.1: every feed valid, with authors, and the language when the site gives one', async () => {
+    const built = await buildInMemory(site(['json', 'rss'], 2, { language: 'de-CH' }));
+    for (const path of ['feed/feed.json', 'category/docker/feed/feed.json', 'tag/misc/feed/feed.json']) {
+      const feed = JSON.parse(built.read(path));
+      assert.deepEqual(jsonFeedProblems(feed), [], path);
+      assert.deepEqual(feed.authors, [{ name: 'Ada' }], path);
+      assert.equal(feed.author, undefined, `${path}: 1.0's author is replaced by authors`);
+      assert.equal(feed.language, 'de-CH', path);
+      assert.ok(feed.items.length > 0, path);
+    }
+    assert.match(built.read('feed/rss.xml'), /<language>de-CH<\/language>/);
+    assert.match(built.read('index.html'), /^<!DOCTYPE html>\n<html lang="de-CH">/);
+    const unsaid = await buildInMemory(site(['json']));
+    const feed = JSON.parse(unsaid.read('feed/feed.json'));
+    assert.deepEqual(jsonFeedProblems(feed), []);
+    assert.equal('language' in feed, false, 'no language unless the site gives one');
+    assert.match(unsaid.read('index.html'), /<html lang="en">/);
+    const empty = await buildInMemory(writeSite({ 'site.config.ts': config({ feeds: ['json'] }) }));
+    assert.deepEqual(jsonFeedProblems(JSON.parse(empty.read('feed/feed.json'))), []);
+  });
+
+  it('finds what is wrong in a feed that is not JSON Feed 1.1 (the checker itself)', () => {
+    const old = { version: 'https://jsonfeed.org/version/1', title: 'T', author: { name: 'A' }, items: [{ id: 'x' }] };
+    assert.deepEqual(jsonFeedProblems(old), [
+      'version: is "https://jsonfeed.org/version/1"',
+      'feed.author: is deprecated in 1.1, replaced by authors',
+      'items[0]: needs content_html or content_text',
+    ]);
+  });
+
+  it('checks the `language` setting', async () => {
+    const failure = await buildFails(writeSite({ 'site.config.ts': config({ language: 'English' }) }));
+    assert.equal(failure.errors[0]!.code, 'E_CONFIG_KEY');
+    assert.match(failure.errors[0]!.message, /"language" "English" is not a language tag such as "en" or "de-CH"/);
   });
 
   it('gives empty feeds the Unix epoch, never the clock', async () => {

@@ -4,6 +4,7 @@ import { once } from 'node:events';
 import {
   cpSync,
   existsSync,
+  linkSync,
   mkdtempSync,
   readdirSync,
   readFileSync,
@@ -180,6 +181,23 @@ describe('the compiled configuration', () => {
     writeFileSync(join(dir, 'site.config.ts'), config({ title: 'Second' }));
     assert.match(build(), /<title>Second<\/title>/);
     assert.notDeepEqual(compiled(), first);
+
+    // Replaced by a rename, never rewritten in place: a build reading it meanwhile, like this hard
+    // link, keeps the whole old file, and no temporary file is left behind.
+    const [name] = readdirSync(join(cache, 'config'));
+    const entry = join(cache, 'config', name!);
+    linkSync(entry, join(cache, 'reader'));
+    writeFileSync(join(dir, 'site.config.ts'), config({ title: 'Fourth' }));
+    assert.match(build(), /<title>Fourth<\/title>/);
+    assert.notEqual(statSync(entry).ino, statSync(join(cache, 'reader')).ino);
+    assert.match(readFileSync(join(cache, 'reader'), 'utf8'), /Second/);
+    assert.deepEqual(readdirSync(join(cache, 'config')), [name]);
+
+    // A damaged entry (cut short) is compiled again, not run.
+    writeFileSync(entry, readFileSync(entry, 'utf8').slice(0, 200));
+    writeFileSync(join(dir, 'site.config.ts'), config({ title: 'Fourth' }));
+    assert.match(build(), /<title>Fourth<\/title>/);
+    assert.match(readFileSync(entry, 'utf8'), /Fourth/);
 
     rmSync(cache, { recursive: true });
     writeFileSync(join(dir, 'site.config.ts'), config({ title: 'Third' }));

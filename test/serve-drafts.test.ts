@@ -3,7 +3,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
-import { all, buildInMemory, config, post, ROOT, writeSite } from './support/site.ts';
+import { all, buildInMemory, config, post, ROOT, runCli, writeSite } from './support/site.ts';
 
 const FAR_FUTURE = '2999-01-01 10:00';
 
@@ -66,6 +66,21 @@ describe('colophon serve: drafts and scheduled posts', () => {
   it('leaves drafts out with --no-drafts', async () => {
     const url = await startServe([site(), '--no-drafts']);
     assert.deepEqual(titlesIn(await (await fetch(url)).text()), ['Later', 'Done']);
+  });
+
+  it('has no --drafts, which would mean nothing here, and --no-drafts is for serve only', async () => {
+    const served = await runCli(['serve', site(), '--drafts']);
+    assert.equal(served.code, 1);
+    assert.match(
+      served.err,
+      /^error: serve shows drafts already \(--no-drafts leaves them out\)\nRun "colophon --help"/,
+    );
+    const built = await runCli(['build', site(), '--no-drafts']);
+    assert.equal(built.code, 1);
+    assert.match(built.err, /^error: --no-drafts is for serve; build leaves drafts out anyway/);
+    const help = (await runCli(['--help'])).out;
+    assert.match(help, /--drafts {5}build, verify: include posts/);
+    assert.match(help, /\[--port 4000\] \[--host 127\.0\.0\.1\] \[--no-drafts\] \[--open\]/);
   });
 
   it('never marks anything scheduled in a build', async () => {

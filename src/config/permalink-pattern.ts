@@ -1,3 +1,5 @@
+import { byteLength, MAX_NAME_BYTES, MAX_PATH_BYTES } from '../lib/limits.ts';
+
 /** Permalink patterns: validated at config load, expanded per post with its site-local date. */
 const PERMALINK_TOKENS = ['year', 'month', 'day', 'hour', 'minute', 'second', 'slug', 'category'] as const;
 export type PermalinkToken = (typeof PERMALINK_TOKENS)[number];
@@ -30,5 +32,18 @@ function checkUrlPath(path: string): string | undefined {
   const segments = decoded.split('/');
   if (segments.some((s) => s === '..' || s === '.')) return 'must not contain "." or ".." segments';
   if (/\/\/+/.test(path.replace(/^\/+/, ''))) return 'must not contain empty segments ("//")';
-  return undefined;
+  // Output files are named by the path as written, escapes and all.
+  return checkLength(path.split('/').map((segment) => segment.replace(TOKEN_RE, '')));
+}
+
+/** The fixed text alone must fit a file system; with the tokens filled in, the site checks each post. */
+function checkLength(segments: string[]): string | undefined {
+  const long = segments.find((segment) => byteLength(segment) > MAX_NAME_BYTES);
+  if (long !== undefined) {
+    return `has a segment of ${byteLength(long)} bytes; a file or folder name can have at most ${MAX_NAME_BYTES}`;
+  }
+  const total = byteLength(segments.join('/'));
+  return total > MAX_PATH_BYTES
+    ? `is ${total} bytes long; an output path can have at most ${MAX_PATH_BYTES}`
+    : undefined;
 }

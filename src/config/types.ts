@@ -35,6 +35,8 @@ export interface SiteConfig {
   data?: Record<string, unknown>;
   /** Run in order on every HTML page after its template: `(html, { path }) => html`. Not on feeds. */
   transforms?: Transform[];
+  /** The posts' language, an RFC 5646 tag such as "en" or "de-CH"; "" (the default) leaves it unsaid. */
+  language?: string;
 }
 
 export interface MarkdownConfig {
@@ -92,6 +94,7 @@ export interface Config {
    * versions of the packages those import, and its plugins with their options (see fingerprint.ts).
    */
   fingerprint: string;
+  language: string; // "" when not given
   siteDir: string;
 }
 

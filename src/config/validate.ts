@@ -28,6 +28,7 @@ const DEFAULTS = {
   helpers: {},
   data: {},
   transforms: [],
+  language: '',
 } satisfies Required<SiteConfig>;
 
 type Check = (value: unknown) => string | undefined;
@@ -62,6 +63,11 @@ const CHECKS: Record<keyof SiteConfig, Check> = {
         v.map((t, i) => (typeof t === 'function' ? undefined : `[${i}] must be a function (html, page) => html`)),
       )
       : 'must be a list of functions (html, page) => html',
+  language: (v) =>
+    isString(v) ??
+      (v === '' || /^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$/.test(v as string)
+        ? undefined
+        : `"${v}" is not a language tag such as "en" or "de-CH"`),
 };
 
 const isPlainObject = (v: unknown): v is Record<string, unknown> =>

@@ -2,9 +2,10 @@ import { checkPermalinkPattern } from '../config/permalink-pattern.ts';
 import { isProblem, parseFrontMatter } from '../deps/matter.ts';
 import { dateFromFileName, parseDate } from '../lib/dates.ts';
 import { codeFrame, ColophonError, keepUserError } from '../lib/errors.ts';
-import { slugFromFileName } from '../lib/slug.ts';
+import { abbreviate, byteLength, MAX_NAME_BYTES } from '../lib/limits.ts';
+import { slugFromFileName, slugify } from '../lib/slug.ts';
 import type { Zone } from '../lib/zone.ts';
-import { describeValue, readNames } from './names.ts';
+import { describeValue, type NameField, readNames } from './names.ts';
 import type { Source, SourceKind } from './types.ts';
 
 /** Reads one file's text into a Source, or the first problem found in it. */
@@ -42,8 +43,8 @@ export function readSource(path: string, raw: string, zone: Zone): Source | Colo
       date,
       updated: field.date('updated'),
       categories: field.categories(),
-      tags: readNames(parsed.data.tags, { key: 'tags', noun: 'tag' }, (m) => field.fail('tags', m)),
-      slug: field.slug() ?? slugFromFileName(fileName),
+      tags: field.tags(),
+      slug: field.slug() ?? fileNameSlug(path, kind),
       permalink: field.permalink(),
       layout: field.optionalString('layout'),
       draft: field.draft(),
@@ -75,6 +76,18 @@ export function readSource(path: string, raw: string, zone: Zone): Source | Colo
       if (typeof value !== 'string') throw fail(key, `"${key}" must be text, not ${describeValue(value)}`);
       return value;
     };
+    /** Each name's slug is a folder of the output: /category/<slug>/. */
+    const terms = (field: NameField): string[] => {
+      const names = readNames(data[field.key], field, (m) => fail(field.key, m));
+      const long = names.find((name) => byteLength(slugify(name)) > MAX_NAME_BYTES);
+      if (long !== undefined) {
+        throw fail(
+          field.key,
+          `the ${field.noun} "${abbreviate(long)}" gives a URL segment that ${tooLong(slugify(long))}`,
+        );
+      }
+      return names;
+    };
     return {
       fail,
       optionalString,
@@ -91,13 +104,15 @@ export function readSource(path: string, raw: string, zone: Zone): Source | Colo
         if (!result.ok) throw fail(key, `"${key}" ${result.reason}`);
         return result.epochMs;
       },
-      categories(): string[] {
-        return readNames(data.categories, { key: 'categories', noun: 'category' }, (m) => fail('categories', m));
-      },
+      categories: () => terms({ key: 'categories', noun: 'category' }),
+      tags: () => terms({ key: 'tags', noun: 'tag' }),
       slug(): string | undefined {
         const slug = optionalString('slug');
         if (slug !== undefined && (slug === '' || slug === '.' || slug === '..' || /[/\\\0]/.test(slug))) {
           throw fail('slug', `"slug" must be one URL segment, not "${slug}"`);
+        }
+        if (slug !== undefined && byteLength(slug) > MAX_NAME_BYTES) {
+          throw fail('slug', `"slug" ${tooLong(slug)}`, 'give the post a shorter `slug:`');
         }
         return slug;
       },
@@ -115,4 +130,20 @@ export function readSource(path: string, raw: string, zone: Zone): Source | Colo
       },
     };
   }
+}
+
+/** A post's slug from its file name; a page's is unused, its URL is its path. */
+function fileNameSlug(path: string, kind: SourceKind): string {
+  const slug = slugFromFileName(path.slice(path.lastIndexOf('/') + 1));
+  if (kind === 'post' && byteLength(slug) > MAX_NAME_BYTES) {
+    throw new ColophonError('E_FRONTMATTER_FIELD', `the slug made from the file name ${tooLong(slug)}`, {
+      file: path,
+      hint: 'give the post a shorter file name, or a `slug:` in its front matter',
+    });
+  }
+  return slug;
+}
+
+function tooLong(name: string): string {
+  return `is ${byteLength(name)} bytes long; a file or folder name can have at most ${MAX_NAME_BYTES}`;
 }

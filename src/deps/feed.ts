@@ -36,6 +36,7 @@ export interface FeedInput {
   link: string;
   self: string;
   author: FeedAuthor;
+  language?: string; // RFC 5646, when the site gives one
   entries: FeedEntry[];
   history?: FeedHistory;
 }
@@ -44,12 +45,12 @@ function renderAtom(input: FeedInput): string {
   return escapeAttributeBrackets(createFeed(input, 'atom').atom1());
 }
 
-/** Atom, RSS 2.0 or JSON Feed 1 from the same input, with the same entries. */
+/** Atom, RSS 2.0 or JSON Feed 1.1 from the same input, with the same entries. */
 export function renderFeed(format: FeedSyntax, input: FeedInput): string {
   if (format === 'atom') return withHistory(renderAtom(input), 'atom', input.history);
   return format === 'rss'
     ? withHistory(createFeed(input, 'rss').rss2(), 'rss', input.history)
-    : createFeed(input, 'json').json1();
+    : jsonFeed11(createFeed(input, 'json').json1(), input);
 }
 
 const HISTORY_NS = 'http://purl.org/syndication/history/1.0';
@@ -82,6 +83,21 @@ function withHistory(xml: string, format: 'atom' | 'rss', history: FeedHistory |
 }
 
 /**
+ * `feed` writes JSON Feed 1.0. Version 1.1 (https://jsonfeed.org/version/1.1) deprecates `author` for
+ * `authors`, a list, and adds the feed's `language`: the same object with those keys changed, printed
+ * as `feed` prints it.
+ */
+function jsonFeed11(json: string, input: FeedInput): string {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(JSON.parse(json) as Record<string, unknown>)) {
+    if (key === 'items' && input.language) out.language = input.language;
+    if (key === 'author') out.authors = [value];
+    else out[key] = key === 'version' ? 'https://jsonfeed.org/version/1.1' : value;
+  }
+  return JSON.stringify(out, null, 4);
+}
+
+/**
  * `feed` writes entry titles in XML formats as HTML in CDATA, so those are escaped before they are
  * handed over (JSON Feed titles are plain text); feed-level text and attributes it escapes itself.
  * It fills a missing `updated` (RSS: lastBuildDate) with the clock, so it is always given: the
@@ -98,6 +114,7 @@ function createFeed(input: FeedInput, format: FeedSyntax): Feed {
     feedLinks: { [format]: input.self },
     updated: new Date(updated),
     generator: 'Colophon',
+    language: input.language, // RSS only: <language>
     author: { name: input.author.name, email: input.author.email, link: input.author.uri },
   });
   for (const entry of input.entries) feed.addItem(itemOf(entry, format));

@@ -37,7 +37,7 @@ export const ERROR_CODES = {
   },
   E_FRONTMATTER_FIELD: {
     when: 'a bad value: missing title, post without a date, a date that does not exist, bad categories, ' +
-      'tags, slug, permalink or draft',
+      'tags, slug, permalink or draft; a slug, category, tag or output path too long for a file system',
     hint: 'see the Front matter section of the README for each field and its forms',
     example: 'error[E_FRONTMATTER_FIELD] content/posts/feb.md:3: "date" "2014-02-30" names a day or time that ' +
       'does not exist',
@@ -132,7 +132,7 @@ export const ERROR_CODES = {
     example: 'error[E_EXISTS] content/posts/2026/2026-11-27-hello.md: a post with this date and title already exists',
   },
   E_NEW_TITLE: {
-    when: '`new`: the title has no letters or digits for a file name',
+    when: '`new`: the title has no letters or digits for a file name, or makes one longer than 255 bytes',
     hint: 'give a title with letters or digits',
     example: 'error[E_NEW_TITLE]: "???" has no letters or digits to make a file name from',
   },

@@ -14,7 +14,7 @@ export interface WallTime {
 
 export interface Zone {
   readonly name: string;
-  /** Offset from UTC in minutes at the given instant (east positive). */
+  /** Offset from UTC in seconds at the given instant (east positive); local mean time has seconds. */
   offsetAt(epochMs: number): number;
   wallTime(epochMs: number): WallTime;
   /** The instant a wall time names; a time skipped by a DST change moves forward by the gap. */
@@ -23,7 +23,12 @@ export interface Zone {
 
 const HOUR = 3_600_000;
 const QUARTER_HOUR = 900_000;
-const WEEK = 7 * 24 * HOUR;
+/**
+ * No zone changes its offset twice within this span, so when both ends of one agree, so does every
+ * instant in it. The closest two changes of one zone from 1900 to 2100 are 167 hours apart (Recife in
+ * 2000, Gaza in 2040); test/unit/lib/zone.test.ts finds every change of every zone and checks this.
+ */
+export const STEADY_SPAN = 48 * HOUR;
 
 /**
  * An IANA name as written in the tz database ("Europe/Berlin", "UTC"). Intl also takes abbreviations
@@ -79,17 +84,17 @@ function makeZone(name: string): Zone {
     return wall;
   }
 
+  /** Whole seconds: offsets of local mean time have them (Monrovia's -0:44:30 lasted until 1972). */
   function exactOffset(epochMs: number): number {
     const floored = Math.floor(epochMs / 1000) * 1000;
-    return Math.round((utcOf(partsAt(floored)) - floored) / 60_000);
+    return (utcOf(partsAt(floored)) - floored) / 1000;
   }
 
-  // A zone's offset changes at most a few times a year, never twice within a week, and only at
-  // quarter-hour boundaries. So: one lookup per week when both ends of the week agree, else one per
-  // quarter hour when its ends agree, else an exact lookup. Formatting is the costly part.
+  // Formatting is the costly part. So: one lookup per steady span when both its ends agree, else one
+  // per quarter hour when its ends agree (the one change is elsewhere), else an exact lookup.
   const spans = [new Map<number, number | null>(), new Map<number, number | null>()];
   function steady(level: 0 | 1, epochMs: number): number | null {
-    const size = level === 0 ? WEEK : QUARTER_HOUR;
+    const size = level === 0 ? STEADY_SPAN : QUARTER_HOUR;
     const bucket = Math.floor(epochMs / size);
     let offset = spans[level]!.get(bucket);
     if (offset === undefined) {
@@ -103,25 +108,18 @@ function makeZone(name: string): Zone {
     return steady(0, epochMs) ?? steady(1, epochMs) ?? exactOffset(epochMs);
   }
 
-  /** Wall time from the offset (whole minutes), so it always agrees with the printed ISO offset. */
   function wallTime(epochMs: number): WallTime {
-    const shifted = new Date(Math.floor(epochMs / 1000) * 1000 + offsetAt(epochMs) * 60_000);
-    return {
-      year: shifted.getUTCFullYear(),
-      month: shifted.getUTCMonth() + 1,
-      day: shifted.getUTCDate(),
-      hour: shifted.getUTCHours(),
-      minute: shifted.getUTCMinutes(),
-      second: shifted.getUTCSeconds(),
-    };
+    return shiftedWall(epochMs, offsetAt(epochMs));
   }
 
   function instant(wall: WallTime): number {
+    // Every instant showing this wall time lies within 16 hours of it, and no span of 48 hours holds
+    // two changes: the offsets a day before and a day after are the only candidates.
     const local = utcOf(wall);
     const before = offsetAt(local - 24 * HOUR);
     const after = offsetAt(local + 24 * HOUR);
-    const early = local - before * 60_000;
-    const late = local - after * 60_000;
+    const early = local - before * 1000;
+    const late = local - after * 1000;
     // Two candidate offsets; a wall time that exists maps back to itself under its own offset.
     if (offsetAt(early) === before) return early; // also the earlier of two in a repeated hour
     if (offsetAt(late) === after) return late;
@@ -129,6 +127,19 @@ function makeZone(name: string): Zone {
   }
 
   return { name, offsetAt, wallTime, instant };
+}
+
+/** The wall time `offset` seconds east of UTC at an instant (floored to the second). */
+function shiftedWall(epochMs: number, offset: number): WallTime {
+  const shifted = new Date(Math.floor(epochMs / 1000) * 1000 + offset * 1000);
+  return {
+    year: shifted.getUTCFullYear(),
+    month: shifted.getUTCMonth() + 1,
+    day: shifted.getUTCDate(),
+    hour: shifted.getUTCHours(),
+    minute: shifted.getUTCMinutes(),
+    second: shifted.getUTCSeconds(),
+  };
 }
 
 export function utcOf(wall: WallTime): number {
@@ -168,10 +179,15 @@ export function formatMonth(year: number, month: number): string {
   return `${MONTHS[month - 1]} ${year}`;
 }
 
-/** ISO 8601 with the zone's offset: "2014-10-13T16:50:00-07:00" */
+/**
+ * ISO 8601 with the zone's offset: "2014-10-13T16:50:00-07:00". RFC 3339 (and so sitemaps and feeds)
+ * takes offsets in whole minutes: an offset with seconds, which only local mean time had, is rounded
+ * to the minute and the wall time printed in it, so the text still names the exact instant.
+ */
 export function formatIso(zone: Zone, epochMs: number): string {
-  const wall = zone.wallTime(epochMs);
-  const offset = zone.offsetAt(epochMs);
+  const exact = zone.offsetAt(epochMs);
+  const offset = Math.round(exact / 60);
+  const wall = offset * 60 === exact ? zone.wallTime(epochMs) : shiftedWall(epochMs, offset * 60);
   const sign = offset < 0 ? '-' : '+';
   const abs = Math.abs(offset);
   const date = `${pad(wall.year, 4)}-${pad(wall.month)}-${pad(wall.day)}`;

@@ -7,6 +7,7 @@ import { ARCHIVE_PATH, groupByMonth } from './archive.ts';
 import { findCollisions } from './collisions.ts';
 import { feedSpecs } from './feeds.ts';
 import { allLists } from './lists.ts';
+import { findLongPaths } from './long-paths.ts';
 import { neighbours } from './paginate.ts';
 import { expandPermalink, normalizeUrlPath, outputPathFor } from './permalink.ts';
 import { attachTerms, CATEGORIES, collectTerms, sortTerms, TAGS } from './taxonomy.ts';
@@ -44,7 +45,7 @@ export function buildSite(config: Config, content: Content, options: SiteOptions
     generated,
     assets: content.assets,
   };
-  errors.push(...findCollisions(site));
+  errors.push(...findLongPaths(site), ...findCollisions(site));
   return errors.length > 0 ? errors : site;
 }
 

@@ -20,6 +20,7 @@ export interface SiteView {
   archive: string;
   /** config `data`: plain values for templates. */
   data: Record<string, unknown>;
+  language: string; // config `language`: "" when not given
 }
 
 export interface FeedView {
@@ -101,6 +102,7 @@ export function createPresenter(config: Config): Presenter {
       feeds: siteFeeds,
       archive: href(ARCHIVE_PATH),
       data: config.data,
+      language: config.language,
     },
     excerpts: config.excerpts,
     href,

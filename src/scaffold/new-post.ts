@@ -2,6 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { loadConfig } from '../config/load.ts';
 import { ColophonError } from '../lib/errors.ts';
+import { byteLength, MAX_NAME_BYTES } from '../lib/limits.ts';
 import { slugify } from '../lib/slug.ts';
 import { createZone, pad } from '../lib/zone.ts';
 
@@ -21,7 +22,15 @@ export async function newPost(siteDir: string, title: string, options: NewPostOp
   if (slug === '') {
     throw new ColophonError('E_NEW_TITLE', `"${title}" has no letters or digits to make a file name from`);
   }
-  const path = `content/posts/${wall.year}/${day}-${slug}.md`;
+  const name = `${day}-${slug}.md`;
+  if (byteLength(name) > MAX_NAME_BYTES) {
+    throw new ColophonError(
+      'E_NEW_TITLE',
+      `the title makes a file name of ${byteLength(name)} bytes; at most ${MAX_NAME_BYTES} fit`,
+      { hint: 'give a shorter title here, and the whole title in the front matter afterwards' },
+    );
+  }
+  const path = `content/posts/${wall.year}/${name}`;
   const lines = ['---', `title: ${JSON.stringify(title)}`, `date: ${day} ${pad(wall.hour)}:${pad(wall.minute)}`];
   if (options.categories.length) {
     lines.push(`categories: [${options.categories.map((c) => JSON.stringify(c)).join(', ')}]`);
