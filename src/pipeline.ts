@@ -14,6 +14,8 @@ export interface BuildOptions {
   drafts?: boolean;
   /** Use the persistent caches (default true); false is --no-cache. */
   cache?: boolean;
+  /** The cache folder instead of the site's own (cacheDirFor); `colophon diff` builds revisions with the site's. */
+  cacheDir?: string;
   /** `--base-url`: replaces the configured `url` for this run, checked the same way. */
   baseUrl?: string;
   /** `--as-of` (a date in the site's timezone) or SOURCE_DATE_EPOCH (epoch ms): later posts are left out. */
@@ -85,14 +87,17 @@ async function readSite(siteDir: string, options: BuildOptions, kept?: Kept, cha
     }
   }
   const cache = options.cache !== false;
-  const { config, warnings } = await loadConfig(siteDir, { url: options.baseUrl }, { cache }).catch(asFailure);
+  const { cacheDir } = options;
+  const { config, warnings } = await loadConfig(siteDir, { url: options.baseUrl }, { cache, cacheDir }).catch(
+    asFailure,
+  );
   const files = await readSiteFiles(config);
   return {
     config,
     configWarnings: warnings,
     files,
     model: createModelStore(),
-    bodies: await openBodyStore(config, { cache }),
+    bodies: await openBodyStore(config, { cache, cacheDir }),
   };
 }
 

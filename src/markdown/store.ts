@@ -32,9 +32,15 @@ interface Kept {
   unknown: string[];
 }
 
-export async function openBodyStore(config: Config, options: { cache: boolean }): Promise<BodyStore> {
+export interface BodyStoreOptions {
+  cache: boolean;
+  /** The cache folder, instead of the site's own (cacheDirFor). */
+  cacheDir?: string;
+}
+
+export async function openBodyStore(config: Config, options: BodyStoreOptions): Promise<BodyStore> {
   const kept = new Map<string, Kept>(); // by source path
-  const cacheDir = cacheDirFor(config.siteDir);
+  const cacheDir = options.cacheDir ?? cacheDirFor(config.siteDir);
   let firstCache: BodyCache | undefined = options.cache
     ? await openBodyCache(cacheDir, config.siteDir, bodySettings(config))
     : undefined;
