@@ -16,7 +16,7 @@ export const STAGES: readonly (readonly string[])[] = [
   ['output'],
   ['pipeline.ts'],
   ['build.ts'],
-  ['serve', 'verify', 'import', 'scaffold'],
+  ['serve', 'verify', 'import', 'scaffold', 'diff'],
   ['cli.ts', 'index.ts'],
 ];
 
