@@ -286,6 +286,20 @@ describe('colophon diff against the working tree', () => {
     );
   });
 
+  it('moves the extracted revision from commit to commit, and writes it afresh when it was edited', async () => {
+    const { site } = repository();
+    edit(site, 'content/posts/2024-01-03-third.md', (t) => t.replace('The third post.', 'Edited.'));
+    commitAll(site, 'Edit the third post');
+    const extracted = join(site, 'node_modules/.cache/colophon/diff/old/content/posts/2024-01-03-third.md');
+    assert.deepEqual((await diffJson(site, 'HEAD~1')).changed.length, 6);
+    assert.match(readFileSync(extracted, 'utf8'), /The third post\./);
+    assert.deepEqual((await diffJson(site, 'HEAD')).changed, []);
+    assert.match(readFileSync(extracted, 'utf8'), /Edited\./);
+    writeFileSync(extracted, post({ title: 'Tampered', date: '2024-01-03' }));
+    assert.deepEqual((await diffJson(site, 'HEAD')).changed, []);
+    assert.match(readFileSync(extracted, 'utf8'), /Edited\./);
+  });
+
   it('compares REV alone with the working tree', async () => {
     const { site } = repository();
     writeSite({ 'public/extra.txt': 'more\n' }, site);

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, rm, symlink } from 'node:fs/promises';
+import { mkdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { ColophonError } from '../lib/errors.ts';
 
@@ -9,6 +9,8 @@ export interface Repository {
   root: string;
   /** The site folder relative to root, POSIX, with a final "/"; "" when the site is the repository. */
   prefix: string;
+  /** The repository's git folder (a worktree's own, in a linked worktree). */
+  gitDir: string;
 }
 
 interface GitRun {
@@ -41,14 +43,14 @@ const GIT_HINT =
 /** The repository around `siteDir`, to read `revision` from; E_DIFF_GIT when there is none (or no git). */
 export async function findRepository(siteDir: string, revision: string): Promise<Repository> {
   const dir = resolve(siteDir);
-  const run = await git(dir, ['rev-parse', '--show-toplevel', '--show-prefix']);
+  const run = await git(dir, ['rev-parse', '--show-toplevel', '--show-prefix', '--absolute-git-dir']);
   if (run.status !== 0) {
     const message =
       `"${revision}" is not a folder, and ${siteDir} is not inside a git repository to read it as a revision`;
     throw new ColophonError('E_DIFF_GIT', message);
   }
-  const [root, prefix] = run.stdout.split('\n');
-  return { root: root!, prefix: prefix ?? '' };
+  const [root, prefix, gitDir] = run.stdout.split('\n');
+  return { root: root!, prefix: prefix!, gitDir: gitDir! };
 }
 
 /** The commit a revision names (a branch, tag, HEAD~2, a hash...); E_DIFF_REVISION when it names none. */
@@ -63,24 +65,42 @@ export async function resolveRevision(repo: Repository, revision: string): Promi
 }
 
 /**
- * Writes the files of `commit` into `into` (emptied first) through an index of its own, as a
- * checkout would write them (line endings and filters as configured), without touching the working
- * tree, its index or the repository's list of worktrees. Then links the working copy's node_modules
- * into it, so that the revision's site.config.ts finds the packages it imports.
+ * Makes `into` hold the files of `commit`, as a checkout would write them (line endings and filters
+ * as configured), through an index file of its own beside the folder: the working tree, its index
+ * and the repository's list of worktrees are never touched. The folder keeps the last commit
+ * written into it, and moving it to another commit rewrites only the files that differ (git refuses,
+ * and the folder is written afresh, if one of them is not as git left it; every other file is
+ * checked against the index too). Then the working copy's node_modules is linked in, so that the
+ * revision's site.config.ts finds the packages it imports.
  */
 export async function extractRevision(repo: Repository, commit: string, into: string): Promise<void> {
-  await rm(into, { recursive: true, force: true });
-  await mkdir(into, { recursive: true });
-  const env = { ...process.env, GIT_INDEX_FILE: join(into, '.colophon-index') };
-  for (const args of [['read-tree', commit], ['checkout-index', '--all', '--force', `--prefix=${into}/`]]) {
-    const run = await git(repo.root, args, env);
+  const marker = `${into}.commit`;
+  const env = { ...process.env, GIT_DIR: repo.gitDir, GIT_INDEX_FILE: `${into}.index`, GIT_WORK_TREE: into };
+  const held = existsSync(into) ? await readFile(marker, 'utf8').catch(() => '') : '';
+  const moved = held !== '' &&
+    (held === commit || await succeeds(repo, ['read-tree', '-m', '-u', held, commit], env)) &&
+    await succeeds(repo, ['diff-files', '--quiet'], env);
+  if (!moved) {
+    await rm(marker, { force: true });
+    await rm(into, { recursive: true, force: true });
+    await rm(env.GIT_INDEX_FILE, { force: true });
+    await mkdir(into, { recursive: true });
+    const run = await git(repo.root, ['read-tree', '--reset', '-u', commit], env);
     if (run.status !== 0) {
       throw new ColophonError('E_DIFF_REVISION', `could not read the files of ${commit}: ${run.stderr.trim()}`);
     }
   }
-  await rm(env.GIT_INDEX_FILE, { force: true });
-  const folders = new Set([repo.prefix, '']);
-  for (const folder of folders) {
+  await writeFile(marker, commit);
+  await linkModules(repo, into);
+}
+
+async function succeeds(repo: Repository, args: string[], env: NodeJS.ProcessEnv): Promise<boolean> {
+  return (await git(repo.root, args, env)).status === 0;
+}
+
+/** node_modules of the site folder and of the repository's top folder, where the working copy has them. */
+async function linkModules(repo: Repository, into: string): Promise<void> {
+  for (const folder of new Set([repo.prefix, ''])) {
     const theirs = join(repo.root, folder, 'node_modules');
     const ours = join(into, folder, 'node_modules');
     if (existsSync(theirs) && existsSync(join(into, folder)) && !existsSync(ours)) {
