@@ -31,7 +31,7 @@ export async function diffSites(siteDir: string, args: string[], options: DiffOp
 /** Turns an argument into a side; the repository is looked for once, and only if a revision is named. */
 function opener(siteDir: string, options: DiffOptions) {
   let repository: Promise<Repository> | undefined;
-  const cacheDir = options.cacheDir ?? cacheDirFor(resolve(siteDir));
+  const cacheDir = resolve(options.cacheDir ?? cacheDirFor(resolve(siteDir)));
   return async (arg: string, slot: 'old' | 'new'): Promise<Side> => {
     if (options.manifest) return manifestSide(arg, resolve(arg));
     if (await isFolder(arg)) {
@@ -39,6 +39,8 @@ function opener(siteDir: string, options: DiffOptions) {
     }
     repository ??= findRepository(siteDir, arg);
     // The same folder for each slot on every run: the revision's body cache is keyed by its folder.
-    return revisionSide(await repository, arg, join(cacheDir, 'diff', slot), { ...options, cacheDir });
+    // Its first build starts from the working site's body cache: most bodies are the same.
+    const seedBodiesFrom = resolve(siteDir);
+    return revisionSide(await repository, arg, join(cacheDir, 'diff', slot), { ...options, cacheDir, seedBodiesFrom });
   };
 }
