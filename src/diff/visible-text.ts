@@ -1,4 +1,4 @@
-import { parseMarkup } from '../deps/markup.ts';
+import { scanHtml } from '../deps/markup.ts';
 
 /**
  * Elements that start and end a line of text as a browser lays them out (blocks, list items, table
@@ -29,7 +29,7 @@ export function visibleText(html: string): string[] {
     if (text !== '') lines.push(text);
     line = '';
   };
-  parseMarkup(html, {
+  scanHtml(html, {
     open(name) {
       if (HIDDEN.has(name)) hidden++;
       else if (BLOCKS.has(name)) flush();
@@ -38,7 +38,7 @@ export function visibleText(html: string): string[] {
     text(text) {
       if (hidden > 0) return;
       if (pre === 0) {
-        line += text.replace(/\s+/g, ' ');
+        line += text; // white space is collapsed once the line is complete
         return;
       }
       const parts = text.split('\n');
