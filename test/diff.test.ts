@@ -4,7 +4,7 @@ import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { sha256 } from '../src/lib/digest.ts';
-import { cli, config, post, ROOT, runCli, writeSite } from './support/site.ts';
+import { cli, config, deno, post, ROOT, runCli, writeSite } from './support/site.ts';
 
 /** Commits are dated and signed by fixed values, so that nothing here depends on the clock or the user's git. */
 const GIT_ENV = {
@@ -252,6 +252,14 @@ describe('colophon diff between two revisions', () => {
     );
   });
 
+  it('prints the same report on Deno as on Node', async () => {
+    const args = ['diff', '--site', site, 'typo', 'rename'];
+    const node = await runCli(args);
+    const onDeno = deno(args);
+    assert.equal(onDeno.status, 0, onDeno.stderr);
+    assert.equal(onDeno.stdout, `${node.out}\n`);
+  });
+
   it('exits with 0 either way, and with 1 under --exit-code when anything differs', async () => {
     assert.equal((await runCli(['diff', '--site', site, 'base', 'add-post'])).code, 0);
     assert.equal((await runCli(['diff', '--site', site, 'base', 'add-post', '--exit-code'])).code, 1);
@@ -360,6 +368,15 @@ describe('colophon diff: errors name what is wrong', () => {
     assert.doesNotMatch(result.stderr, /internal error|\n\s+at /);
   });
 
+  it('a site folder that does not exist', async () => {
+    const result = await runCli(['diff', '--site', join(writeSite({}), 'nowhere')]);
+    assert.equal(result.code, 1);
+    assert.match(
+      result.err,
+      /^error\[E_DIFF_GIT\]: "HEAD" is not a folder, and .*nowhere is not inside a git repository/m,
+    );
+  });
+
   it('--manifest without a manifest is a usage error', async () => {
     const result = await runCli(['diff', '--manifest']);
     assert.equal(result.code, 1);
@@ -374,6 +391,19 @@ describe('colophon diff between folders and manifests', () => {
     const result = await runCli(['diff', site, join(site, 'dist'), '--exit-code']);
     assert.equal(result.code, 0, result.out + result.err);
     assert.match(result.out, /no differences \(16 files, identical\)/);
+  });
+
+  it('a site that publishes its manifest, against its output folder: no differences either', async () => {
+    const files = siteFiles();
+    files['site.config.ts'] = config({ title: 'Diffed', url: 'https://example.org/', publishManifest: true });
+    const site = writeSite(files);
+    assert.equal(cli(['build', site]).status, 0);
+    assert.ok(existsSync(join(site, 'dist/colophon-manifest.json')));
+    const result = await runCli(['diff', site, join(site, 'dist'), '--exit-code']);
+    assert.equal(result.code, 0, result.out + result.err);
+    edit(site, 'public/style.css', () => 'body { color: navy }\n');
+    const report = await diffJson(site, join(site, 'dist'), site);
+    assert.deepEqual(report.changed, ['colophon-manifest.json', 'style.css']);
   });
 
   it('two output folders, read as they are: feeds are told by their names, the rest is other', async () => {

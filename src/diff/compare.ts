@@ -55,6 +55,7 @@ export async function compareSides(older: Side, newer: Side): Promise<DiffReport
     const errors = side.errors?.() ?? [];
     if (errors.length > 0) throw sideFailure(side.label, errors);
   }
+  for (const list of [report.added, report.removed, report.changed]) list.sort(byUtf8); // the manifest's place
   return report;
 }
 

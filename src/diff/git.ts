@@ -43,8 +43,10 @@ const GIT_HINT =
 /** The repository around `siteDir`, to read `revision` from; E_DIFF_GIT when there is none (or no git). */
 export async function findRepository(siteDir: string, revision: string): Promise<Repository> {
   const dir = resolve(siteDir);
-  const run = await git(dir, ['rev-parse', '--show-toplevel', '--show-prefix', '--absolute-git-dir']);
-  if (run.status !== 0) {
+  // A folder that does not exist would make spawn fail as if git were missing.
+  const args = ['rev-parse', '--show-toplevel', '--show-prefix', '--absolute-git-dir'];
+  const run = existsSync(dir) ? await git(dir, args) : undefined;
+  if (run === undefined || run.status !== 0) {
     const message =
       `"${revision}" is not a folder, and ${siteDir} is not inside a git repository to read it as a revision`;
     throw new ColophonError('E_DIFF_GIT', message);
