@@ -28,6 +28,11 @@ Usage:
   colophon serve [dir]            serve the site with live reload while you write
                                   [--port 4000] [--host 127.0.0.1] [--no-drafts] [--open]
   colophon new "Title" [dir]      start a post dated now [--categories a,b] [--draft]
+  colophon diff [REV] [REV2]      what a change does to the built site: REV (default HEAD)
+                                  against REV2 (default: the working tree), both built in
+                                  memory; a folder instead of a revision is a site or an
+                                  output folder [--site DIR] [--stat] [--json] [--exit-code]
+                                  [--manifest A [B]]
   colophon --help | --version
 
 Options:
@@ -47,7 +52,11 @@ Options:
                check: warnings are errors too
   --out DIR    check: check this output folder instead of building in memory
   --external   check: also request every external link (a few at a time, 10 s each)
-  --base-url URL  build or verify: use URL instead of the configured url for this run
+  --base-url URL  build, verify or diff: use URL instead of the configured url for this run
+  --site DIR   diff: the site whose repository and working tree are compared (default: .)
+  --stat       diff: counts only
+  --exit-code  diff: exit with 1 when anything differs (default: 0 either way)
+  --manifest   diff: the arguments are manifest files, compared by path and hash
   -h, --help   show this help
   -v, --version
 `;
@@ -76,6 +85,10 @@ const OPTIONS = {
   verbose: { type: 'boolean', default: false },
   force: { type: 'boolean', default: false },
   json: { type: 'boolean', default: false },
+  stat: { type: 'boolean', default: false },
+  'exit-code': { type: 'boolean', default: false },
+  manifest: { type: 'boolean', default: false },
+  site: { type: 'string', default: '.' },
   'check-determinism': { type: 'boolean', default: false },
   out: { type: 'string' },
   external: { type: 'boolean', default: false },
@@ -100,6 +113,10 @@ type Flags = {
   verbose: boolean;
   force: boolean;
   json: boolean;
+  stat: boolean;
+  'exit-code': boolean;
+  manifest: boolean;
+  site: string;
   'check-determinism': boolean;
   'determinism-probe': boolean;
   out?: string;
@@ -128,6 +145,7 @@ const COMMANDS: Record<
   import: { args: [2, 3], run: ([engine, dir, site], _flags, io) => runImport(engine!, dir!, site ?? '.', io) },
   serve: { args: [0, 1], run: ([dir], flags, io) => runServe(dir ?? '.', flags, io) },
   new: { args: [1, 2], run: ([title, dir], flags, io) => runNew(title!, dir ?? '.', flags, io) },
+  diff: { args: [0, 2], run: (args, flags, io) => runDiff(args, flags, io) },
 };
 
 /** Runs a command line; returns the exit code (0 success, 1 user error or failed check, 2 a bug). */
@@ -251,6 +269,18 @@ async function runVerify(dir: string, target: string, flags: Flags, io: Io): Pro
   const passed = verifyPassed(report, flags.strict);
   io.out(passed ? `${target} is exactly what these sources build.` : `${target} does not match these sources.`);
   return passed ? 0 : 1;
+}
+
+async function runDiff(args: string[], flags: Flags, io: Io): Promise<number> {
+  if (flags.manifest && args.length === 0) return usageError('--manifest needs one or two manifest files', io);
+  const { diffSites } = await import('./diff/diff.ts'); // only `diff` loads the HTML parser and the differ
+  const { formatDiff, jsonDiff } = await import('./diff/report.ts');
+  const report = await diffSites(flags.site, args, { ...buildOptions(flags), manifest: flags.manifest });
+  const format = { stat: flags.stat };
+  if (flags.json) io.out(JSON.stringify(jsonDiff(report, format)));
+  else for (const line of formatDiff(report, format)) io.out(line);
+  const differs = report.added.length + report.removed.length + report.changed.length > 0;
+  return flags['exit-code'] && differs ? 1 : 0;
 }
 
 async function runServe(dir: string, flags: Flags, io: Io): Promise<number> {

@@ -16,6 +16,10 @@ export interface BuildOptions {
   cache?: boolean;
   /** Worker threads for Markdown and highlighting; by default COLOPHON_WORKERS or one per core. */
   workers?: number;
+  /** The cache folder instead of the site's own (cacheDirFor); `colophon diff` builds revisions with the site's. */
+  cacheDir?: string;
+  /** A site folder whose body cache this build starts from if it has none: diff's revisions, the working site's. */
+  seedBodiesFrom?: string;
   /** `--base-url`: replaces the configured `url` for this run, checked the same way. */
   baseUrl?: string;
   /** `--as-of` (a date in the site's timezone) or SOURCE_DATE_EPOCH (epoch ms): later posts are left out. */
@@ -90,14 +94,17 @@ async function readSite(siteDir: string, options: BuildOptions, kept?: Kept, cha
     }
   }
   const cache = options.cache !== false;
-  const { config, warnings } = await loadConfig(siteDir, { url: options.baseUrl }, { cache }).catch(asFailure);
+  const { cacheDir, seedBodiesFrom: seedFrom } = options;
+  const { config, warnings } = await loadConfig(siteDir, { url: options.baseUrl }, { cache, cacheDir }).catch(
+    asFailure,
+  );
   const files = await readSiteFiles(config);
   return {
     config,
     configWarnings: warnings,
     files,
     model: createModelStore(),
-    bodies: await openBodyStore(config, { cache, workers: options.workers }),
+    bodies: await openBodyStore(config, { cache, cacheDir, seedFrom, workers: options.workers }),
   };
 }
 

@@ -119,4 +119,19 @@ describe('the body cache', () => {
     assert.deepEqual(after.bodies, { total: 2, rendered: 2 });
     assert.match(after.read('2024/03/01/one/index.html'), /Some &lt;em&gt;raw&lt;\/em&gt; HTML/);
   });
+
+  it("builds with another site's cache folder, and starts from another site's bodies when it has none", async () => {
+    const working = site();
+    await buildInMemory(working);
+    const copy = site(); // the same sources in another folder, as colophon diff extracts a revision
+    const cacheDir = join(working, 'node_modules/.cache/colophon');
+    const seeded = await buildInMemory(copy, { cacheDir, seedBodiesFrom: working });
+    assert.deepEqual(seeded.bodies, { total: 2, rendered: 0 });
+    assert.equal(packs(working).length, 2); // the copy's own pack, in the working site's cache folder
+    writeFileSync(join(copy, 'content/posts/two.md'), post({ title: 'Two', date: '2024-03-02 10:00' }, 'New.\n'));
+    const own = await buildInMemory(copy, { cacheDir, seedBodiesFrom: working });
+    assert.deepEqual(own.bodies, { total: 2, rendered: 1 });
+    const unseeded = await buildInMemory(site(), { cacheDir });
+    assert.deepEqual(unseeded.bodies, { total: 2, rendered: 2 });
+  });
 });

@@ -18,6 +18,8 @@ function isCacheWriteError(error: unknown): boolean {
 export interface LoadOptions {
   /** Keep site.config.ts compiled in the cache folder (default true; false with --no-cache). */
   cache?: boolean;
+  /** Where that cache lives, instead of the site's own cache folder (cacheDirFor). */
+  cacheDir?: string;
 }
 
 export async function loadConfig(
@@ -33,7 +35,7 @@ export async function loadConfig(
   }
   let raw: unknown;
   try {
-    const cache = options.cache === false ? undefined : join(cacheDirFor(dir), 'config');
+    const cache = options.cache === false ? undefined : join(options.cacheDir ?? cacheDirFor(dir), 'config');
     // A cache folder that cannot be written (full, read-only, another user's file) only costs time.
     raw = await importModule(file, cache).catch((error) => {
       if (cache && isCacheWriteError(error)) return importModule(file);

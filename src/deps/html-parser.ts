@@ -50,12 +50,16 @@ export interface XmlElement {
 /** The root element of an XML document, or undefined when there is none. */
 export function readXml(xml: string): XmlElement | undefined {
   const document = parseDocument(xml, { xmlMode: true, decodeEntities: true });
-  const root = DomUtils.getChildren(document).find((n) => DomUtils.isTag(n));
-  return root && DomUtils.isTag(root) ? toElement(root) : undefined;
+  const root = DomUtils.getChildren(document).find(isElement);
+  return root && isElement(root) ? toElement(root) : undefined;
 }
 
+/** In XML mode every element is a "tag" node; text, comments and CDATA are not. */
+const isElement = (node: unknown): node is { name: string; attribs: Record<string, string> } =>
+  (node as { type?: string }).type === 'tag';
+
 function toElement(node: { name: string; attribs?: Record<string, string> }): XmlElement {
-  const children = DomUtils.getChildren(node as never).filter((n) => DomUtils.isTag(n));
+  const children = DomUtils.getChildren(node as never).filter(isElement);
   return {
     name: node.name,
     attributes: { ...(node.attribs ?? {}) },

@@ -111,6 +111,26 @@ export const ERROR_CODES = {
     hint: 'give --out the output folder of a build, such as dist',
     example: 'error[E_CHECK_TARGET]: /tmp/nowhere holds no files',
   },
+  E_DIFF_GIT: {
+    when: '`diff`: a revision is named, but git is not installed or the site is not inside a git repository',
+    hint: 'run colophon diff in a git checkout of the site, or compare two folders or two manifests',
+    example: 'error[E_DIFF_GIT]: "HEAD" is not a folder, and . is not inside a git repository to read it as a revision',
+  },
+  E_DIFF_REVISION: {
+    when: '`diff`: a revision names no commit, or has no copy of the site folder',
+    hint: 'name a commit, branch or tag of the repository, such as HEAD~1, main or v1.2 (git log lists them)',
+    example: 'error[E_DIFF_REVISION]: the revision "mian" does not exist in /home/ada/blog',
+  },
+  E_DIFF_BUILD: {
+    when: '`diff`: one of the two sides does not build; its own errors follow',
+    hint: 'the errors below are those of that side; colophon build on a checkout of it shows them too',
+    example: 'error[E_DIFF_BUILD]: HEAD~1 (1a2b3c4) does not build (1 error below)',
+  },
+  E_DIFF_MANIFEST: {
+    when: '`diff --manifest`: a file cannot be read, or is not a manifest written by a build',
+    hint: 'give the <outDir>.manifest.json that a build writes beside its output, or a colophon-manifest.json',
+    example: 'error[E_DIFF_MANIFEST]: cannot read the manifest old.manifest.json: it does not exist',
+  },
   E_AS_OF: {
     when: '`--as-of` is not a date, or `SOURCE_DATE_EPOCH` is not a whole number of seconds',
     hint: 'give a date as in front matter, such as 2014-10-13 or 2014-10-13 16:50',

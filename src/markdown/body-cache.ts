@@ -39,8 +39,19 @@ export interface BodySettings {
 
 const FORMAT = 'colophon-bodies 2';
 
-export async function openBodyCache(dir: string, siteDir: string, settings: BodySettings): Promise<BodyCache> {
-  const file = join(dir, 'bodies-v1', `${sha256(siteDir).slice(0, 24)}.pack`);
+/**
+ * `seed`: another site folder whose pack is read when this folder has none yet (entries depend on
+ * the bodies and settings only, never on the folder): `colophon diff` starts a revision's build from
+ * the working site's bodies. This folder's own pack is written then, and used from the next build.
+ */
+export async function openBodyCache(
+  dir: string,
+  siteDir: string,
+  settings: BodySettings,
+  seed?: string,
+): Promise<BodyCache> {
+  const packOf = (folder: string) => join(dir, 'bodies-v1', `${sha256(folder).slice(0, 24)}.pack`);
+  const file = packOf(siteDir);
   const salt = `${FORMAT}\0${engineDigest(ENGINE_MODULES)}\0${markdownItVersion()}\0${shikiVersion}\0${ENGINE}\0${
     JSON.stringify(settings)
   }\0`;
@@ -51,7 +62,9 @@ export async function openBodyCache(dir: string, siteDir: string, settings: Body
     if (key === undefined) keys.set(body, key = createHash('sha256').update(salt).update(body).digest('hex'));
     return key;
   };
-  const known = await readPack(file);
+  let known = await readPack(file);
+  const seeded = known.size === 0 && seed !== undefined;
+  if (seeded) known = await readPack(packOf(seed));
   return {
     get(body) {
       const entry = known.get(keyOf(body));
@@ -62,7 +75,7 @@ export async function openBodyCache(dir: string, siteDir: string, settings: Body
     async save(bodies) {
       const live = new Map<string, string>();
       for (const [body, { html, unknown }] of bodies) live.set(keyOf(body), `${JSON.stringify(unknown)}\n${html}`);
-      if (live.size === known.size && [...live.keys()].every((key) => known.has(key))) return;
+      if (!seeded && live.size === known.size && [...live.keys()].every((key) => known.has(key))) return;
       const temp = `${file}.${process.pid}.tmp`;
       try {
         await mkdir(join(dir, 'bodies-v1'), { recursive: true });

@@ -32,14 +32,21 @@ interface Kept {
   unknown: string[];
 }
 
-export async function openBodyStore(
-  config: Config,
-  options: { cache: boolean; workers?: number },
-): Promise<BodyStore> {
+export interface BodyStoreOptions {
+  cache: boolean;
+  /** The cache folder, instead of the site's own (cacheDirFor). */
+  cacheDir?: string;
+  /** A site folder whose body cache to start from when this one has none (see openBodyCache). */
+  seedFrom?: string;
+  /** Worker threads for Markdown and highlighting; by default COLOPHON_WORKERS or one per core. */
+  workers?: number;
+}
+
+export async function openBodyStore(config: Config, options: BodyStoreOptions): Promise<BodyStore> {
   const kept = new Map<string, Kept>(); // by source path
-  const cacheDir = cacheDirFor(config.siteDir);
+  const cacheDir = options.cacheDir ?? cacheDirFor(config.siteDir);
   let firstCache: BodyCache | undefined = options.cache
-    ? await openBodyCache(cacheDir, config.siteDir, bodySettings(config))
+    ? await openBodyCache(cacheDir, config.siteDir, bodySettings(config), options.seedFrom)
     : undefined;
   return {
     async render(sources) {

@@ -16,7 +16,7 @@ export const STAGES: readonly (readonly string[])[] = [
   ['output'],
   ['pipeline.ts'],
   ['build.ts'],
-  ['serve', 'verify', 'import', 'scaffold', 'check'],
+  ['serve', 'verify', 'import', 'scaffold', 'check', 'diff'],
   ['cli.ts', 'index.ts'],
 ];
 
