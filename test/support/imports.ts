@@ -17,6 +17,7 @@ export const STAGES: readonly (readonly string[])[] = [
   ['pipeline.ts'],
   ['build.ts'],
   ['serve', 'verify', 'import', 'scaffold', 'check', 'diff'],
+  ['usage.ts'],
   ['cli.ts', 'index.ts'],
 ];
 
