@@ -4,7 +4,7 @@ import { ColophonError } from '../lib/errors.ts';
 import { isValidTimezone } from '../lib/zone.ts';
 import { checkFeedFormats, type FeedFormat } from './feed-formats.ts';
 import { checkPermalinkPattern } from './permalink-pattern.ts';
-import type { Config, ConfigOverrides, SiteConfig } from './types.ts';
+import type { Config, ConfigOverrides, NavEntry, SiteConfig } from './types.ts';
 
 export const CONFIG_FILE = 'site.config.ts';
 
@@ -26,7 +26,9 @@ const DEFAULTS = {
   helpers: {},
   data: {},
   transforms: [],
-} satisfies Required<SiteConfig>;
+  language: 'en',
+  search: false,
+} satisfies Required<Omit<SiteConfig, 'nav'>>;
 
 type Check = (value: unknown) => string | undefined;
 
@@ -59,7 +61,15 @@ const CHECKS: Record<keyof SiteConfig, Check> = {
         v.map((t, i) => (typeof t === 'function' ? undefined : `[${i}] must be a function (html, page) => html`)),
       )
       : 'must be a list of functions (html, page) => html',
+  language: (v) =>
+    isString(v) ??
+      (LANGUAGE_TAG.test(v as string) ? undefined : `"${v}" is not a language tag such as "en" or "de-AT"`),
+  nav: checkNav,
+  search: (v) => (typeof v === 'boolean' ? undefined : 'must be true or false'),
 };
+
+/** The shape of a BCP 47 tag: a 2-3 letter language, then subtags. Checked by pattern, never by Intl. */
+const LANGUAGE_TAG = /^[a-z]{2,3}(?:-[a-z0-9]{1,8})*$/i;
 
 const isPlainObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -102,6 +112,25 @@ function describe(value: unknown): string {
   return typeof value === 'object'
     ? 'an object'
     : `${typeof value === 'undefined' ? 'undefined' : `a ${typeof value}`}`;
+}
+
+function checkNav(value: unknown): string | undefined {
+  const shape = 'must be a list of { title, href } or page paths such as "about.md"';
+  if (!Array.isArray(value)) return shape;
+  return firstProblem(value.map((entry, i) => {
+    if (typeof entry === 'string') {
+      return /\.md$/i.test(entry) && !entry.startsWith('/') && !entry.split('/').includes('..')
+        ? undefined
+        : `[${i}] "${entry}" is not the path of a page under content/, such as "about.md"`;
+    }
+    if (!isPlainObject(entry)) return `[${i}] ${shape.replace('must be a list of', 'must be')}`;
+    const unknown = Object.keys(entry).find((k) => k !== 'title' && k !== 'href');
+    if (unknown) return `[${i}] has an unknown key "${unknown}" (known: title, href)`;
+    for (const key of ['title', 'href']) {
+      if (typeof entry[key] !== 'string' || entry[key] === '') return `[${i}].${key} must be a non-empty string`;
+    }
+    return undefined;
+  }));
 }
 
 function checkFunctions(value: unknown, what: string): string | undefined {
@@ -197,7 +226,9 @@ export function validateConfig(raw: unknown, siteDir: string, overrides: ConfigO
       hint: 'give the root URL the site is deployed at, such as --base-url https://example.org/blog/',
     });
   }
-  const merged = { ...DEFAULTS, ...definedOnly(given), ...definedOnly({ url: overrides.url }) } as Required<SiteConfig>;
+  const merged = { ...DEFAULTS, ...definedOnly(given), ...definedOnly({ url: overrides.url }) } as
+    & Required<Omit<SiteConfig, 'nav'>>
+    & SiteConfig;
   const url = merged.url.endsWith('/') ? merged.url : `${merged.url}/`;
   const highlight = merged.highlight === false ? false : {
     themes: { ...DEFAULTS.highlight.themes, ...merged.highlight.themes },
@@ -219,9 +250,17 @@ export function validateConfig(raw: unknown, siteDir: string, overrides: ConfigO
     helpers: { ...merged.helpers },
     data: deepFreeze(structuredClone(merged.data)),
     transforms: [...merged.transforms],
+    nav: given.nav === undefined ? undefined : (merged.nav as NavEntry[]).map(navEntry),
     fingerprint: '',
     siteDir,
   };
+}
+
+/** A page path is kept relative to the site: "about.md" and "content/about.md" are one page. */
+function navEntry(entry: NavEntry): NavEntry {
+  if (typeof entry !== 'string') return { title: entry.title, href: entry.href };
+  const path = entry.replace(/^(?:\.\/)+/, '');
+  return path.startsWith('content/') ? path : `content/${path}`;
 }
 
 /** Templates share one `data`: a page that changed it would change the pages rendered after it. */

@@ -28,11 +28,14 @@ export interface FeedInput {
   link: string;
   self: string;
   author: FeedAuthor;
+  language: string; // a BCP 47 tag
   entries: FeedEntry[];
 }
 
+/** `feed` writes no language into Atom: it is the root element's xml:lang, as RFC 4287 has it. */
 function renderAtom(input: FeedInput): string {
-  return escapeAttributeBrackets(createFeed(input, 'atom').atom1());
+  const xml = escapeAttributeBrackets(createFeed(input, 'atom').atom1());
+  return xml.replace('<feed ', `<feed xml:lang="${escapeHtml(input.language)}" `);
 }
 
 /** Atom, RSS 2.0 or JSON Feed 1 from the same input, with the same entries. */
@@ -59,7 +62,12 @@ function createFeed(input: FeedInput, format: FeedSyntax): Feed {
     updated: new Date(updated),
     generator: 'Colophon',
     author: { name: input.author.name, email: input.author.email, link: input.author.uri },
+    language: input.language, // RSS <language>
   });
+  // JSON Feed 1.1's top-level "language"; `feed` passes an extension's value through as it is.
+  // (Its type asks for an object; the value is written as it is.)
+  const language = input.language as unknown as Record<string, unknown>;
+  if (format === 'json') feed.addExtension({ name: 'language', objects: language });
   for (const entry of input.entries) feed.addItem(itemOf(entry, format));
   return feed;
 }
