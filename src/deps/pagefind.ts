@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import childProcess, { type ChildProcess, spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { arch } from 'node:os';
 import * as pagefind from 'pagefind';
@@ -30,8 +30,12 @@ export class PagefindFailure extends Error {}
  */
 export async function indexPages(pages: Iterable<IndexedPage>, language: string): Promise<BundleFile[]> {
   checkBinary();
+  const said: string[] = [];
+  const restore = hearPagefind(said);
   try {
-    const created = await answered(pagefind.createIndex({ forceLanguage: language, excludeSelectors: NOT_TEXT }));
+    const created = await answered(
+      watchLaunch(() => pagefind.createIndex({ forceLanguage: language, excludeSelectors: NOT_TEXT })),
+    );
     const index = created.index;
     if (!index || created.errors.length > 0) throw new PagefindFailure(`could not start an index: ${created.errors}`);
     for (const page of pages) {
@@ -46,22 +50,70 @@ export async function indexPages(pages: Iterable<IndexedPage>, language: string)
     // A service that failed once is not asked again: the next index starts a new one.
     await pagefind.close();
     if (error instanceof PagefindFailure) throw error;
-    throw new PagefindFailure(`failed: ${error instanceof Error ? error.message : String(error)}`);
+    const message = error instanceof Error ? error.message : String(error);
+    if (message === 'Pagefind backend closed') {
+      throw new PagefindFailure(`stopped before the index was done${said.length > 0 ? ` (${said.join('; ')})` : ''}`);
+    }
+    throw new PagefindFailure(`failed: ${message}`);
+  } finally {
+    restore();
   }
 }
 
 /**
- * Pagefind's promise, or a failure if its process ends without answering: nothing else would
- * settle the promise, and the process would end with the build half done. (In a long-running
- * process, such as the dev server, the event loop never empties, and the failure shows when the
- * next message finds the process gone.)
+ * Pagefind's Node API prints to console.error (with a stack trace) when its process goes away,
+ * before it rejects what was pending. While it indexes, what it prints there is kept for the error
+ * Colophon reports instead; anything else printed goes through as usual.
  */
+function hearPagefind(said: string[]): () => void {
+  const original = console.error;
+  console.error = (...args: unknown[]) => {
+    const [first, second] = args;
+    if (first === 'Service stopped') said.push(second instanceof Error ? second.message : String(second));
+    else if (first instanceof Error && /Pagefind/.test(first.message)) said.push(first.message);
+    else original(...args);
+  };
+  return () => {
+    console.error = original;
+  };
+}
+
+/**
+ * Pagefind's process, as its Node API started it. The API keeps one process for all indexes and
+ * does not notice when it ends: a message waiting for an answer would wait for ever (and the build
+ * would end half done, or the dev server hang). So the process is watched here.
+ */
+let service: { child: ChildProcess; ended: Promise<never> } | undefined;
+
+/**
+ * Runs `call`, which may start Pagefind's process: the API starts it synchronously inside its
+ * first call, through child_process.spawn, which is lent a wrapper for just that moment to see
+ * the process it starts.
+ */
+function watchLaunch<T>(call: () => Promise<T>): Promise<T> {
+  const spawn = childProcess.spawn;
+  childProcess.spawn = ((...args: Parameters<typeof spawn>) => {
+    const child = spawn(...args);
+    const ended = new Promise<never>((_, reject) => {
+      child.once('exit', (code, signal) => {
+        if (service?.child === child) service = undefined;
+        reject(new PagefindFailure(`stopped before the index was done (${signal ?? `exit code ${code}`})`));
+      });
+    });
+    ended.catch(() => {}); // only an error while someone waits for an answer
+    service = { child, ended };
+    return child;
+  }) as typeof spawn;
+  try {
+    return call();
+  } finally {
+    childProcess.spawn = spawn;
+  }
+}
+
+/** Pagefind's answer, or a failure when its process ends first. */
 function answered<T>(promise: Promise<T>): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const stalled = () => reject(new PagefindFailure('stopped without answering'));
-    process.once('beforeExit', stalled);
-    promise.then(resolve, reject).finally(() => process.off('beforeExit', stalled));
-  });
+  return service ? Promise.race([promise, service.ended]) : promise;
 }
 
 /**

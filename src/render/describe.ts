@@ -24,9 +24,12 @@ const PARAGRAPH = /<p(?:\s[^>]*)?>([\s\S]*?)<\/p>/g;
 // A footnote mark and a heading's self-link are not part of what the text says.
 const NOT_TEXT = /<sup class="footnote-ref">[\s\S]*?<\/sup>|<a class="header-anchor"[^>]*>[\s\S]*?<\/a>/g;
 
+// Where one block ends and the next begins there is a space between words; inside a paragraph, none.
+const BLOCK_END = /<(?:br|hr|img|\/(?:p|li|h[1-6]|div|blockquote|pre|td|th|dt|dd|figcaption|section))\b[^>]*>/gi;
+
 /** HTML as the text a reader sees: tags dropped, entities decoded, whitespace collapsed. */
 export function plainText(html: string): string {
-  const text = html.replace(NOT_TEXT, '').replace(/<[^>]*>/g, ' ');
+  const text = html.replace(NOT_TEXT, '').replace(BLOCK_END, ' ').replace(/<[^>]*>/g, '');
   return decodeEntities(text).replace(/\s+/g, ' ').trim();
 }
 
