@@ -19,7 +19,7 @@ const DEFAULTS = {
   outDir: 'dist',
   permalink: '/:year/:month/:day/:slug/',
   publishManifest: false,
-  highlight: { themes: { light: 'github-light', dark: 'github-dark' } },
+  highlight: { themes: { light: 'github-light', dark: 'github-dark-default' } },
   excerpts: false,
   feeds: ['atom'] as FeedFormat[],
   markdown: { html: true, anchors: true, footnotes: true, plugins: [] },
@@ -164,7 +164,7 @@ function checkHighlight(value: unknown): string | undefined {
   if (themes !== undefined) {
     const t = themes as Record<string, unknown>;
     if (typeof t !== 'object' || t === null || typeof t.light !== 'string' || typeof t.dark !== 'string') {
-      return '.themes must be { light: "github-light", dark: "github-dark" }';
+      return '.themes must be { light: "github-light", dark: "github-dark-default" }';
     }
     for (const name of [t.light, t.dark] as string[]) {
       if (!isBundledTheme(name)) return `.themes: "${name}" is not a bundled shiki theme`;
