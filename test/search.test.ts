@@ -3,30 +3,8 @@ import { chmodSync, existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { type DevServer, serve } from '../src/serve/server.ts';
-import { buildFails, buildInMemory, buildOk, cli, config, post, writeSite } from './support/site.ts';
-
-/** The site: about.md, two posts, German, search on, under a sub-path. */
-export function searchSite(fields: Record<string, unknown> = {}, extra: Record<string, string> = {}): string {
-  return writeSite({
-    'site.config.ts': config({
-      title: 'Feldnotizen',
-      url: 'https://example.org/blog/',
-      language: 'de',
-      search: true,
-      ...fields,
-    }),
-    'content/about.md': post({ title: 'Über uns' }, 'Wir schreiben über Bäume.\n'),
-    'content/posts/2024-03-01-kastanie.md': post(
-      { title: 'Die Kastanie', categories: 'Natur' },
-      'Die Kastanie blüht im Mai.\n',
-    ),
-    'content/posts/2024-04-01-zebra.md': post(
-      { title: 'Der Zebrastreifen', categories: 'Stadt' },
-      'Weiß auf Asphalt.\n',
-    ),
-    ...extra,
-  });
-}
+import { searchSite } from './support/search-site.ts';
+import { buildFails, buildInMemory, buildOk, cli, post } from './support/site.ts';
 
 const entry = (text: string) =>
   JSON.parse(text) as { version: string; languages: Record<string, { page_count: number }> };
