@@ -11,6 +11,8 @@ export default defineConfig({
   feedEntries: 10,
   feeds: ['atom', 'rss', 'json'],
   excerpts: true,
+  // A Pagefind index and a search box in the header (see the post "Navigation, link previews and search").
+  search: true,
   // Shown under the post "Extending Colophon" by layouts/built-with.eta.
   data: {
     builtWith: Object.entries(pkg.dependencies).map(([name, range]) => ({ name, range })),
