@@ -28,7 +28,17 @@ export class PagefindFailure extends Error {}
  * runs as a child process (its own binary, from the platform package npm installed beside it); it
  * is checked before use so that a missing or broken binary is one clear failure.
  */
-export async function indexPages(pages: Iterable<IndexedPage>, language: string): Promise<BundleFile[]> {
+export function indexPages(pages: Iterable<IndexedPage>, language: string): Promise<BundleFile[]> {
+  // One index at a time (the dev server may ask again while one is made): Pagefind's process, and
+  // what is done here around it, are shared.
+  const run = queue.then(() => indexNow(pages, language));
+  queue = run.catch(() => {});
+  return run;
+}
+
+let queue: Promise<unknown> = Promise.resolve();
+
+async function indexNow(pages: Iterable<IndexedPage>, language: string): Promise<BundleFile[]> {
   checkBinary();
   const said: string[] = [];
   const restore = hearPagefind(said);
