@@ -12,6 +12,8 @@ export default defineConfig({
   feeds: ['atom', 'rss', 'json'],
   feedArchives: true,
   excerpts: true,
+  // A Pagefind index and a search box in the header (see the post "Navigation, link previews and search").
+  search: true,
   // Shown under the post "Extending Colophon" by layouts/built-with.eta.
   data: {
     builtWith: Object.entries(pkg.dependencies).map(([name, range]) => ({ name, range })),

@@ -8,6 +8,7 @@ import { createModelStore, type ModelStore } from './model/reuse.ts';
 import { type AsOf, asOfInstant } from './model/schedule.ts';
 import type { Site, SiteOptions } from './model/types.ts';
 import { renderSite } from './render/site.ts';
+import { type SearchIndex, searchIndex } from './render/search.ts';
 import type { Producers } from './render/types.ts';
 
 export interface BuildOptions {
@@ -28,6 +29,11 @@ export interface BuildOptions {
   clock?: () => number;
   /** Called as each post page is rendered while the output is written: posts done, posts in all. */
   onProgress?: (done: number, total: number) => void;
+  /**
+   * The dev server's: with `search: true`, the index is left to `Generated.search`, made when a
+   * request asks for it, instead of with every refresh.
+   */
+  searchOnRequest?: boolean;
 }
 
 /** What a refresh (and `generate`) gives: the site model and a producer per output file, nothing written. */
@@ -40,6 +46,8 @@ export interface Generated {
   bodies: RenderedBodies['bodies'];
   /** Each post's and page's body HTML as Markdown gave it, by source path (what `check` reads). */
   bodyHtml: ReadonlyMap<string, string>;
+  /** With `search: true`: the search index of these files (already among them unless searchOnRequest). */
+  search?: SearchIndex;
 }
 
 /**
@@ -74,9 +82,11 @@ export function createPipeline(siteDir: string, options: BuildOptions = {}): Pip
       const rendered = await bodies.render([...site.posts, ...site.pages].map((p) => p.source)).catch(asFailure); // 4.
       const output = renderSite(site, files.templates, rendered.html); // 5. render the site
       if (output.errors.length > 0) throw new BuildFailure(output.errors);
-      const warnings = [...kept.configWarnings, ...rendered.warnings]; // 6. gather the warnings
+      const search = config.search ? searchIndex(site, output.files) : undefined; // 6. the search index
+      if (search && !options.searchOnRequest) await withIndex(output.files, search);
+      const warnings = [...kept.configWarnings, ...rendered.warnings]; // 7. gather the warnings
       const { highlight, bodies: counts, html: bodyHtml } = rendered;
-      return { config, site, files: output.files, warnings, highlight, bodies: counts, bodyHtml };
+      return { config, site, files: output.files, warnings, highlight, bodies: counts, bodyHtml, search };
     },
   };
 }
@@ -106,6 +116,13 @@ async function readSite(siteDir: string, options: BuildOptions, kept?: Kept, cha
     model: createModelStore(),
     bodies: await openBodyStore(config, { cache, cacheDir, seedFrom, workers: options.workers }),
   };
+}
+
+/** Adds the index's files; the pages it rendered to make it are kept, not rendered again. */
+async function withIndex(files: Producers, search: SearchIndex): Promise<void> {
+  const index = await search.build();
+  for (const [path, bytes] of index.pages) files.set(path, () => bytes);
+  for (const [path, producer] of index.files) files.set(path, producer);
 }
 
 /** Which posts the model holds: drafts or not, none dated after --as-of, and the dev server's clock. */

@@ -74,7 +74,7 @@ describe('colophon check', () => {
       human.stdout,
       /^error layouts \(the theme\): links to \/blog\/abuot\/, which is not in the site \(on about\/index\.html\)$/m,
     );
-    assert.match(human.stdout, /^Checked 10 files: 7 errors, 1 warning; failed\.$/m);
+    assert.match(human.stdout, /^Checked 11 files: 7 errors, 1 warning; failed\.$/m);
   });
 
   it('passes with warnings, unless --strict', async () => {

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, it } from 'node:test';
 import { cliWith, installRuntimes, pinnedRuntimes, type Runtime } from './support/runtimes.ts';
+import { searchSite } from './support/search-site.ts';
 import { cli, type CliRun, deno, digestOf, listTree, ROOT } from './support/site.ts';
 
 /**
@@ -16,6 +17,9 @@ const SITES: Record<string, { root: string; files: string[] }> = {
   edge: { root: join(ROOT, 'test/fixtures/edge-site'), files: [] },
 };
 SITES.edge!.files = sourcesOf(SITES.edge!.root, ['site.config.ts', 'content', 'layouts', 'public']);
+// The site with search on (the example site has it on too): Pagefind's index must follow the promise.
+const searchRoot = searchSite();
+SITES.search = { root: searchRoot, files: sourcesOf(searchRoot, ['site.config.ts', 'content']) };
 
 function sourcesOf(root: string, entries: string[]): string[] {
   return entries.filter((e) => existsSync(join(root, e))).flatMap((

@@ -158,10 +158,10 @@ describe('the command line', () => {
     assert.match(run.stderr, /warning: site\.config\.ts not found/);
     assert.match(
       run.stdout,
-      /^Built 1 post, 1 page: 8 files \(8 written, 0 unchanged, 0 removed\) in \d+\.\d\d s, sha256:[0-9a-f]{64}\n$/,
+      /^Built 1 post, 1 page: 9 files \(9 written, 0 unchanged, 0 removed\) in \d+\.\d\d s, sha256:[0-9a-f]{64}\n$/,
     );
     const again = cli(['build', dir]);
-    assert.match(again.stdout, /\(0 written, 8 unchanged, 0 removed\)/);
+    assert.match(again.stdout, /\(0 written, 9 unchanged, 0 removed\)/);
   });
 
   it('answers --help and --version, and rejects unknown commands', () => {

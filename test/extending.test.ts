@@ -14,7 +14,7 @@ function pluginsSite(): string {
   return dir;
 }
 
-const main = (html: string) => html.slice(html.indexOf('<main>'), html.indexOf('</main>'));
+const main = (html: string) => html.slice(html.indexOf('<main'), html.indexOf('</main>'));
 
 /** Every id on the page, and every same-page fragment link: each link must land on an id. */
 function checkFragments(html: string): { ids: string[]; links: string[] } {

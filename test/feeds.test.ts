@@ -30,7 +30,10 @@ describe('Atom feeds', () => {
   it('has the newest feedEntries posts, full content, ids from permalinks and no build time', async () => {
     const built = await buildInMemory(feedSite(2));
     const xml = built.read('feed/atom.xml');
-    assert.match(xml, /^<\?xml version="1.0" encoding="utf-8"\?>\n<feed xmlns="http:\/\/www.w3.org\/2005\/Atom">/);
+    assert.match(
+      xml,
+      /^<\?xml version="1.0" encoding="utf-8"\?>\n<feed xml:lang="en" xmlns="http:\/\/www.w3.org\/2005\/Atom">/,
+    );
     assert.deepEqual(all(xml, /<entry>\s*<title type="html"><!\[CDATA\[(.*?)\]\]>/g), [
       'x &lt; y &amp; &lt;script&gt;',
       'Two',

@@ -37,7 +37,7 @@ describe('the output folder', () => {
     const before = new Map(listTree(join(dir, 'dist')).map((f) => [f, statSync(join(dir, 'dist', f))]));
 
     const again = cli(['build', dir]);
-    assert.match(again.stdout, /\(0 written, 15 unchanged, 0 removed\)/);
+    assert.match(again.stdout, /\(0 written, 16 unchanged, 0 removed\)/);
 
     // Changing post b's body changes its page, the index and month pages 1 it is on, its category page and feeds.
     writeFileSync(
@@ -54,7 +54,7 @@ describe('the output folder', () => {
       'feed/atom.xml',
       'index.html',
     ]);
-    assert.deepEqual(result.report, { written: 6, unchanged: 9, removed: 0 });
+    assert.deepEqual(result.report, { written: 6, unchanged: 10, removed: 0 });
     const kept = statSync(join(dir, 'dist/2020/01/01/a/index.html'));
     assert.equal(kept.ino, before.get('2020/01/01/a/index.html')!.ino);
   });
@@ -80,7 +80,7 @@ describe('the output folder', () => {
     const result = await buildOk(dir);
     const manifest = JSON.parse(readFileSync(join(dir, 'dist.manifest.json'), 'utf8'));
     assert.equal(manifest.digest, result.digest);
-    assert.equal(manifest.files.length, 15);
+    assert.equal(manifest.files.length, 16);
     const index = manifest.files.find((f: { path: string }) => f.path === 'index.html');
     const bytes = readFileSync(join(dir, 'dist/index.html'));
     assert.deepEqual(index, {

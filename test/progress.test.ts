@@ -55,7 +55,7 @@ describe('build progress', () => {
     assert.equal(await main(['build', dir, '--verbose'], first.io), 0);
     assert.ok(first.out.includes('  written  index.html'));
     assert.ok(first.out.includes('  written  2020/01/01/p001/index.html'));
-    assert.equal(first.out.filter((l) => l.startsWith('  written  ')).length, 8);
+    assert.equal(first.out.filter((l) => l.startsWith('  written  ')).length, 9);
     writeSite({ 'content/posts/p002.md': post({ title: 'P2 moved', date: '2020-02-01' }) }, dir);
     const second = capture(false);
     assert.equal(await main(['build', dir, '--verbose'], second.io), 0);

@@ -40,6 +40,7 @@ describe('sitemap.xml', () => {
       '<loc>https://example.org/blog/archive/</loc><lastmod>2020-03-05T08:30:00-08:00</lastmod>',
       '<loc>https://example.org/blog/archive/2020/01/</loc><lastmod>2020-01-01T10:00:00-08:00</lastmod>',
       '<loc>https://example.org/blog/archive/2020/02/</loc><lastmod>2020-03-05T08:30:00-08:00</lastmod>',
+      '<loc>https://example.org/blog/category/</loc><lastmod>2020-03-05T08:30:00-08:00</lastmod>',
       '<loc>https://example.org/blog/category/%D0%BA%D0%BE%D1%84%D0%B5/</loc><lastmod>2020-03-05T08:30:00-08:00</lastmod>',
       '<loc>https://example.org/blog/category/%D0%BA%D0%BE%D1%84%D0%B5/page/2/</loc><lastmod>2020-01-01T10:00:00-08:00</lastmod>',
       '<loc>https://example.org/blog/colophon/</loc><lastmod>2021-01-01T00:00:00-08:00</lastmod>',

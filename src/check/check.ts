@@ -118,7 +118,7 @@ function shownOn(site: Site, page: string): string[] {
  * the line in. A URL no shown body holds is the theme's.
  */
 function originsOf(site: Site, bodyHtml: ReadonlyMap<string, string>, siteDir: string) {
-  const present = createPresenter(site.config);
+  const present = createPresenter(site);
   const bySource = new Map<string, Map<string, string>>(); // source ▶ printed URL ▶ written URL
   const idsBySource = new Map<string, Set<string>>();
   const byUrl = new Map<string, Post>();

@@ -35,9 +35,19 @@ export interface SiteConfig {
   data?: Record<string, unknown>;
   /** Run in order on every HTML page after its template: `(html, { path }) => html`. Not on feeds. */
   transforms?: Transform[];
-  /** The posts' language, an RFC 5646 tag such as "en" or "de-CH"; "" (the default) leaves it unsaid. */
+  /** The site's language, a BCP 47 tag such as 'en' or 'de-AT': `<html lang>`, the feeds, the search index. */
   language?: string;
+  /**
+   * The header's links: `{ title, href }`, or the path of a page under content/ ('about.md'). Without
+   * it, the standalone pages in path order, then the archive; `[]` shows none.
+   */
+  nav?: NavEntry[];
+  /** A full-text search index built with Pagefind, and a search box in the theme. */
+  search?: boolean;
 }
+
+/** A link of the header: its text and where it goes, or a page named by its path under content/. */
+export type NavEntry = string | { title: string; href: string };
 
 export interface MarkdownConfig {
   /** Raw HTML in posts is allowed unless `html: false` (the author is trusted). */
@@ -89,12 +99,15 @@ export interface Config {
   helpers: Record<string, (...args: never[]) => unknown>;
   data: Record<string, unknown>;
   transforms: Transform[];
+  language: string;
+  /** As given, page paths made `content/...`; undefined: the default (pages, then the archive). */
+  nav?: NavEntry[];
+  search: boolean;
   /**
    * SHA-256 of what site.config.ts is made of: its text, the local modules it imports, the
    * versions of the packages those import, and its plugins with their options (see fingerprint.ts).
    */
   fingerprint: string;
-  language: string; // "" when not given
   siteDir: string;
 }
 

@@ -5,7 +5,7 @@ import { compareText } from '../lib/order.ts';
 import { isValidTimezone } from '../lib/zone.ts';
 import { checkFeedFormats, type FeedFormat } from './feed-formats.ts';
 import { checkPermalinkPattern } from './permalink-pattern.ts';
-import type { Config, ConfigOverrides, SiteConfig } from './types.ts';
+import type { Config, ConfigOverrides, NavEntry, SiteConfig } from './types.ts';
 
 export const CONFIG_FILE = 'site.config.ts';
 
@@ -20,7 +20,7 @@ const DEFAULTS = {
   outDir: 'dist',
   permalink: '/:year/:month/:day/:slug/',
   publishManifest: false,
-  highlight: { themes: { light: 'github-light', dark: 'github-dark' } },
+  highlight: { themes: { light: 'github-light', dark: 'github-dark-default' } },
   excerpts: false,
   feeds: ['atom'] as FeedFormat[],
   feedArchives: false,
@@ -28,8 +28,9 @@ const DEFAULTS = {
   helpers: {},
   data: {},
   transforms: [],
-  language: '',
-} satisfies Required<SiteConfig>;
+  language: 'en',
+  search: false,
+} satisfies Required<Omit<SiteConfig, 'nav'>>;
 
 type Check = (value: unknown) => string | undefined;
 
@@ -65,10 +66,13 @@ const CHECKS: Record<keyof SiteConfig, Check> = {
       : 'must be a list of functions (html, page) => html',
   language: (v) =>
     isString(v) ??
-      (v === '' || /^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$/.test(v as string)
-        ? undefined
-        : `"${v}" is not a language tag such as "en" or "de-CH"`),
+      (LANGUAGE_TAG.test(v as string) ? undefined : `"${v}" is not a language tag such as "en" or "de-AT"`),
+  nav: checkNav,
+  search: (v) => (typeof v === 'boolean' ? undefined : 'must be true or false'),
 };
+
+/** The shape of a BCP 47 tag: a 2-3 letter language, then subtags. Checked by pattern, never by Intl. */
+const LANGUAGE_TAG = /^[a-z]{2,3}(?:-[a-z0-9]{1,8})*$/i;
 
 const isPlainObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -111,6 +115,25 @@ function describe(value: unknown): string {
   return typeof value === 'object'
     ? 'an object'
     : `${typeof value === 'undefined' ? 'undefined' : `a ${typeof value}`}`;
+}
+
+function checkNav(value: unknown): string | undefined {
+  const shape = 'must be a list of { title, href } or page paths such as "about.md"';
+  if (!Array.isArray(value)) return shape;
+  return firstProblem(value.map((entry, i) => {
+    if (typeof entry === 'string') {
+      return /\.md$/i.test(entry) && !entry.startsWith('/') && !entry.split('/').includes('..')
+        ? undefined
+        : `[${i}] "${entry}" is not the path of a page under content/, such as "about.md"`;
+    }
+    if (!isPlainObject(entry)) return `[${i}] ${shape.replace('must be a list of', 'must be')}`;
+    const unknown = Object.keys(entry).find((k) => k !== 'title' && k !== 'href');
+    if (unknown) return `[${i}] has an unknown key "${unknown}" (known: title, href)`;
+    for (const key of ['title', 'href']) {
+      if (typeof entry[key] !== 'string' || entry[key] === '') return `[${i}].${key} must be a non-empty string`;
+    }
+    return undefined;
+  }));
 }
 
 function checkFunctions(value: unknown, what: string): string | undefined {
@@ -156,7 +179,7 @@ function checkHighlight(value: unknown): string | undefined {
   if (themes !== undefined) {
     const t = themes as Record<string, unknown>;
     if (typeof t !== 'object' || t === null || typeof t.light !== 'string' || typeof t.dark !== 'string') {
-      return '.themes must be { light: "github-light", dark: "github-dark" }';
+      return '.themes must be { light: "github-light", dark: "github-dark-default" }';
     }
     for (const name of [t.light, t.dark] as string[]) {
       if (!isBundledTheme(name)) return `.themes: "${name}" is not a bundled shiki theme`;
@@ -218,7 +241,9 @@ export function validateConfig(raw: unknown, siteDir: string, overrides: ConfigO
       hint: 'give the root URL the site is deployed at, such as --base-url https://example.org/blog/',
     });
   }
-  const merged = { ...DEFAULTS, ...definedOnly(given), ...definedOnly({ url: overrides.url }) } as Required<SiteConfig>;
+  const merged = { ...DEFAULTS, ...definedOnly(given), ...definedOnly({ url: overrides.url }) } as
+    & Required<Omit<SiteConfig, 'nav'>>
+    & SiteConfig;
   const url = merged.url.endsWith('/') ? merged.url : `${merged.url}/`;
   const highlight = merged.highlight === false ? false : {
     themes: { ...DEFAULTS.highlight.themes, ...merged.highlight.themes },
@@ -240,9 +265,17 @@ export function validateConfig(raw: unknown, siteDir: string, overrides: ConfigO
     helpers: { ...merged.helpers },
     data: deepFreeze(structuredClone(merged.data)),
     transforms: [...merged.transforms],
+    nav: given.nav === undefined ? undefined : (merged.nav as NavEntry[]).map(navEntry),
     fingerprint: '',
     siteDir,
   };
+}
+
+/** A page path is kept relative to the site: "about.md" and "content/about.md" are one page. */
+function navEntry(entry: NavEntry): NavEntry {
+  if (typeof entry !== 'string') return { title: entry.title, href: entry.href };
+  const path = entry.replace(/^(?:\.\/)+/, '');
+  return path.startsWith('content/') ? path : `content/${path}`;
 }
 
 /** Templates share one `data`: a page that changed it would change the pages rendered after it. */

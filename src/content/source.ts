@@ -48,6 +48,8 @@ export function readSource(path: string, raw: string, zone: Zone): Source | Colo
       permalink: field.permalink(),
       layout: field.optionalString('layout'),
       draft: field.draft(),
+      description: field.text('description'),
+      image: field.text('image'),
       data: parsed.data,
       body: parsed.body,
     };
@@ -91,6 +93,12 @@ export function readSource(path: string, raw: string, zone: Zone): Source | Colo
     return {
       fail,
       optionalString,
+      /** Optional text that must say something when given: a blank one would print an empty tag. */
+      text(key: string): string | undefined {
+        const value = optionalString(key);
+        if (value !== undefined && value.trim() === '') throw fail(key, `"${key}" must not be empty`);
+        return value?.trim();
+      },
       title(): string {
         const title = optionalString('title');
         if (title === undefined || title.trim() === '') {

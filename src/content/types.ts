@@ -15,6 +15,8 @@ export interface Source {
   permalink?: string;
   layout?: string;
   draft: boolean;
+  description?: string; // for <meta name="description"> and og:description
+  image?: string; // og:image: a URL, or a path resolved as links in the body are
   data: Record<string, unknown>; // the whole front matter, for templates
   body: string;
 }

@@ -36,13 +36,15 @@ export interface FeedInput {
   link: string;
   self: string;
   author: FeedAuthor;
-  language?: string; // RFC 5646, when the site gives one
+  language: string; // a BCP 47 tag
   entries: FeedEntry[];
   history?: FeedHistory;
 }
 
+/** `feed` writes no language into Atom: it is the root element's xml:lang, as RFC 4287 has it. */
 function renderAtom(input: FeedInput): string {
-  return escapeAttributeBrackets(createFeed(input, 'atom').atom1());
+  const xml = escapeAttributeBrackets(createFeed(input, 'atom').atom1());
+  return xml.replace('<feed ', `<feed xml:lang="${escapeHtml(input.language)}" `);
 }
 
 /** Atom, RSS 2.0 or JSON Feed 1.1 from the same input, with the same entries. */
@@ -71,9 +73,9 @@ function withHistory(xml: string, format: 'atom' | 'rss', history: FeedHistory |
     ...(history.prev ? [`<${link} rel="prev-archive" href="${attr(history.prev)}"/>`] : []),
     ...(history.next ? [`<${link} rel="next-archive" href="${attr(history.next)}"/>`] : []),
   ];
-  const root = format === 'atom' ? /<feed xmlns="http:\/\/www\.w3\.org\/2005\/Atom"/ : /<rss version="2\.0"/;
+  const root = format === 'atom' ? '<feed ' : '<rss ';
   const self = format === 'atom' ? /\n( *)<link rel="self" [^>]*\/>/ : /\n( *)<atom:link [^>]*rel="self"[^>]*\/>/;
-  const withNamespace = xml.replace(root, (open) => `${open} xmlns:fh="${HISTORY_NS}"`);
+  const withNamespace = xml.replace(root, `${root}xmlns:fh="${HISTORY_NS}" `);
   const match = self.exec(withNamespace);
   // Never expected: `feed` always writes the root element and the self link given to it.
   if (!match || withNamespace === xml) throw new Error(`feed: no place for RFC 5005 links in the ${format} feed`);
@@ -114,7 +116,7 @@ function createFeed(input: FeedInput, format: FeedSyntax): Feed {
     feedLinks: { [format]: input.self },
     updated: new Date(updated),
     generator: 'Colophon',
-    language: input.language, // RSS only: <language>
+    language: input.language, // RSS only: <language> (JSON Feed's is added by jsonFeed11, Atom's by renderAtom)
     author: { name: input.author.name, email: input.author.email, link: input.author.uri },
   });
   for (const entry of input.entries) feed.addItem(itemOf(entry, format));

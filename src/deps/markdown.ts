@@ -185,3 +185,11 @@ function readInstalledVersions(): string {
   );
   return [pkg.version, ...deps, ...plugins].join(' ');
 }
+
+let decoder: ((text: string) => string) | undefined;
+
+/** HTML entities (`&amp;`, `&#8212;`, `&hellip;`) as the characters they stand for, by markdown-it's own table. */
+export function decodeEntities(text: string): string {
+  decoder ??= new MarkdownIt().utils.unescapeAll;
+  return text.includes('&') || text.includes('\\') ? decoder(text) : text;
+}

@@ -69,6 +69,11 @@ export const ERROR_CODES = {
     example: 'error[E_COLLISION] content/posts/a.md: content/posts/a.md and content/posts/b.md would all be ' +
       'written to 2020/01/01/same/index.html',
   },
+  E_NAV: {
+    when: 'an entry of `nav` names a page that does not exist',
+    hint: 'name a page by its path under content/, such as "about.md", or give { title, href }',
+    example: 'error[E_NAV] site.config.ts: nav[0] names content/abuot.md, which is not a standalone page',
+  },
   E_TEMPLATE: {
     when: 'a template fails to compile, or fails while rendering (the message names the page)',
     hint: 'fix the template at the line named',
@@ -90,6 +95,12 @@ export const ERROR_CODES = {
     when: 'front matter `layout` names no template',
     hint: 'create the layout in layouts/, or remove "layout" from the front matter',
     example: 'error[E_LAYOUT] content/posts/a.md: the layout "fancy" does not exist',
+  },
+  E_SEARCH: {
+    when: 'with `search: true`, Pagefind cannot be started, stops, or reports an error while indexing',
+    hint: 'reinstall with npm install (the pagefind package brings its binary for this platform), ' +
+      'or set search: false',
+    example: 'error[E_SEARCH]: Pagefind could not be started: spawn /opt/pagefind ENOENT',
   },
   E_WRITE: {
     when: 'the output folder (or the manifest beside it) could not be written',

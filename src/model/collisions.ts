@@ -2,6 +2,9 @@ import { ColophonError } from '../lib/errors.ts';
 import { compareText } from '../lib/order.ts';
 import type { ListPage, Site } from './types.ts';
 
+/** The output folder of the search index: Pagefind's own name, which its script looks for. */
+export const SEARCH_FOLDER = 'pagefind';
+
 /** Two things that would be written to one output path: an error naming every source involved. */
 export function findCollisions(site: Site): ColophonError[] {
   // Case-folded: on macOS and Windows "Hello/" and "hello/" are one folder, and a site must build
@@ -16,11 +19,15 @@ export function findCollisions(site: Site): ColophonError[] {
   for (const page of site.pages) claim(page.output, page.source.path);
   for (const list of site.lists) claim(list.output, `${listOwner(list)}, page ${list.number}`);
   claim(site.archive.output, 'the archive page');
+  for (const index of site.indexes) claim(index.output, `the ${index.kind === 'tags' ? 'tag' : 'category'} index`);
   for (const feed of site.feeds) claim(feed.output, `the feed ${feed.path}`);
   for (const asset of site.assets) claim(asset.path, `public/${asset.path}`);
   const errors: ColophonError[] = [];
   for (const { output, list } of owners.values()) {
-    if (list.length > 1) errors.push(collisionError(list, output));
+    // With search on, Pagefind's files (named by their contents) fill pagefind/: nothing else may go there.
+    if (site.config.search && output.toLowerCase().startsWith(`${SEARCH_FOLDER}/`)) {
+      errors.push(collisionError([...list, `the search index (${SEARCH_FOLDER}/)`], output));
+    } else if (list.length > 1) errors.push(collisionError(list, output));
   }
   return errors;
 }

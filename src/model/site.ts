@@ -8,9 +8,10 @@ import { findCollisions } from './collisions.ts';
 import { feedSpecs } from './feeds.ts';
 import { allLists } from './lists.ts';
 import { findLongPaths } from './long-paths.ts';
+import { navItems } from './nav.ts';
 import { neighbours } from './paginate.ts';
 import { expandPermalink, normalizeUrlPath, outputPathFor } from './permalink.ts';
-import { attachTerms, CATEGORIES, collectTerms, sortTerms, TAGS } from './taxonomy.ts';
+import { attachTerms, CATEGORIES, collectTerms, sortTerms, TAGS, termIndexes } from './taxonomy.ts';
 import type { Page, Post, Site, SiteOptions, Term } from './types.ts';
 
 const GENERATED = ['sitemap.xml', '404.html'];
@@ -31,6 +32,9 @@ export function buildSite(config: Config, content: Content, options: SiteOptions
   const lists = allLists(posts, sortedCategories, sortedTags, months, config.postsPerPage);
   const feeds = feedSpecs(config, posts, sortedCategories, sortedTags);
   const archive = { path: ARCHIVE_PATH, output: outputPathFor(ARCHIVE_PATH) };
+  const indexes = termIndexes(sortedCategories, sortedTags);
+  const nav = navItems(config, content.sources, pages);
+  if (nav instanceof ColophonError) errors.push(nav);
   const generated = GENERATED.filter((output) => !isTaken(output, pages, content.assets));
   const site: Site = {
     config,
@@ -42,6 +46,8 @@ export function buildSite(config: Config, content: Content, options: SiteOptions
     lists,
     feeds,
     archive,
+    indexes,
+    nav: nav instanceof ColophonError ? [] : nav,
     generated,
     assets: content.assets,
   };

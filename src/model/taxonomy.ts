@@ -3,7 +3,8 @@ import type { ErrorCode } from '../lib/error-codes.ts';
 import { ColophonError } from '../lib/errors.ts';
 import { compareText } from '../lib/order.ts';
 import { slugify } from '../lib/slug.ts';
-import type { Term } from './types.ts';
+import { outputPathFor } from './permalink.ts';
+import type { Term, TermIndex } from './types.ts';
 
 /** Categories and tags work alike: names on posts become terms, each with its own pages and feeds. */
 export interface Taxonomy {
@@ -78,4 +79,18 @@ export function attachTerms(terms: Map<string, Term>, names: readonly string[]):
 
 export function sortTerms(terms: Map<string, Term>): Term[] {
   return [...terms.values()].sort((a, b) => compareText(a.slug, b.slug));
+}
+
+/** /category/ lists every category, even none; /tag/ exists only when some post has tags. */
+export function termIndexes(categories: Term[], tags: Term[]): TermIndex[] {
+  const index = (kind: TermIndex['kind'], path: string, terms: Term[]) => ({
+    kind,
+    path,
+    output: outputPathFor(path),
+    terms,
+  });
+  return [
+    index('categories', CATEGORIES.base, categories),
+    ...(tags.length > 0 ? [index('tags', TAGS.base, tags)] : []),
+  ];
 }

@@ -72,6 +72,20 @@ export interface FeedHistory {
   next?: string; // next-archive: the archive document of the next newer posts
 }
 
+/** A link of the header: a page (its title and path as they are now), a path of this site, or a URL. */
+export type NavItem =
+  | { kind: 'page'; page: Page }
+  | { kind: 'path'; title: string; path: string } // "/archive/": the base path is added when printed
+  | { kind: 'url'; title: string; url: string }; // printed as given
+
+/** /category/ or /tag/: every category or tag, with the number of its posts. */
+export interface TermIndex {
+  kind: 'categories' | 'tags';
+  path: string; // "/category/"
+  output: string;
+  terms: Term[]; // by slug
+}
+
 export interface Site {
   config: Config;
   posts: Post[];
@@ -82,6 +96,9 @@ export interface Site {
   lists: ListPage[];
   feeds: FeedSpec[];
   archive: { path: string; output: string };
+  /** /category/ always; /tag/ when any post has tags. */
+  indexes: TermIndex[];
+  nav: NavItem[];
   /** sitemap.xml and 404.html, each unless a page or a file in public/ is written there. */
   generated: string[];
   assets: Asset[];

@@ -1,5 +1,5 @@
 import { formatMonth } from '../lib/zone.ts';
-import type { Month, Post, Site } from '../model/types.ts';
+import type { Month, Post, Site, TermIndex } from '../model/types.ts';
 import type { PostView, Presenter } from './views.ts';
 
 export interface MonthView {
@@ -22,6 +22,8 @@ export function archiveData(present: Presenter, site: Site, views: ReadonlyMap<P
     title: `Archive — ${present.site.title}`,
     canonical: present.absolute(site.archive.path),
     feeds: present.site.feeds,
+    nav: present.nav(site.archive.path),
+    description: present.site.description,
     count: site.posts.length,
     years: byYear(site.months.map((m) => monthView(present, m, views))),
   };
@@ -55,5 +57,29 @@ export function notFoundData(present: Presenter) {
     title: `Page not found — ${present.site.title}`,
     canonical: undefined,
     feeds: present.site.feeds,
+    nav: present.nav(),
+    description: present.site.description,
+  };
+}
+
+export interface TermView {
+  name: string;
+  href: string;
+  count: number; // posts
+}
+
+/** Template data of /category/ and /tag/: every category or tag by slug, with its number of posts. */
+export function termIndexData(present: Presenter, index: TermIndex) {
+  const heading = index.kind === 'tags' ? 'Tags' : 'Categories';
+  return {
+    kind: index.kind,
+    site: present.site,
+    title: `${heading} — ${present.site.title}`,
+    heading,
+    canonical: present.absolute(index.path),
+    feeds: present.site.feeds,
+    nav: present.nav(index.path),
+    description: present.site.description,
+    terms: index.terms.map((t): TermView => ({ name: t.name, href: present.href(t.path), count: t.posts.length })),
   };
 }

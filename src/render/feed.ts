@@ -12,7 +12,7 @@ export function feedText(present: Presenter, feed: FeedSpec, entryOf: (post: Pos
     link: present.absolute(feed.home),
     self: present.absolute(feed.path),
     author: present.site.author,
-    language: present.site.language || undefined,
+    language: present.site.language,
     entries: feed.posts.map(entryOf),
     history: feed.history && {
       archive: feed.history.archive,

@@ -4,12 +4,13 @@ import type { FeedEntry } from '../deps/feed.ts';
 import { ColophonError } from '../lib/errors.ts';
 import { feedTitle } from '../model/feeds.ts';
 import type { ListPage, Page, Post, Site } from '../model/types.ts';
-import { archiveData, notFoundData } from './archive.ts';
+import { archiveData, notFoundData, termIndexData } from './archive.ts';
 import { feedEntry, feedText } from './feed.ts';
 import { LazyViews } from './lazy-views.ts';
 import { sitemapXml } from './sitemap.ts';
 import { BodySplicer } from './splice.ts';
 import type { Allocator, Producers, RenderedSite } from './types.ts';
+import { blogPosting } from './structured-data.ts';
 import { createPresenter, type LinkView, type PostView, type Presenter } from './views.ts';
 
 /**
@@ -22,7 +23,7 @@ import { createPresenter, type LinkView, type PostView, type Presenter } from '.
  * when its page is asked for (see render/produce.ts for the rule their errors follow).
  */
 export function renderSite(site: Site, templates: Templates, bodies: ReadonlyMap<string, string>): RenderedSite {
-  const present = createPresenter(site.config);
+  const present = createPresenter(site);
   const errors: ColophonError[] = [];
   const files: Producers = new Map();
   const encoder = new TextEncoder();
@@ -95,6 +96,9 @@ export function renderSite(site: Site, templates: Templates, bodies: ReadonlyMap
     emit(list.output, present.listTitle(list), () => render('list', listData(present, list, listPosts)));
   }
   emit(site.archive.output, 'the archive page', () => render('archive', archiveData(present, site, views)));
+  for (const index of site.indexes) {
+    emit(index.output, `the ${index.kind} index`, () => render('terms', termIndexData(present, index)));
+  }
   if (site.generated.includes('404.html')) {
     emit('404.html', 'the 404 page', () => render('404', notFoundData(present)));
   }
@@ -163,13 +167,18 @@ function postData(present: Presenter, post: Post, views: Map<Post, PostView>) {
   const link = (
     p?: Post,
   ): LinkView | undefined => (p ? { title: p.source.title, href: present.href(p.path) } : undefined);
+  const view = views.get(post)!;
   return {
     kind: 'post',
     site: present.site,
     title: post.source.title,
     canonical: present.absolute(post.path),
     feeds: present.site.feeds,
-    post: views.get(post)!,
+    nav: present.nav(post.path),
+    description: view.description,
+    image: view.image,
+    structuredData: blogPosting(present, view),
+    post: view,
     newer: link(post.newer),
     older: link(post.older),
   };
@@ -177,13 +186,18 @@ function postData(present: Presenter, post: Post, views: Map<Post, PostView>) {
 
 function pageData(present: Presenter, page: Page, body: string, splicer: BodySplicer) {
   const html = present.bodyLinks(body);
+  const description = present.description(page.source.description, html);
+  const image = present.image(page.source.image, page.path);
   return {
     kind: 'page',
     site: present.site,
     title: page.source.title,
     canonical: present.absolute(page.path),
     feeds: present.site.feeds,
-    page: { title: page.source.title, html, body: splicer.mark(html), data: page.source.data },
+    nav: present.nav(page.path),
+    description,
+    image,
+    page: { title: page.source.title, html, body: splicer.mark(html), data: page.source.data, description, image },
   };
 }
 
@@ -196,6 +210,8 @@ function listData(present: Presenter, list: ListPage, listPosts: (posts: readonl
     title: present.listTitle(list),
     heading: present.listHeading(list),
     canonical: present.absolute(list.path),
+    nav: present.nav(list.path),
+    description: present.site.description,
     feeds: [
       ...present.site.feeds,
       ...(term ? present.feedsOf(term.path, feedTitle(present.site.title, term, tag !== undefined)) : []),

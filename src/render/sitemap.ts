@@ -36,6 +36,7 @@ function entriesOf(site: Site, present: Presenter): Entry[] {
     ...site.pages.map((p) => ({ loc: present.absolute(p.path), lastmod: p.source.updated ?? p.source.date })),
     ...site.lists.map((l) => ({ loc: present.absolute(l.path), lastmod: newest(l.posts) })),
     { loc: present.absolute(site.archive.path), lastmod: newest(site.posts) },
+    ...site.indexes.map((i) => ({ loc: present.absolute(i.path), lastmod: newest(i.terms.flatMap((t) => t.posts)) })),
   ];
 }
 

@@ -4,7 +4,10 @@ import { againstPage, rewriteUrls, scopeIds, underBase } from '../lib/html.ts';
 import { createZone, formatIso, formatLong, formatMonth, type Zone } from '../lib/zone.ts';
 import { ARCHIVE_PATH } from '../model/archive.ts';
 import { feedPath } from '../model/feeds.ts';
-import type { ListPage, Post, Term } from '../model/types.ts';
+import { SEARCH_FOLDER } from '../model/collisions.ts';
+import { CATEGORIES } from '../model/taxonomy.ts';
+import type { ListPage, Post, Site, Term } from '../model/types.ts';
+import { describeBody } from './describe.ts';
 import { excerptOf } from './excerpt.ts';
 
 /** What templates see. Everything is ready to print: hrefs carry the base path, dates are formatted. */
@@ -20,7 +23,20 @@ export interface SiteView {
   archive: string;
   /** config `data`: plain values for templates. */
   data: Record<string, unknown>;
-  language: string; // config `language`: "" when not given
+  language: string; // config `language`: <html lang>
+  categoryIndex: string; // href of /category/
+  tagIndex?: string; // href of /tag/, when any post has tags
+  /** With `search: true`: where Pagefind's files are (its script is `${bundle}pagefind.js`). */
+  search?: { bundle: string };
+  /** favicon.ico, favicon.png and favicon.svg, those of them that public/ has. */
+  favicons: { href: string; type: string }[];
+}
+
+/** A link of the header; `current` on the page it links to (aria-current="page"). */
+export interface NavView {
+  title: string;
+  href: string;
+  current: boolean;
 }
 
 export interface FeedView {
@@ -47,6 +63,9 @@ export interface PostView {
   /** Prints exactly as `html` does, splicer in as bytes encoded once (see BodySplicer): for printing only. */
   body: string;
   excerpt?: string; // the HTML before `<!-- more -->`
+  /** Front matter `description`, else the excerpt or first paragraph as text, else the site's. */
+  description: string;
+  image?: string; // front matter `image`, as an absolute URL
   draft: boolean;
   scheduled: boolean;
   data: Record<string, unknown>;
@@ -70,9 +89,23 @@ export interface Presenter {
   listHeading(list: ListPage): string | undefined;
   /** The feeds of the page at `home`, one per configured format. */
   feedsOf(home: string, title: string): FeedView[];
+  /** The header's links as seen from the page at `path` (undefined: the 404 page, seen from anywhere). */
+  nav(path?: string): NavView[];
+  /** A page's description: its own, else its body's first words, else the site's. */
+  description(own: string | undefined, html: string, excerpt?: string): string;
+  /** Front matter `image` as an absolute URL: a URL as it is, a path as links in the page's body are read. */
+  image(image: string | undefined, path: string): string | undefined;
 }
 
-export function createPresenter(config: Config): Presenter {
+/** What the presenter needs of the site model besides the configuration. */
+export type PresentedSite = Pick<Site, 'config' | 'nav' | 'indexes' | 'assets'>;
+
+const FAVICONS: [string, string][] = [['favicon.ico', 'image/x-icon'], ['favicon.png', 'image/png'], [
+  'favicon.svg',
+  'image/svg+xml',
+]];
+
+export function createPresenter({ config, nav, indexes, assets }: PresentedSite): Presenter {
   const zone = createZone(config.timezone);
   const href = (path: string) => encodeURI(config.basePath + path.replace(/^\//, ''));
   const absolute = (path: string) => new URL(href(path), config.url).href;
@@ -89,6 +122,22 @@ export function createPresenter(config: Config): Presenter {
     list.category?.name ?? (list.tag && `Tag: ${list.tag.name}`) ??
       (list.month && formatMonth(list.month.year, list.month.month));
   const siteFeeds = feedsOf('/', config.title);
+  const description = (own: string | undefined, html: string, excerpt?: string) =>
+    own ?? describeBody(html, excerpt) ?? config.description;
+  const image = (image: string | undefined, path: string) => {
+    if (image === undefined) return undefined;
+    const page = absolute(path);
+    return new URL(image.startsWith('/') && !image.startsWith('//') ? href(image) : image, page).href;
+  };
+  const navLinks = nav.map((item) =>
+    item.kind === 'url'
+      ? { title: item.title, href: item.url }
+      : item.kind === 'path'
+      ? { title: item.title, href: href(item.path) }
+      : { title: item.page.source.title, href: href(item.page.path) }
+  );
+  const tagIndex = indexes.find((i) => i.kind === 'tags');
+  const favicons = FAVICONS.filter(([file]) => assets.some((a) => a.path === file));
   return {
     zone,
     site: {
@@ -103,12 +152,22 @@ export function createPresenter(config: Config): Presenter {
       archive: href(ARCHIVE_PATH),
       data: config.data,
       language: config.language,
+      categoryIndex: href(CATEGORIES.base),
+      tagIndex: tagIndex && href(tagIndex.path),
+      search: config.search ? { bundle: href(`${SEARCH_FOLDER}/`) } : undefined,
+      favicons: favicons.map(([file, type]) => ({ href: href(file), type })),
     },
     excerpts: config.excerpts,
     href,
     absolute,
     feedsOf,
     listHeading,
+    description,
+    image,
+    nav: (path) => {
+      const own = path === undefined ? undefined : href(path);
+      return navLinks.map((link) => ({ ...link, current: link.href === own }));
+    },
     // At the root, root-relative links are already right: no pass over every body for nothing.
     bodyLinks: config.basePath === '/'
       ? (html) => html
@@ -122,6 +181,7 @@ export function createPresenter(config: Config): Presenter {
     post: (post, body, mark = (html) => html) => {
       const page = href(post.path);
       const html = rewriteUrls(body, againstPage(page), { fragments: false });
+      const excerpt = excerptOf(html);
       return {
         title: post.source.title,
         href: page,
@@ -132,7 +192,9 @@ export function createPresenter(config: Config): Presenter {
         tags: post.tags.map(categoryLink),
         html,
         body: mark(html),
-        excerpt: excerptOf(html),
+        excerpt,
+        description: description(post.source.description, html, excerpt),
+        image: image(post.source.image, post.path),
         draft: post.source.draft,
         scheduled: post.scheduled,
         data: post.source.data,

@@ -4,7 +4,9 @@ import type { AddressInfo } from 'node:net';
 import type { FileWatch } from '../deps/watch.ts';
 import { BuildFailure, ColophonError } from '../lib/errors.ts';
 import { type BuildOptions, createPipeline, type Generated } from '../pipeline.ts';
+import { SEARCH_FOLDER } from '../model/collisions.ts';
 import { produce } from '../render/produce.ts';
+import type { Producers } from '../render/types.ts';
 import { clientScript, EVENTS_PATH, injectIntoHtml, overlay } from './inject.ts';
 import { contentType, resolveRequest } from './paths.ts';
 import { watchSite } from './watch.ts';
@@ -34,12 +36,14 @@ interface Current {
  */
 export async function serve(siteDir: string, options: ServeOptions): Promise<DevServer> {
   const log = options.log ?? (() => {});
-  const pipeline = createPipeline(siteDir, options);
+  const pipeline = createPipeline(siteDir, { ...options, searchOnRequest: true });
   const clients = new Map<ServerResponse, string>(); // stream ▶ the URL path of the page it shows
   const served = new Map<string, string>(); // URL path ▶ fingerprint of what was last sent for it
   let current: Current | undefined;
   let errors: ColophonError[] = [];
   let work = Promise.resolve();
+  // Pagefind's files of the last index served: a page loaded before an edit may still ask for them.
+  let lastBundle: Producers = new Map();
 
   const refresh = async (changed?: string[]) => {
     const started = performance.now();
@@ -95,9 +99,48 @@ export async function serve(siteDir: string, options: ServeOptions): Promise<Dev
     }
   };
 
+  /**
+   * With search on, the index is made for the first request that asks for one of its files after
+   * the sources changed, rather than on every save: it reads every post page.
+   */
+  const serveSearch = async (path: string, res: ServerResponse) => {
+    const search = current!.generated.search!;
+    let bundle: Producers;
+    try {
+      bundle = (await search.build()).files;
+    } catch (error) {
+      if (!(error instanceof BuildFailure)) throw error;
+      const message = error.errors.map((e) => `error[${e.code}] ${e.message}`).join('\n');
+      log(`search index failed: ${message}`);
+      return send(res, 500, 'text/plain; charset=utf-8', `${message}\n`);
+    }
+    if (bundle !== lastBundle && !bundle.has(path) && lastBundle.has(path)) {
+      return send(res, 200, contentType(path), lastBundle.get(path)!());
+    }
+    lastBundle = bundle;
+    const producer = bundle.get(path);
+    if (!producer) return notFound(res, path);
+    send(res, 200, contentType(path), producer());
+  };
+
+  const searchPath = (url: string): string | undefined => {
+    const base = `${current?.generated.config.basePath ?? '/'}${SEARCH_FOLDER}/`;
+    const path = url.split(/[?#]/)[0]!;
+    if (!current?.generated.search || !path.startsWith(base)) return undefined;
+    const found = resolveRequest(url, current.generated.config.basePath, () => true);
+    return found.kind === 'file' ? found.path : undefined;
+  };
+
   const handle = (req: IncomingMessage, res: ServerResponse) => {
     const url = req.url ?? '/';
     if (url.startsWith(`${EVENTS_PATH}?`) || url === EVENTS_PATH) return openStream(url, res);
+    const search = searchPath(url);
+    if (search !== undefined) {
+      return void serveSearch(search, res).catch((error) => {
+        log(`internal error while serving ${search}: ${error instanceof Error ? error.stack : String(error)}`);
+        if (!res.headersSent) send(res, 500, 'text/plain; charset=utf-8', 'internal error\n');
+      });
+    }
     const found = locate(url);
     const page = url.split(/[?#]/)[0]!;
     if (found.kind === 'bad') return send(res, 400, 'text/plain; charset=utf-8', `Bad request: ${found.reason}\n`);

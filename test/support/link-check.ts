@@ -12,6 +12,9 @@ export function checkLinks(outDir: string, siteUrl: string): string[] {
   const site = new URL(siteUrl);
   const problems: string[] = [];
   for (const file of listTree(outDir)) {
+    // Pagefind's bundle (search: true) is its scripts and binary index files, whose templates hold
+    // hrefs like "{{ sub.url }}": none of it is a page of the site.
+    if (file.startsWith('pagefind/')) continue;
     const page = new URL(file.split('/').map(encodeURIComponent).join('/').replace(/(^|\/)index\.html$/, '$1'), site);
     for (const link of linksIn(file, readFileSync(join(outDir, file), 'utf8'))) {
       const problem = checkLink(outDir, site, page, link);
