@@ -131,6 +131,7 @@ describe('colophon diff between two revisions', () => {
       changed: [
         '2024/01/03/third/index.html', // its older neighbour now links to it
         'archive/index.html',
+        'category/index.html', // the count of posts in Notes
         'category/notes/feed/atom.xml',
         'category/notes/index.html',
         'feed/atom.xml',
@@ -197,7 +198,7 @@ describe('colophon diff between two revisions', () => {
       printed.out,
       [
         'Compared typo (' + git(site, 'rev-parse', '--short=7', 'typo').trim() + ') with template (' +
-        git(site, 'rev-parse', '--short=7', 'template').trim() + '): 0 added, 0 removed, 4 changed, 15 unchanged.',
+        git(site, 'rev-parse', '--short=7', 'template').trim() + '): 0 added, 0 removed, 4 changed, 16 unchanged.',
         'Posts (4 changed):',
         '  changed  2024/01/01/first/index.html',
         '      + Share this post',
@@ -221,6 +222,7 @@ describe('colophon diff between two revisions', () => {
         'archive/2024/01/page/2/index.html',
         'archive/2024/02/index.html',
         'archive/index.html',
+        'category/index.html',
         'feed/atom.xml',
         'index.html',
         'page/2/index.html',
@@ -242,13 +244,13 @@ describe('colophon diff between two revisions', () => {
     const result = await runCli(['diff', '--site', site, 'base', 'add-post', '--stat']);
     assert.deepEqual(result.out.split('\n').slice(1), [
       '  posts  1 added, 1 changed',
-      '  lists  2 added, 4 changed',
+      '  lists  2 added, 5 changed',
       '  feeds  2 changed',
       '  other  1 changed',
     ]);
     assert.match(
       result.out,
-      /^Compared base \([0-9a-f]{7}\) with add-post \([0-9a-f]{7}\): 3 added, 0 removed, 8 changed, 8 unchanged\.\n/,
+      /^Compared base \([0-9a-f]{7}\) with add-post \([0-9a-f]{7}\): 3 added, 0 removed, 9 changed, 8 unchanged\.\n/,
     );
   });
 
@@ -265,7 +267,7 @@ describe('colophon diff between two revisions', () => {
     assert.equal((await runCli(['diff', '--site', site, 'base', 'add-post', '--exit-code'])).code, 1);
     const same = await runCli(['diff', '--site', site, 'rename', 'main', '--exit-code']);
     assert.equal(same.code, 0, same.err);
-    assert.match(same.out, /: no differences \(19 files, identical\)\.$/);
+    assert.match(same.out, /: no differences \(20 files, identical\)\.$/);
   });
 });
 
@@ -390,7 +392,7 @@ describe('colophon diff between folders and manifests', () => {
     assert.equal(cli(['build', site]).status, 0);
     const result = await runCli(['diff', site, join(site, 'dist'), '--exit-code']);
     assert.equal(result.code, 0, result.out + result.err);
-    assert.match(result.out, /no differences \(16 files, identical\)/);
+    assert.match(result.out, /no differences \(17 files, identical\)/);
   });
 
   it('a site that publishes its manifest, against its output folder: no differences either', async () => {

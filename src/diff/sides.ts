@@ -56,6 +56,7 @@ function groupsOf(site: Site): Map<string, Group> {
   for (const post of site.posts) groups.set(post.output, 'posts');
   for (const list of site.lists) groups.set(list.output, 'lists');
   groups.set(site.archive.output, 'lists');
+  for (const index of site.indexes) groups.set(index.output, 'lists'); // /category/ and /tag/
   for (const feed of site.feeds) groups.set(feed.output, 'feeds');
   for (const asset of site.assets) groups.set(asset.path, 'assets');
   return groups;
