@@ -2,21 +2,10 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { type DevServer, serve } from '../src/serve/server.ts';
+import { launchChromium } from './support/chromium.ts';
 import { config, post, writeSite } from './support/site.ts';
-
-// Debian's chromium, installed by .ci/run; these flags keep it from reaching for the network.
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 describe('colophon serve in a real browser', () => {
   let dir: string;
@@ -31,7 +20,7 @@ describe('colophon serve in a real browser', () => {
       'content/posts/2021-05-01-hello.md': post({ title: 'Hello', categories: 'Notes' }, 'Original text.\n'),
     });
     server = await serve(dir, { port: 0, host: '127.0.0.1' });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
+    browser = await launchChromium();
     page = await browser.newPage();
   });
   after(async () => {

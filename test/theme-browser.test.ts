@@ -4,22 +4,12 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { type Browser, chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { contentType } from '../src/serve/paths.ts';
+import { launchChromium } from './support/chromium.ts';
 import { searchSite } from './support/search-site.ts';
 import { buildInMemory, post, ROOT } from './support/site.ts';
 
-// Debian's chromium, as in browser.test.ts; these flags keep it from reaching for the network.
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const AXE = readFileSync(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
 
 const CODE = '```ts\n// a comment, which themes like to make faint\nconst answer: number = 42; // and "strings"\n```\n';
@@ -50,7 +40,7 @@ describe('the default theme in Chromium', () => {
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/blog/`;
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
+    browser = await launchChromium();
   });
   after(async () => {
     await browser?.close();

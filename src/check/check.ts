@@ -6,6 +6,7 @@ import { readPage } from '../deps/html-parser.ts';
 import { mapLimit } from '../lib/concurrency.ts';
 import { BuildFailure, ColophonError } from '../lib/errors.ts';
 import { listFiles } from '../lib/files.ts';
+import { safeDecode } from '../lib/html.ts';
 import { byUtf8 } from '../lib/order.ts';
 import type { Post, Site } from '../model/types.ts';
 import type { BuildOptions } from '../pipeline.ts';
@@ -44,8 +45,9 @@ export async function check(siteDir: string, options: CheckOptions = {}): Promis
   const resolve_ = resolver(site.config, output, pages);
   const problems: Problem[] = [];
   const external = new Map<string, { page: string; origin: Origin; raw: string }[]>();
+  const shownOn = shownBodies(site);
   for (const [page, parts] of [...pages].sort(([a], [b]) => byUtf8(a, b))) {
-    const shown = shownOn(site, page);
+    const shown = shownOn.get(page) ?? [];
     const originOf = (raw: string) => origins.find(raw, shown);
     const seen = new Set<string>();
     for (const id of parts.ids) {
@@ -58,8 +60,10 @@ export async function check(siteDir: string, options: CheckOptions = {}): Promis
     for (const { value } of parts.links) {
       const target = resolve_(value, page);
       if (target.kind === 'external') {
-        const users = external.get(target.url) ?? [];
-        external.set(target.url, [...users, { page, origin: originOf(value), raw: value }]);
+        const use = { page, origin: originOf(value), raw: value };
+        const users = external.get(target.url);
+        if (users) users.push(use);
+        else external.set(target.url, [use]);
       } else if (target.kind === 'broken') {
         problems.push({ level: 'error', kind: target.why, origin: originOf(value), target: target.shown, page });
       }
@@ -102,14 +106,12 @@ async function readOutput(dir: string): Promise<OutputBytes> {
   return new Map(paths.map((p, i) => [p, bytes[i]!]));
 }
 
-/** The sources whose bodies a page shows: its own post or page, or the posts of a list. */
-function shownOn(site: Site, page: string): string[] {
-  const post = site.posts.find((p) => p.output === page);
-  if (post) return [post.source.path];
-  const standalone = site.pages.find((p) => p.output === page);
-  if (standalone) return [standalone.source.path];
-  const list = site.lists.find((l) => l.output === page);
-  return list ? list.posts.map((p) => p.source.path) : [];
+/** By output page, the sources whose bodies it shows: its own post or page, or the posts of a list. */
+function shownBodies(site: Site): Map<string, string[]> {
+  const shown = new Map<string, string[]>();
+  for (const list of site.lists) shown.set(list.output, list.posts.map((p) => p.source.path));
+  for (const page of [...site.posts, ...site.pages]) shown.set(page.output, [page.source.path]);
+  return shown;
 }
 
 /**
@@ -142,16 +144,22 @@ function originsOf(site: Site, bodyHtml: ReadonlyMap<string, string>, siteDir: s
     const html = bodyHtml.get(page.source.path) ?? '';
     written(page.source.path, present.bodyLinks(html), html);
   }
-  const lineOf = (source: string, url: string): number | undefined => {
-    let file: string;
-    try {
-      file = readFileSync(join(siteDir, source), 'utf8');
-    } catch {
-      return undefined;
+  const texts = new Map<string, string[]>(); // source ▶ its lines, read once
+  const linesOf = (source: string) => {
+    let lines = texts.get(source);
+    if (!lines) {
+      try {
+        lines = readFileSync(join(siteDir, source), 'utf8').split('\n');
+      } catch {
+        lines = [];
+      }
+      texts.set(source, lines);
     }
+    return lines;
+  };
+  const lineOf = (source: string, url: string): number | undefined => {
     const forms = [url, safeDecode(url), url.replace(/&/g, '&amp;')];
-    const lines = file.split('\n');
-    const index = lines.findIndex((line) => forms.some((form) => line.includes(form)));
+    const index = linesOf(source).findIndex((line) => forms.some((form) => line.includes(form)));
     return index < 0 ? undefined : index + 1;
   };
   const originIn = (source: string, url: string): Origin => ({ file: source, line: lineOf(source, url) });
@@ -182,12 +190,4 @@ function originsOf(site: Site, bodyHtml: ReadonlyMap<string, string>, siteDir: s
       return post && { file: post.source.path };
     },
   };
-}
-
-function safeDecode(text: string): string {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return text;
-  }
 }

@@ -38,7 +38,9 @@ export function problemList(problems: readonly Problem[]): ReportedProblem[] {
   const groups = new Map<string, Problem[]>();
   for (const p of problems) {
     const key = [p.level, p.kind, originKey(p.origin), p.target, p.detail ?? ''].join('\0');
-    groups.set(key, [...(groups.get(key) ?? []), p]);
+    const group = groups.get(key);
+    if (group) group.push(p);
+    else groups.set(key, [p]);
   }
   const reported = [...groups.values()].map((group): ReportedProblem => {
     const pages = [...new Set(group.map((p) => p.page))].sort(compareText);

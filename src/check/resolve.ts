@@ -1,5 +1,6 @@
 import type { PageParts } from '../deps/html-parser.ts';
 import type { Config } from '../config/types.ts';
+import { safeDecode } from '../lib/html.ts';
 import type { OutputBytes } from '../render/types.ts';
 
 export type Resolved =
@@ -49,12 +50,4 @@ export function resolver(config: Config, output: OutputBytes, pages: ReadonlyMap
 function pageUrl(site: URL, page: string): URL {
   const path = page === 'index.html' ? '' : page.endsWith('/index.html') ? page.slice(0, -'index.html'.length) : page;
   return new URL(encodeURI(path), site);
-}
-
-function safeDecode(text: string): string {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return text;
-  }
 }

@@ -62,6 +62,12 @@ function sortErrors(errors: readonly ColophonError[]): ColophonError[] {
   );
 }
 
+/** The first frames of what user code (a plugin, a transform) threw, for an error's frame. */
+export function topFrames(error: unknown, count = 3): string[] {
+  if (!(error instanceof Error) || !error.stack) return [];
+  return error.stack.split('\n').filter((l) => /^\s+at /.test(l)).slice(0, count).map((l) => l.trim());
+}
+
 export function location(error: ColophonError): string {
   if (!error.file) return '';
   if (error.line === undefined) return error.file;

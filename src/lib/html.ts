@@ -108,7 +108,8 @@ export function scopeIds(html: string, prefix: string, elsewhere: string): strin
   return parts.join('');
 }
 
-function safeDecode(text: string): string {
+/** decodeURIComponent, or the text as it is when it is not valid percent-encoding. */
+export function safeDecode(text: string): string {
   try {
     return decodeURIComponent(text);
   } catch {

@@ -1,6 +1,6 @@
 import type { Source } from '../content/types.ts';
 import { createMarkdown, type Markdown, PluginFailure } from '../deps/markdown.ts';
-import { BuildFailure, ColophonError } from '../lib/errors.ts';
+import { BuildFailure, ColophonError, topFrames } from '../lib/errors.ts';
 import { compareText } from '../lib/order.ts';
 import { inTakingOrder } from '../lib/perturb.ts';
 import { highlightFences, readInfo } from './highlight.ts';
@@ -91,9 +91,7 @@ function problemOf(error: unknown): PluginProblem {
     : failure.index < 0
     ? failure.pluginName
     : `markdown.plugins[${failure.index}] (${failure.pluginName})`;
-  const stack = cause instanceof Error && cause.stack
-    ? cause.stack.split('\n').filter((l) => /^\s+at /.test(l)).slice(0, 3).map((l) => l.trim())
-    : [];
+  const stack = topFrames(cause);
   const message = cause instanceof Error ? cause.message : String(cause);
   return { plugin, message: message.split('\n')[0]!, stack };
 }
@@ -106,7 +104,9 @@ function pluginErrors(problems: PluginProblem[]): ColophonError[] {
   const groups = new Map<string, PluginProblem[]>();
   for (const p of problems) {
     const key = `${p.path === undefined}\0${p.plugin}\0${p.message}`;
-    groups.set(key, [...(groups.get(key) ?? []), p]);
+    const group = groups.get(key);
+    if (group) group.push(p);
+    else groups.set(key, [p]);
   }
   return [...groups.values()].map((group) => {
     const paths = [...new Set(group.map((p) => p.path).filter((p) => p !== undefined))].sort(compareText);

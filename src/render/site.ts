@@ -1,7 +1,7 @@
 import type { Config, Transform } from '../config/types.ts';
 import { isTemplateFailure, type Templates } from '../deps/eta.ts';
 import type { FeedEntry } from '../deps/feed.ts';
-import { ColophonError } from '../lib/errors.ts';
+import { ColophonError, topFrames } from '../lib/errors.ts';
 import { feedTitle } from '../model/feeds.ts';
 import type { ListPage, Page, Post, Site } from '../model/types.ts';
 import { archiveData, notFoundData, termIndexData } from './archive.ts';
@@ -143,9 +143,7 @@ function transform(transforms: readonly Transform[], path: string, html: string)
     try {
       result = fn(out, { path });
     } catch (error) {
-      const stack = error instanceof Error && error.stack
-        ? error.stack.split('\n').filter((l) => /^\s+at /.test(l)).slice(0, 3).map((l) => `    ${l.trim()}`)
-        : [];
+      const stack = topFrames(error).map((l) => `    ${l}`);
       throw new ColophonError(
         'E_TRANSFORM',
         `${which} threw on ${path}: ${error instanceof Error ? error.message : String(error)}`,
