@@ -78,8 +78,11 @@ export async function check(siteDir: string, options: CheckOptions = {}): Promis
     const bytes = output.get(feed.output);
     if (bytes) problems.push(...checkFeed(feed.output, feed.format, text(bytes), (url) => origins.ofPostUrl(url)));
   }
-  const sitemap = output.get('sitemap.xml');
-  if (sitemap) problems.push(...checkSitemap(text(sitemap), (url) => resolve_(url, 'sitemap.xml'), pages));
+  const sitemapFile = site.sitemap.output;
+  const sitemap = output.get(sitemapFile);
+  if (sitemap) {
+    problems.push(...checkSitemap(text(sitemap), (url) => resolve_(url, sitemapFile), pages, sitemapFile));
+  }
   if (options.external) {
     const settings = options.external === true ? {} : options.external;
     problems.push(...await checkExternal(external, settings));

@@ -1,4 +1,5 @@
 import type { FeedFormat } from './feed-formats.ts';
+import type { Paths, PathsConfig } from './paths.ts';
 
 export interface Author {
   name: string;
@@ -44,6 +45,8 @@ export interface SiteConfig {
   nav?: NavEntry[];
   /** A full-text search index built with Pagefind, and a search box in the theme. */
   search?: boolean;
+  /** Where lists, feeds and the sitemap are written, as patterns; the defaults are the layout above. */
+  paths?: PathsConfig;
 }
 
 /** A link of the header: its text and where it goes, or a page named by its path under content/. */
@@ -103,6 +106,8 @@ export interface Config {
   /** As given, page paths made `content/...`; undefined: the default (pages, then the archive). */
   nav?: NavEntry[];
   search: boolean;
+  /** Every list, feed and sitemap pattern, defaults filled in. */
+  paths: Paths;
   /**
    * SHA-256 of what site.config.ts is made of: its text, the local modules it imports, the
    * versions of the packages those import, and its plugins with their options (see fingerprint.ts).

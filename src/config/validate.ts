@@ -4,6 +4,7 @@ import { ColophonError } from '../lib/errors.ts';
 import { compareText } from '../lib/order.ts';
 import { isValidTimezone } from '../lib/zone.ts';
 import { checkFeedFormats, type FeedFormat } from './feed-formats.ts';
+import { checkPaths, type PathsConfig, resolvePaths } from './paths.ts';
 import { checkPermalinkPattern } from './permalink-pattern.ts';
 import type { Config, ConfigOverrides, NavEntry, SiteConfig } from './types.ts';
 
@@ -30,9 +31,11 @@ const DEFAULTS = {
   transforms: [],
   language: 'en',
   search: false,
+  paths: {} as PathsConfig,
 } satisfies Required<Omit<SiteConfig, 'nav'>>;
 
-type Check = (value: unknown) => string | undefined;
+/** A key's check; `given` is the whole configuration, for keys that depend on another. */
+type Check = (value: unknown, given?: Record<string, unknown>) => string | undefined;
 
 const isString: Check = (v) => (typeof v === 'string' ? undefined : 'must be a string');
 const isCount: Check = (v) =>
@@ -69,6 +72,7 @@ const CHECKS: Record<keyof SiteConfig, Check> = {
       (LANGUAGE_TAG.test(v as string) ? undefined : `"${v}" is not a language tag such as "en" or "de-AT"`),
   nav: checkNav,
   search: (v) => (typeof v === 'boolean' ? undefined : 'must be true or false'),
+  paths: (v, given) => checkPaths(v, (given?.feeds as FeedFormat[] | undefined) ?? DEFAULTS.feeds),
 };
 
 /** The shape of a BCP 47 tag: a 2-3 letter language, then subtags. Checked by pattern, never by Intl. */
@@ -232,7 +236,7 @@ export function validateConfig(raw: unknown, siteDir: string, overrides: ConfigO
       throw configError(`unknown key "${key}"`, `known keys: ${Object.keys(CHECKS).join(', ')}`);
     }
     if (given[key] === undefined) continue;
-    const problem = check(given[key]);
+    const problem = check(given[key], given);
     if (problem) throw configError(`"${key}" ${problem}`);
   }
   const urlProblem = overrides.url === undefined ? undefined : checkUrl(overrides.url);
@@ -266,6 +270,7 @@ export function validateConfig(raw: unknown, siteDir: string, overrides: ConfigO
     data: deepFreeze(structuredClone(merged.data)),
     transforms: [...merged.transforms],
     nav: given.nav === undefined ? undefined : (merged.nav as NavEntry[]).map(navEntry),
+    paths: resolvePaths(merged.paths),
     fingerprint: '',
     siteDir,
   };

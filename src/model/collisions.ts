@@ -21,6 +21,7 @@ export function findCollisions(site: Site): ColophonError[] {
   claim(site.archive.output, 'the archive page');
   for (const index of site.indexes) claim(index.output, `the ${index.kind === 'tags' ? 'tag' : 'category'} index`);
   for (const feed of site.feeds) claim(feed.output, `the feed ${feed.path}`);
+  if (site.generated.includes(site.sitemap.output)) claim(site.sitemap.output, 'the sitemap');
   for (const asset of site.assets) claim(asset.path, `public/${asset.path}`);
   const errors: ColophonError[] = [];
   for (const { output, list } of owners.values()) {

@@ -3,7 +3,7 @@ import type { Asset, Content, Source } from '../content/types.ts';
 import { ColophonError } from '../lib/errors.ts';
 import { compareText } from '../lib/order.ts';
 import { createZone, type Zone } from '../lib/zone.ts';
-import { ARCHIVE_PATH, groupByMonth } from './archive.ts';
+import { groupByMonth } from './archive.ts';
 import { findCollisions } from './collisions.ts';
 import { feedSpecs } from './feeds.ts';
 import { allLists } from './lists.ts';
@@ -14,28 +14,28 @@ import { expandPermalink, normalizeUrlPath, outputPathFor } from './permalink.ts
 import { attachTerms, CATEGORIES, collectTerms, sortTerms, TAGS, termIndexes } from './taxonomy.ts';
 import type { Page, Post, Site, SiteOptions, Term } from './types.ts';
 
-const GENERATED = ['sitemap.xml', '404.html'];
-
 export function buildSite(config: Config, content: Content, options: SiteOptions): Site | ColophonError[] {
   const errors: ColophonError[] = [];
   const included = content.sources.filter((s) => isIncluded(s, options));
   const postSources = included.filter((s) => s.kind === 'post').sort(newestFirst);
-  const categories = collectTerms(postSources, CATEGORIES, errors);
-  const tags = collectTerms(postSources, TAGS, errors);
+  const { paths } = config;
+  const categories = collectTerms(postSources, CATEGORIES, paths, errors);
+  const tags = collectTerms(postSources, TAGS, paths, errors);
   const zone = createZone(config.timezone);
   const posts = postSources.map((source) => makePost(config, zone, source, categories, tags, options.scheduledAfter));
   posts.forEach((post, i) => Object.assign(post, neighbours(posts, i)));
   for (const post of posts) for (const term of [...post.categories, ...post.tags]) term.posts.push(post);
   const pages = included.filter((s) => s.kind === 'page').map((source) => makePage(source, errors));
   const [sortedCategories, sortedTags] = [sortTerms(categories), sortTerms(tags)];
-  const months = groupByMonth(posts, zone);
-  const lists = allLists(posts, sortedCategories, sortedTags, months, config.postsPerPage);
+  const months = groupByMonth(posts, zone, paths.month);
+  const lists = allLists(posts, sortedCategories, sortedTags, months, config.postsPerPage, paths);
   const feeds = feedSpecs(config, posts, sortedCategories, sortedTags);
-  const archive = { path: ARCHIVE_PATH, output: outputPathFor(ARCHIVE_PATH) };
-  const indexes = termIndexes(sortedCategories, sortedTags);
+  const archive = { path: paths.archive, output: outputPathFor(paths.archive) };
+  const indexes = termIndexes(sortedCategories, sortedTags, paths);
   const nav = navItems(config, content.sources, pages);
   if (nav instanceof ColophonError) errors.push(nav);
-  const generated = GENERATED.filter((output) => !isTaken(output, pages, content.assets));
+  const sitemap = { path: paths.sitemap, output: outputPathFor(paths.sitemap) };
+  const generated = [sitemap.output, '404.html'].filter((output) => !isTaken(output, pages, content.assets));
   const site: Site = {
     config,
     posts,
@@ -49,6 +49,7 @@ export function buildSite(config: Config, content: Content, options: SiteOptions
     indexes,
     nav: nav instanceof ColophonError ? [] : nav,
     generated,
+    sitemap,
     assets: content.assets,
   };
   errors.push(...findLongPaths(site), ...findCollisions(site));

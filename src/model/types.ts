@@ -101,6 +101,8 @@ export interface Site {
   nav: NavItem[];
   /** sitemap.xml and 404.html, each unless a page or a file in public/ is written there. */
   generated: string[];
+  /** Where the sitemap goes (config `paths.sitemap`); written when `generated` has its output. */
+  sitemap: { path: string; output: string };
   assets: Asset[];
 }
 

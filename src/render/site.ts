@@ -102,7 +102,10 @@ export function renderSite(site: Site, templates: Templates, bodies: ReadonlyMap
   if (site.generated.includes('404.html')) {
     emit('404.html', 'the 404 page', () => render('404', notFoundData(present)));
   }
-  if (site.generated.includes('sitemap.xml')) files.set('sitemap.xml', () => encoder.encode(sitemapXml(site, present)));
+  const { sitemap } = site;
+  if (site.generated.includes(sitemap.output)) {
+    files.set(sitemap.output, () => encoder.encode(sitemapXml(site, present)));
+  }
   // A post is in several feeds (the site's, its categories' and tags'): its entry is made once.
   const entries = new Map<Post, FeedEntry>();
   const entry = (post: Post) => {
@@ -212,7 +215,7 @@ function listData(present: Presenter, list: ListPage, listPosts: (posts: readonl
     description: present.site.description,
     feeds: [
       ...present.site.feeds,
-      ...(term ? present.feedsOf(term.path, feedTitle(present.site.title, term, tag !== undefined)) : []),
+      ...(term ? present.feedsOf(feedTitle(present.site.title, term, tag !== undefined), term, tag !== undefined) : []),
     ],
     category: category && { name: category.name, href: present.href(category.path) },
     tag: tag && { name: tag.name, href: present.href(tag.path) },

@@ -8,7 +8,7 @@ import { SEARCH_FOLDER } from '../model/collisions.ts';
 import { produce } from '../render/produce.ts';
 import type { Producers } from '../render/types.ts';
 import { clientScript, EVENTS_PATH, injectIntoHtml, overlay } from './inject.ts';
-import { contentType, resolveRequest } from './paths.ts';
+import { contentType, feedType, resolveRequest } from './paths.ts';
 import { watchSite } from './watch.ts';
 
 export interface ServeOptions extends BuildOptions {
@@ -148,7 +148,10 @@ export async function serve(siteDir: string, options: ServeOptions): Promise<Dev
     if (found.kind === 'missing') return notFound(res, page);
     const body = pageBytes(found.path);
     if (body instanceof ColophonError) return sendPage(res, 500, page, '', [body]);
-    if (!found.path.endsWith('.html')) return send(res, 200, contentType(found.path), body);
+    if (!found.path.endsWith('.html')) {
+      const feed = current!.generated.site.feeds.find((f) => f.output === found.path);
+      return send(res, 200, feed ? feedType(feed.format) : contentType(found.path), body);
+    }
     sendPage(res, 200, page, Buffer.from(body).toString('utf8'), errors);
   };
 
