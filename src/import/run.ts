@@ -52,7 +52,7 @@ export async function importBlog(
   await requireFolder(dir, reader);
   const dryRun = options.dryRun ?? false;
   const existing = existsSync(join(resolve(siteDir), CONFIG_FILE));
-  const siteConfig = (await loadConfig(siteDir)).config;
+  const siteConfig = (await loadConfig(siteDir, {}, { cache: !dryRun })).config;
   const blog = await reader.read(resolve(dir), siteConfig);
   // Without a site.config.ts the one written now is the site's: place posts by it.
   const config = existing ? siteConfig : validateConfig(placementSettings(blog.settings), siteConfig.siteDir);
