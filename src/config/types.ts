@@ -47,6 +47,10 @@ export interface SiteConfig {
   search?: boolean;
   /** Where lists, feeds and the sitemap are written, as patterns; the defaults are the layout above. */
   paths?: PathsConfig;
+  /** Site-level redirects: { old path: the path it now lives at } (a list, a feed, a page). */
+  aliases?: Record<string, string>;
+  /** Also write every redirect (front matter and config aliases) into _redirects (Netlify, Cloudflare Pages). */
+  redirects?: boolean;
 }
 
 /** A link of the header: its text and where it goes, or a page named by its path under content/. */
@@ -108,6 +112,9 @@ export interface Config {
   search: boolean;
   /** Every list, feed and sitemap pattern, defaults filled in. */
   paths: Paths;
+  /** Config `aliases`, old paths normalized, in the order given. */
+  aliases: { from: string; to: string }[];
+  redirects: boolean;
   /**
    * SHA-256 of what site.config.ts is made of: its text, the local modules it imports, the
    * versions of the packages those import, and its plugins with their options (see fingerprint.ts).

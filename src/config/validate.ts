@@ -4,6 +4,7 @@ import { ColophonError } from '../lib/errors.ts';
 import { compareText } from '../lib/order.ts';
 import { isValidTimezone } from '../lib/zone.ts';
 import { checkFeedFormats, type FeedFormat } from './feed-formats.ts';
+import { checkConfigAliases, normalizeAlias } from './aliases.ts';
 import { checkPaths, type PathsConfig, resolvePaths } from './paths.ts';
 import { checkPermalinkPattern } from './permalink-pattern.ts';
 import type { Config, ConfigOverrides, NavEntry, SiteConfig } from './types.ts';
@@ -32,6 +33,8 @@ const DEFAULTS = {
   language: 'en',
   search: false,
   paths: {} as PathsConfig,
+  aliases: {},
+  redirects: false,
 } satisfies Required<Omit<SiteConfig, 'nav'>>;
 
 /** A key's check; `given` is the whole configuration, for keys that depend on another. */
@@ -73,6 +76,8 @@ const CHECKS: Record<keyof SiteConfig, Check> = {
   nav: checkNav,
   search: (v) => (typeof v === 'boolean' ? undefined : 'must be true or false'),
   paths: (v, given) => checkPaths(v, (given?.feeds as FeedFormat[] | undefined) ?? DEFAULTS.feeds),
+  aliases: (v, given) => checkConfigAliases(v, given?.redirects === true),
+  redirects: (v) => (typeof v === 'boolean' ? undefined : 'must be true or false'),
 };
 
 /** The shape of a BCP 47 tag: a 2-3 letter language, then subtags. Checked by pattern, never by Intl. */
@@ -271,6 +276,10 @@ export function validateConfig(raw: unknown, siteDir: string, overrides: ConfigO
     transforms: [...merged.transforms],
     nav: given.nav === undefined ? undefined : (merged.nav as NavEntry[]).map(navEntry),
     paths: resolvePaths(merged.paths),
+    aliases: Object.entries(merged.aliases).map(([from, to]) => ({
+      from: normalizeAlias(from),
+      to: normalizeAlias(to),
+    })),
     fingerprint: '',
     siteDir,
   };

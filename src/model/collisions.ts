@@ -1,6 +1,10 @@
 import { ColophonError } from '../lib/errors.ts';
 import { compareText } from '../lib/order.ts';
+import { outputPathFor } from './permalink.ts';
 import type { ListPage, Site } from './types.ts';
+
+/** The file `redirects: true` writes, which Netlify and Cloudflare Pages read. */
+export const REDIRECTS_FILE = '_redirects';
 
 /** The output folder of the search index: Pagefind's own name, which its script looks for. */
 export const SEARCH_FOLDER = 'pagefind';
@@ -22,6 +26,8 @@ export function findCollisions(site: Site): ColophonError[] {
   for (const index of site.indexes) claim(index.output, `the ${index.kind === 'tags' ? 'tag' : 'category'} index`);
   for (const feed of site.feeds) claim(feed.output, `the feed ${feed.path}`);
   if (site.generated.includes(site.sitemap.output)) claim(site.sitemap.output, 'the sitemap');
+  for (const r of site.redirects) claim(r.output ?? outputPathFor(r.from), `${r.file} (the alias ${r.from})`);
+  if (site.config.redirects) claim(REDIRECTS_FILE, 'the _redirects file (redirects: true)');
   for (const asset of site.assets) claim(asset.path, `public/${asset.path}`);
   const errors: ColophonError[] = [];
   for (const { output, list } of owners.values()) {

@@ -10,6 +10,7 @@ import { allLists } from './lists.ts';
 import { findLongPaths } from './long-paths.ts';
 import { navItems } from './nav.ts';
 import { neighbours } from './paginate.ts';
+import { missingTargets, redirectsOf } from './redirects.ts';
 import { expandPermalink, normalizeUrlPath, outputPathFor } from './permalink.ts';
 import { attachTerms, CATEGORIES, collectTerms, sortTerms, TAGS, termIndexes } from './taxonomy.ts';
 import type { Page, Post, Site, SiteOptions, Term } from './types.ts';
@@ -50,9 +51,10 @@ export function buildSite(config: Config, content: Content, options: SiteOptions
     nav: nav instanceof ColophonError ? [] : nav,
     generated,
     sitemap,
+    redirects: redirectsOf(config, posts, pages, errors),
     assets: content.assets,
   };
-  errors.push(...findLongPaths(site), ...findCollisions(site));
+  errors.push(...findLongPaths(site), ...findCollisions(site), ...missingTargets(site));
   return errors.length > 0 ? errors : site;
 }
 

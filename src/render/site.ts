@@ -2,11 +2,13 @@ import type { Config, Transform } from '../config/types.ts';
 import { isTemplateFailure, type Templates } from '../deps/eta.ts';
 import type { FeedEntry } from '../deps/feed.ts';
 import { ColophonError, topFrames } from '../lib/errors.ts';
+import { REDIRECTS_FILE } from '../model/collisions.ts';
 import { feedTitle } from '../model/feeds.ts';
 import type { ListPage, Page, Post, Site } from '../model/types.ts';
 import { archiveData, notFoundData, termIndexData } from './archive.ts';
 import { feedEntry, feedText } from './feed.ts';
 import { LazyViews } from './lazy-views.ts';
+import { redirectPage, redirectsFile } from './redirects.ts';
 import { sitemapXml } from './sitemap.ts';
 import { BodySplicer } from './splice.ts';
 import type { Allocator, Producers, RenderedSite } from './types.ts';
@@ -116,6 +118,11 @@ export function renderSite(site: Site, templates: Templates, bodies: ReadonlyMap
   for (const feed of site.feeds) {
     files.set(feed.output, () => encoder.encode(feedText(present, feed, entry)));
   }
+  // Redirect pages have no theme and no transforms: nobody reads them for longer than a refresh.
+  for (const redirect of site.redirects) {
+    if (redirect.output) files.set(redirect.output, () => encoder.encode(redirectPage(present, redirect)));
+  }
+  if (site.config.redirects) files.set(REDIRECTS_FILE, () => encoder.encode(redirectsFile(present, site.redirects)));
   for (const asset of site.assets) files.set(asset.path, () => asset.bytes);
   return { files, errors };
 }

@@ -145,7 +145,11 @@ export async function serve(siteDir: string, options: ServeOptions): Promise<Dev
     const page = url.split(/[?#]/)[0]!;
     if (found.kind === 'bad') return send(res, 400, 'text/plain; charset=utf-8', `Bad request: ${found.reason}\n`);
     if (found.kind === 'redirect') return res.writeHead(301, { Location: found.location }).end();
-    if (found.kind === 'missing') return notFound(res, page);
+    if (found.kind === 'missing') {
+      // What only _redirects can say (an old feed path) the dev server says as a host would.
+      const moved = movedTo(page);
+      return moved ? res.writeHead(301, { Location: moved }).end() : notFound(res, page);
+    }
     const body = pageBytes(found.path);
     if (body instanceof ColophonError) return sendPage(res, 500, page, '', [body]);
     if (!found.path.endsWith('.html')) {
@@ -153,6 +157,14 @@ export async function serve(siteDir: string, options: ServeOptions): Promise<Dev
       return send(res, 200, feed ? feedType(feed.format) : contentType(found.path), body);
     }
     sendPage(res, 200, page, Buffer.from(body).toString('utf8'), errors);
+  };
+
+  const movedTo = (page: string): string | undefined => {
+    const generated = current?.generated;
+    if (!generated?.config.redirects) return undefined;
+    const base = generated.config.basePath;
+    const redirect = generated.site.redirects.find((r) => encodeURI(`${base}${r.from.slice(1)}`) === page);
+    return redirect && encodeURI(`${base}${redirect.to.slice(1)}`);
   };
 
   const sendPage = (
