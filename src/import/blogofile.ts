@@ -46,6 +46,7 @@ interface BlogofileSite {
   categoryDir: string;
   title?: string;
   description?: string;
+  author?: string;
   timezone?: string;
 }
 
@@ -85,6 +86,7 @@ export async function readBlogofile(dir: string, config: Config): Promise<OldBlo
       title: site.title,
       description: site.description,
       url: site.url,
+      author: site.author ? { name: site.author } : undefined,
       timezone: site.timezone,
       permalink,
       postsPerPage: site.perPage,
@@ -120,6 +122,7 @@ async function readSite(file: string): Promise<BlogofileSite> {
     categoryDir: text('blog.category_dir') ?? 'category',
     title: text('blog.name'),
     description: text('blog.description'),
+    author: text('site.author') ?? text('blog.author'),
     timezone: timezone && isValidTimezone(timezone) ? timezone : undefined,
   };
 }

@@ -20,6 +20,7 @@ export interface HugoSettings {
   file?: string;
   title?: string;
   description?: string;
+  author?: string;
   /** baseURL with a final "/", and its path ("/" or "/blog/"). */
   url?: string;
   timezone?: string;
@@ -68,6 +69,7 @@ function settingsFrom(data: Record<string, unknown>, file: string | undefined): 
     file,
     title: text(data.title),
     description: text(table(data.params).description),
+    author: text(table(data.params).author) ?? text(table(data.author).name) ?? text(data.author),
     url,
     timezone: timezone && isValidTimezone(timezone) ? timezone : undefined,
     perPage: Number.isInteger(perPage) && perPage > 0 ? perPage : 10,

@@ -77,6 +77,7 @@ export async function readHugo(dir: string, config: Config): Promise<OldBlog> {
       title: settings.title,
       description: settings.description,
       url: settings.url,
+      author: settings.author ? { name: settings.author } : undefined,
       timezone: settings.timezone,
       permalink: colophonPermalink(settings.permalinks, [...sections].sort()),
       postsPerPage: settings.perPage,

@@ -78,6 +78,7 @@ export async function readJekyll(dir: string, config: Config): Promise<OldBlog> 
       title: text(settings.data.title),
       description: text(settings.data.description),
       url: /^https?:\/\//.test(settings.url) ? `${settings.url}${settings.baseurl}/` : undefined,
+      author: authorOf(settings.data.author),
       timezone: settings.timezone,
       permalink: colophonPermalink(settings.pattern),
       postsPerPage: settings.perPage,
@@ -137,6 +138,12 @@ function colophonPermalink(pattern: string): string | undefined {
   let unknown = false;
   const converted = pattern.replace(/:([a-z_]+)/g, (match, name: string) => table[name] ?? ((unknown = true), match));
   return unknown ? undefined : converted;
+}
+
+/** Jekyll's `author`: a name, or an object with one. */
+export function authorOf(value: unknown): { name: string } | undefined {
+  const name = typeof value === 'object' && value !== null ? (value as Record<string, unknown>).name : value;
+  return typeof name === 'string' && name.trim() !== '' ? { name } : undefined;
 }
 
 function text(value: unknown): string | undefined {

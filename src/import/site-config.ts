@@ -4,7 +4,18 @@ import type { SiteSettings } from './types.ts';
 export const SETTINGS_FILE = 'site.config.import.ts';
 
 /** The order keys are written in: who the site is, where posts go, then where lists, feeds and old URLs go. */
-const ORDER = ['title', 'description', 'url', 'timezone', 'permalink', 'postsPerPage', 'feeds', 'paths', 'aliases'];
+const ORDER = [
+  'title',
+  'description',
+  'url',
+  'author',
+  'timezone',
+  'permalink',
+  'postsPerPage',
+  'feeds',
+  'paths',
+  'aliases',
+];
 
 /** The old blog's settings as the text of a site.config.ts. */
 export function configText(settings: SiteSettings, origin: string): string {

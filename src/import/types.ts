@@ -68,6 +68,7 @@ export interface SiteSettings {
   title?: string;
   description?: string;
   url?: string;
+  author?: { name: string };
   timezone?: string;
   permalink?: string;
   postsPerPage?: number;
