@@ -180,10 +180,11 @@ function monthAliases(site: BlogofileSite, posts: OldPost[]): OldUrl[] {
 
 function feedNote(site: BlogofileSite): string {
   const base = site.blogPath;
-  return `Blogofile served its feeds as folders (${base}/feed/, ${base}/feed/atom/, ${base}/${site.categoryDir}/<name>/feed/ ` +
-    `and .../feed/atom/) from index.xml, and they are written there again. Keep the host answering a folder with its ` +
-    'index.xml: Apache `DirectoryIndex index.html index.xml`, nginx `index index.html index.xml;`, or on Netlify and ' +
-    `Cloudflare Pages a line per feed in public/_redirects, such as \`${base}/feed/atom/ ${base}/feed/atom/index.xml 200\`.`;
+  const folders = `${base}/feed/, ${base}/feed/atom/, ${base}/${site.categoryDir}/<name>/feed/ and .../feed/atom/`;
+  return `Blogofile served its feeds as folders (${folders}) from index.xml, and they are written there again. ` +
+    'Keep the host answering a folder with its index.xml: Apache `DirectoryIndex index.html index.xml`, nginx ' +
+    '`index index.html index.xml;`, or on Netlify and Cloudflare Pages a line per feed in public/_redirects, ' +
+    `such as \`${base}/feed/atom/ ${base}/feed/atom/index.xml 200\`.`;
 }
 
 function listed(post: OldPost) {

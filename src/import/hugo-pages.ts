@@ -45,7 +45,7 @@ export async function hugoPages(
     const slug = typeof data.slug === 'string' && data.slug.trim() !== '' ? data.slug.trim() : undefined;
     const given = typeof data.url === 'string' && data.url.trim() !== '' ? data.url.trim() : undefined;
     const oldUrl = (given ?? (slug ? colophonUrl.replace(/[^/]+\/$/, `${slug}/`) : colophonUrl))
-      .replace(/^(?=[^/])/, '/').toLowerCase().replace(/([^/])$/, (_, c: string) => `${c}/`);
+      .replace(/^(?=[^/])/, '/').toLowerCase().replace(/(\/[^/.]+)$/, '$1/');
     const changes: string[] = [];
     const permalink = oldUrl === colophonUrl ? undefined : oldUrl;
     if (permalink) changes.push(`permalink ${permalink} added (Colophon would put the page at ${colophonUrl})`);

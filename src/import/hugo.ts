@@ -10,7 +10,7 @@ import { hugoUrlize } from './hugo-url.ts';
 import { layoutPaths, listUrls, type OldLayout, pages } from './lists.ts';
 import { convertShortcodes } from './shortcodes.ts';
 import { staticFiles } from './static-files.ts';
-import type { Conversion, OldBlog, OldPost, OldUrl } from './types.ts';
+import type { Conversion, CopiedFile, OldBlog, OldPost, OldUrl, Skipped } from './types.ts';
 
 /** The sections Hugo blogs keep their posts in. */
 const SECTIONS = ['posts', 'post', 'blog'];
@@ -24,7 +24,7 @@ export async function readHugo(dir: string, config: Config): Promise<OldBlog> {
   const settings = await readHugoSettings(dir);
   const zone = createZone(settings.timezone ?? config.timezone);
   const all = await listFiles(join(dir, 'content'), 'content', true);
-  const { sources, others } = groupContent(all);
+  const { sources, others, loose } = groupContent(all);
   const conversions: Conversion[] = [];
   const sections = new Set<string>();
   for (const file of sources.filter((s) => SECTIONS.includes(s.section))) {
@@ -72,7 +72,7 @@ export async function readHugo(dir: string, config: Config): Promise<OldBlog> {
     conversions,
     pages: site.pages.map(({ source, target, text, oldUrl, changes }) => ({ source, target, text, oldUrl, changes })),
     skipped: [...site.skipped, ...others],
-    files: [...site.files, ...await staticFiles(dir, 'static', 'public', () => false)],
+    files: [...site.files, ...loose, ...await staticFiles(dir, 'static', 'public', () => false)],
     settings: {
       title: settings.title,
       description: settings.description,
@@ -92,18 +92,20 @@ export async function readHugo(dir: string, config: Config): Promise<OldBlog> {
     },
     urls: [...lists.urls, ...extra],
     notes: [
-      "files in the theme's static/ folder and Hugo Pipes assets (assets/) were not copied: copy what the posts use into public/",
+      "files in the theme's static/ folder and Hugo Pipes assets (assets/) were not copied: " +
+      'copy what the posts use into public/',
     ],
     configFile: settings.file,
   };
 }
 
 /** Content files as Hugo saw them: a leaf bundle (a folder with index.md) is one page with its files. */
-function groupContent(all: string[]): { sources: HugoSource[]; others: { source: string; reason: string }[] } {
+function groupContent(all: string[]): { sources: HugoSource[]; others: Skipped[]; loose: CopiedFile[] } {
   const bundles = all.filter((p) => /(^|\/)index\.(md|markdown|html)$/i.test(p)).map((p) => p.replace(/[^/]+$/, ''));
   const inBundle = (path: string) => bundles.find((b) => b !== '' && path.startsWith(b) && !CONTENT.test(path));
   const sources: HugoSource[] = [];
-  const others: { source: string; reason: string }[] = [];
+  const others: Skipped[] = [];
+  const loose: CopiedFile[] = [];
   for (const path of all) {
     if (inBundle(path)) continue;
     const source = `content/${path}`;
@@ -112,7 +114,7 @@ function groupContent(all: string[]): { sources: HugoSource[]; others: { source:
       continue;
     }
     if (!CONTENT.test(path)) {
-      others.push({ source, reason: 'not in a page bundle: Hugo did not publish it' });
+      loose.push({ source, target: `public/${path}` }); // a section's own file: Hugo published it at its path
       continue;
     }
     const parts = path.split('/');
@@ -134,7 +136,7 @@ function groupContent(all: string[]): { sources: HugoSource[]; others: { source:
         : [],
     });
   }
-  return { sources, others };
+  return { sources, others, loose };
 }
 
 /** `ref`/`relref` targets: a content path with or without its extension, a bundle's folder, a file's name. */

@@ -81,6 +81,7 @@ export async function importBlog(
     const placed = placePost(conversion, config, zones, patterns);
     if ('reason' in placed) {
       report.skipped.push({ source: conversion.source, reason: placed.reason });
+      report.urls.unshift({ url: conversion.oldUrl, what: 'post', how: 'lost', detail: placed.reason });
     } else if (await write(placed.target, placed.text)) {
       const { source, oldUrl, aliases } = conversion;
       const draft = conversion.data.draft === true;

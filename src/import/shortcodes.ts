@@ -60,6 +60,12 @@ export function convertShortcodes(
   return { body: text, changes };
 }
 
+/** Embedded players: the address a video's id is appended to, and the player's default title. */
+const PLAYERS: Record<string, [string, string]> = {
+  youtube: ['https://www.youtube-nocookie.com/embed/', 'YouTube video'],
+  vimeo: ['https://player.vimeo.com/video/', 'Vimeo video'],
+};
+
 function convertOne(
   name: string,
   { positional, named }: ReturnType<typeof shortcodeArgs>,
@@ -77,18 +83,13 @@ function convertOne(
     }
     case 'figure':
       return figure(named);
-    case 'youtube': {
-      const id = arg('id', 0);
-      if (!id) return undefined;
-      const title = escapeHtml(arg('title') ?? 'YouTube video');
-      return `<iframe src="https://www.youtube-nocookie.com/embed/${encodeURIComponent(id)}" title="${title}" ` +
-        'width="560" height="315" allowfullscreen loading="lazy"></iframe>';
-    }
+    case 'youtube':
     case 'vimeo': {
       const id = arg('id', 0);
       if (!id) return undefined;
-      const title = escapeHtml(arg('title') ?? 'Vimeo video');
-      return `<iframe src="https://player.vimeo.com/video/${encodeURIComponent(id)}" title="${title}" ` +
+      const [src, label] = PLAYERS[name]!;
+      const title = escapeHtml(arg('title') ?? label);
+      return `<iframe src="${src}${encodeURIComponent(id)}" title="${title}" ` +
         'width="560" height="315" allowfullscreen loading="lazy"></iframe>';
     }
     case 'tweet': {
