@@ -1,12 +1,9 @@
-import { open } from 'node:fs/promises';
+import { open, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { readFile } from 'node:fs/promises';
 import { listFiles } from '../lib/files.ts';
-import type { JekyllSettings } from './jekyll.ts';
-import type { LiquidContext } from './liquid-values.ts';
-import { convertLiquid } from './liquid-values.ts';
+import { convertLiquid, type LiquidContext } from './liquid-values.ts';
 import { composePost, nameList, otherKeys, parsePost } from './post-file.ts';
-import type { CopiedFile, OldPage, Skipped } from './types.ts';
+import type { CopiedFile, JekyllSettings, OldPage, Skipped } from './types.ts';
 
 /** What Jekyll leaves out of a site by default, besides names starting with `_` or `.`. */
 const EXCLUDED = /^(Gemfile|Gemfile\.lock|gemfiles|node_modules|vendor|package\.json|package-lock\.json)(\/|$)/;

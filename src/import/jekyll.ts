@@ -9,23 +9,9 @@ import { jekyllPages } from './jekyll-pages.ts';
 import { jekyllPattern } from './jekyll-url.ts';
 import { convertLiquid, type LiquidContext } from './liquid-values.ts';
 import { layoutPaths, listUrls, type OldLayout } from './lists.ts';
-import type { Conversion, OldBlog, OldPost } from './types.ts';
+import type { Conversion, JekyllSettings, OldBlog, OldPost } from './types.ts';
 
 const POST_EXT = /^(md|markdown|html)$/i;
-
-/** The parts of _config.yml the importer uses, with Jekyll's defaults. */
-export interface JekyllSettings {
-  data: Record<string, unknown>;
-  pattern: string;
-  timezone?: string;
-  /** `url` without a trailing slash, and `baseurl` ("/blog" or ""). */
-  url: string;
-  baseurl: string;
-  perPage?: number;
-  paginatePath?: string;
-  /** jekyll-feed's path, when the site uses the plugin. */
-  pluginFeed?: string;
-}
 
 /** Reads a Jekyll site: _posts/, _config.yml, its pages, its feed and the files it copied as they were. */
 export async function readJekyll(dir: string, config: Config): Promise<OldBlog> {

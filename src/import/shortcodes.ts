@@ -55,6 +55,8 @@ export function convertShortcodes(
       return `<!-- ${whole.replace(/--/g, '- -')} -->`;
     },
   );
+  // A shortcode written to be shown, `{{</* figure */>}}`, is shown as Hugo showed it: `{{< figure >}}`.
+  text = text.replace(/\{\{([<%])\/\*\s*([\s\S]*?)\s*\*\/([>%])\}\}/g, '{{$1 $2 $3}}');
   const done = [...counts].map(([name, n]) => `${n} ${name}`).join(', ');
   if (done) changes.unshift(`shortcodes converted: ${done}`);
   return { body: text, changes };

@@ -119,3 +119,17 @@ export interface ImportReport {
   config: { written?: string; text: string; existing: boolean };
   notes: string[];
 }
+
+/** The parts of _config.yml the importer uses, with Jekyll's defaults. */
+export interface JekyllSettings {
+  data: Record<string, unknown>;
+  pattern: string;
+  timezone?: string;
+  /** `url` without a trailing slash, and `baseurl` ("/blog" or ""). */
+  url: string;
+  baseurl: string;
+  perPage?: number;
+  paginatePath?: string;
+  /** jekyll-feed's path, when the site uses the plugin. */
+  pluginFeed?: string;
+}

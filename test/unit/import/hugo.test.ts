@@ -81,4 +81,10 @@ describe('Hugo shortcodes', () => {
       'Hugo shortcode at line 13 left in an HTML comment, convert it by hand: {{% /notice %}}',
     ]);
   });
+
+  it('show an escaped shortcode as Hugo did, untouched by the conversion', () => {
+    const result = convertShortcodes('Write `{{</* figure src="a.jpg" */>}}` or `{{%/* notice */%}}`.\n', refs, 1);
+    assert.equal(result.body, 'Write `{{< figure src="a.jpg" >}}` or `{{% notice %}}`.\n');
+    assert.deepEqual(result.changes, []);
+  });
 });
