@@ -73,6 +73,13 @@ describe('aliases and redirects', () => {
     ]);
   });
 
+  it('keeps redirect pages out of the search index', async () => {
+    const site = await buildInMemory(movedIn({ search: true }));
+    const indexed = [...(await site.search!.build()).pages.keys()].sort();
+    assert.deepEqual(indexed, ['2024/01/01/new-name/index.html', '2024/01/02/other/index.html', 'about/index.html']);
+    assert.ok(site.output.has('old/index.html'));
+  });
+
   it('is followed by colophon check, fragment and all', async () => {
     const dir = movedIn();
     assert.deepEqual((await check(dir)).problems, []);

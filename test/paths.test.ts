@@ -35,6 +35,7 @@ describe('paths: lists and feeds where the config puts them', () => {
         'blog/feed/archive/1/index.xml',
         'blog/feed/feed.json',
         'blog/sitemap.xml',
+        '2009/08/alpha.html',
       ]
     ) assert.ok(site.output.has(path), `${path} is written`);
     for (const path of ['index.html', 'page/2/index.html', 'category/index.html', 'feed/atom.xml', 'sitemap.xml']) {
@@ -66,6 +67,10 @@ describe('paths: lists and feeds where the config puts them', () => {
     const post = site.read(site.site.posts[0]!.output);
     assert.match(post, /href="\/blog\/category\/(?:even|odd-ones)\/"/);
     assert.match(site.read('blog/sitemap.xml'), /<loc>https:\/\/moved.example\/blog\/category\/even\/2\/<\/loc>/);
+    assert.equal(
+      site.read('_redirects'),
+      '/2009/08/alpha.html /blog/2024/01/10/alpha.html 301\n/atom.xml /blog/feed/atom/index.xml 301\n',
+    );
   });
 
   it('gives each copy of a feed its own self link, and archives the links RFC 5005 asks for', async () => {

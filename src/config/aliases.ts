@@ -1,15 +1,11 @@
-import { checkUrlPath } from './permalink-pattern.ts';
+import { checkUrlPath, normalizeUrlPath } from './permalink-pattern.ts';
 
 /**
  * Aliases: old URL paths of the site that lead to where a post, page, list or feed lives now. They
  * are site-relative like permalinks (the base path is added when printed) and written as given,
  * with a leading slash and, unless the last segment names a file, a trailing one.
  */
-export function normalizeAlias(path: string): string {
-  const out = path.startsWith('/') ? path : `/${path}`;
-  const last = out.slice(out.lastIndexOf('/') + 1);
-  return last === '' || /\.[A-Za-z0-9]+$/.test(last) ? out : `${out}/`;
-}
+export const normalizeAlias = normalizeUrlPath;
 
 /** Why an alias cannot be used, else undefined. */
 export function checkAlias(value: unknown): string | undefined {

@@ -1,5 +1,5 @@
 import { FEED_FORMATS, FEED_INFO, type FeedFormat } from './feed-formats.ts';
-import { checkPattern, TOKEN_RE } from './permalink-pattern.ts';
+import { checkPattern, normalizeUrlPath as normalize, TOKEN_RE } from './permalink-pattern.ts';
 
 /** Feed paths by format, as written in site.config.ts: one path or several (the first is linked to). */
 export type FeedPathsConfig = Partial<Record<FeedFormat, string | string[]>>;
@@ -124,13 +124,6 @@ function checkOne(value: unknown, tokens: string[], file: boolean): string | und
 
 /** The folder a pattern's file is in: "/tag/:slug/" and "/tag/:slug/index.html" are both in "/tag/:slug/". */
 const folderOf = (path: string) => path.slice(0, path.lastIndexOf('/') + 1);
-
-/** Leading slash; a trailing slash unless the last segment names a file, as permalinks get. */
-function normalize(path: string): string {
-  const out = path.startsWith('/') ? path : `/${path}`;
-  const last = out.slice(out.lastIndexOf('/') + 1);
-  return last === '' || /\.[A-Za-z0-9]+$/.test(last) ? out : `${out}/`;
-}
 
 /** The folder a term pattern's index lives in: "/blog/category/:slug/" → "/blog/category/". */
 function termIndexOf(pattern: string, fallback: string): string {

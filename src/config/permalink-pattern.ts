@@ -7,6 +7,14 @@ export type PermalinkToken = (typeof PERMALINK_TOKENS)[number];
 /** A token in a pattern: ":year", ":slug". */
 export const TOKEN_RE = /:([A-Za-z_]+)/g;
 
+/** Leading slash always; a trailing slash unless the last segment names a file (has an extension). */
+export function normalizeUrlPath(path: string): string {
+  let out = path.startsWith('/') ? path : `/${path}`;
+  const last = out.slice(out.lastIndexOf('/') + 1);
+  if (last !== '' && !/\.[A-Za-z0-9]+$/.test(last)) out += '/';
+  return out;
+}
+
 /** Returns a reason when the pattern is unusable, else undefined. */
 export function checkPermalinkPattern(pattern: string): string | undefined {
   return checkPattern(pattern, PERMALINK_TOKENS);

@@ -2,7 +2,7 @@ import { isHtmlPath, NEEDS_REDIRECTS } from '../config/aliases.ts';
 import type { Config } from '../config/types.ts';
 import { ColophonError } from '../lib/errors.ts';
 import { compareText } from '../lib/order.ts';
-import { normalizeUrlPath, outputPathFor } from './permalink.ts';
+import { outputPathFor } from './permalink.ts';
 import type { Page, Post, Redirect, Site } from './types.ts';
 
 /**
@@ -25,7 +25,7 @@ export function redirectsOf(config: Config, posts: Post[], pages: Page[], errors
       redirects.push(redirect(from, owner.path, owner.source.path));
     }
   }
-  for (const { from, to } of config.aliases) redirects.push(redirect(from, normalizeUrlPath(to), 'site.config.ts'));
+  for (const { from, to } of config.aliases) redirects.push(redirect(from, to, 'site.config.ts'));
   return redirects.sort((a, b) => compareText(a.from, b.from) || compareText(a.file, b.file));
 }
 

@@ -66,7 +66,8 @@ function isIncluded(source: Source, options: SiteOptions): boolean {
 
 /** A page or a public/ file at a generated file's path replaces it (compared as collisions are). */
 function isTaken(output: string, pages: Page[], assets: Asset[]): boolean {
-  return [...pages.map((p) => p.output), ...assets.map((a) => a.path)].some((o) => o.toLowerCase() === output);
+  const key = output.toLowerCase();
+  return [...pages.map((p) => p.output), ...assets.map((a) => a.path)].some((o) => o.toLowerCase() === key);
 }
 
 function newestFirst(a: Source, b: Source): number {

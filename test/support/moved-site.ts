@@ -2,7 +2,8 @@ import { config, post, writeSite } from './site.ts';
 
 /**
  * Every `paths` key moved: a Blogofile-like blog under /blog/ (feeds served from index.xml), with a
- * Hugo-like site feed at /index.xml and a second copy at /post/index.xml. Seven posts, two a page.
+ * Hugo-like site feed at /index.xml and a second copy at /post/index.xml. Seven posts, two a page;
+ * the first one has an old .html path, and the old /atom.xml leads to the Atom feed in _redirects.
  */
 export const MOVED_PATHS = {
   index: '/blog/',
@@ -30,7 +31,12 @@ export function movedSite(fields: Record<string, unknown> = {}, extra: Record<st
   const names = ['alpha', 'bravo', 'charlie', 'delta', 'echo', 'foxtrot', 'golf'];
   names.forEach((name, i) => {
     posts[`content/posts/2024-0${1 + (i % 3)}-1${i}-${name}.md`] = post(
-      { title: name[0]!.toUpperCase() + name.slice(1), categories: i % 2 ? 'Odd Ones' : 'Even', tags: '[shared]' },
+      {
+        title: name[0]!.toUpperCase() + name.slice(1),
+        categories: i % 2 ? 'Odd Ones' : 'Even',
+        tags: '[shared]',
+        ...(i === 0 ? { aliases: `/2009/08/${name}.html` } : {}),
+      },
       `Post ${name}, see [the archive](/blog/archive/) and [the about page](/about/).\n`,
     );
   });
@@ -44,6 +50,8 @@ export function movedSite(fields: Record<string, unknown> = {}, extra: Record<st
       feeds: ['rss', 'atom', 'json'],
       feedArchives: true,
       paths: MOVED_PATHS,
+      aliases: { '/atom.xml': '/blog/feed/atom/index.xml' },
+      redirects: true,
       ...fields,
     }),
     'content/about.md': post({ title: 'About' }, 'About this blog: [its front page](/blog/).\n'),
