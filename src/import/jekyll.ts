@@ -99,7 +99,7 @@ async function readSettings(file: string): Promise<JekyllSettings> {
     baseurl: (text(data.baseurl) ?? '').replace(/\/+$/, '').replace(/^(?=[^/])/, '/'),
     perPage: Number.isInteger(paginate) && paginate > 0 ? paginate : undefined,
     paginatePath: Number.isInteger(paginate) && paginate > 0
-      ? `/${text(data.paginate_path) ?? '/page:num/'}`.replace(/\/{2,}/g, '/')
+      ? `/${text(data.paginate_path) ?? '/page:num/'}/`.replace(/\/{2,}/g, '/') // jekyll-paginate writes folders
       : undefined,
     pluginFeed: plugins.includes('jekyll-feed')
       ? `/${text(feed.path) ?? 'feed.xml'}`.replace(/\/{2,}/g, '/')
