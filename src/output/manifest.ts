@@ -34,7 +34,7 @@ export function manifestPathFor(outDir: string): string {
 export async function writeManifestBeside(outDir: string, manifest: Manifest, state?: BuildState): Promise<string> {
   const path = manifestPathFor(outDir);
   try {
-    await writeFile(`${path}.tmp`, manifestJson(state ? { ...manifest, build: state } : manifest));
+    await writeAfterOutput(`${path}.tmp`, manifestJson(state ? { ...manifest, build: state } : manifest));
     await rename(`${path}.tmp`, path);
   } catch (error) {
     throw new ColophonError('E_WRITE', `could not write the manifest: ${(error as Error).message}`, {
@@ -61,4 +61,20 @@ export async function readPreviousBuild(outDir: string): Promise<PreviousBuild> 
 
 export function nothingKnown(): PreviousBuild {
   return { files: new Map(), keys: new Map(), writtenBefore: 0 };
+}
+
+/**
+ * Writes the file so that its mtime is later than that of every file written before it. File times
+ * come from a coarse clock (a few milliseconds a tick), so files written just before may share the
+ * first write's time; writing again once the clock has moved on makes the manifest's time a strict
+ * bound, and a file modified after it (by hand, within the same tick) is never taken as unchanged.
+ */
+async function writeAfterOutput(file: string, text: string): Promise<void> {
+  await writeFile(file, text);
+  const first = (await stat(file)).mtimeMs;
+  for (let tries = 0; tries < 100; tries++) {
+    await new Promise((resolve) => setTimeout(resolve, 2));
+    await writeFile(file, text);
+    if ((await stat(file)).mtimeMs > first) return;
+  }
 }
