@@ -5,7 +5,7 @@ import { asFailure } from './lib/errors.ts';
 import { writeOutputFolder, type WrittenOutput } from './output/folder.ts';
 import { createManifest, readPreviousBuild } from './output/manifest.ts';
 import { trackPosts } from './output/progress.ts';
-import type { WriteReport } from './output/types.ts';
+import type { BuildState, WriteReport } from './output/types.ts';
 import { outputAsLeft } from './output/unchanged.ts';
 import { type BuildOptions, createPipeline, type Generated } from './pipeline.ts';
 
@@ -33,16 +33,20 @@ export async function generate(siteDir: string, options: BuildOptions = {}): Pro
 
 /**
  * generate, then write the output folder: only the files whose dependencies or bytes changed (all
- * of them with `full`). A failure leaves the previous output as it was. `inputs` is the digest the
- * manifest records for the next `rebuild`.
+ * of them with `full`). A failure leaves the previous output as it was. `inputs` is what the
+ * manifest records of them for the next `rebuild`.
  */
-export async function build(siteDir: string, options: BuildOptions = {}, inputs?: string): Promise<BuildResult> {
+export async function build(
+  siteDir: string,
+  options: BuildOptions = {},
+  inputs: Pick<BuildState, 'inputs' | 'sources' | 'sourcesBefore'> = {},
+): Promise<BuildResult> {
   const generated = await generate(siteDir, options);
   const { onProgress, full } = options;
   const { site, warnings, keys } = generated;
   const posts = site.posts.map((p) => p.output);
   const files = onProgress ? trackPosts(generated.files, posts, onProgress) : generated.files;
-  const state = { inputs, posts: site.posts.length, pages: site.pages.length, warnings };
+  const state = { ...inputs, posts: site.posts.length, pages: site.pages.length, warnings };
   return { ...generated, ...(await writeOutputFolder(generated.config, files, { keys, full, state })) };
 }
 
@@ -55,10 +59,11 @@ export async function rebuild(siteDir: string, options: BuildOptions = {}): Prom
   const full = options.full === true || options.cache === false;
   const { cache, cacheDir, baseUrl, drafts = false, asOf } = options;
   const { config } = await loadConfig(siteDir, { url: baseUrl }, { cache, cacheDir }).catch(asFailure);
-  const inputs = await inputDigest(config, { drafts, asOf, baseUrl });
   const outDir = resolve(config.siteDir, config.outDir);
   const previous = await readPreviousBuild(outDir);
   const state = previous.state;
+  const known = full || !state?.sources ? undefined : { files: state.sources, before: state.sourcesBefore ?? 0 };
+  const { digest: inputs, files: sources, before } = await inputDigest(config, { drafts, asOf, baseUrl }, known);
   if (!full && state?.inputs === inputs && (await outputAsLeft(outDir, previous, config.publishManifest))) {
     const report = { written: 0, unchanged: previous.files.size + (config.publishManifest ? 1 : 0), removed: 0 };
     const { digest } = createManifest(previous.files, '');
@@ -66,7 +71,7 @@ export async function rebuild(siteDir: string, options: BuildOptions = {}): Prom
     const changes = { written: [], removed: [] };
     return { upToDate: true, posts, pages, files: report.unchanged, digest, report, made: 0, changes, warnings };
   }
-  const result = await build(siteDir, { ...options, full }, inputs);
+  const result = await build(siteDir, { ...options, full }, { inputs, sources, sourcesBefore: before });
   const { site, paths, digest, report, made, changes, warnings } = result;
   const [posts, pages] = [site.posts.length, site.pages.length];
   return { upToDate: false, posts, pages, files: paths.length, digest, report, made, changes, warnings };

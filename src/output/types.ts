@@ -1,3 +1,5 @@
+import type { InputFiles } from '../content/inputs.ts';
+
 /** What a write of the output folder records and reports. */
 
 export interface FileRecord {
@@ -34,6 +36,9 @@ export interface Manifest {
  */
 export interface BuildState {
   inputs?: string; // inputDigest; absent when the build was not one of `colophon build`
+  /** The input files the digest was made of, so that the next one reads only those that changed. */
+  sources?: InputFiles;
+  sourcesBefore?: number; // files modified before this were as `sources` records them (see inputDigest)
   keys: Record<string, string>; // output path ▶ dependency key
   posts: number;
   pages: number;

@@ -1,8 +1,5 @@
-import { existsSync } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { IO_CONCURRENCY, mapLimit } from '../lib/concurrency.ts';
-import { listFiles } from '../lib/files.ts';
 import { besideOutput } from './journal.ts';
 import { PUBLISHED_MANIFEST } from './manifest.ts';
 import type { PreviousBuild } from './types.ts';
@@ -16,14 +13,26 @@ import type { PreviousBuild } from './types.ts';
 export async function outputAsLeft(outDir: string, previous: PreviousBuild, published: boolean): Promise<boolean> {
   const beside = besideOutput(outDir);
   if (previous.files.size === 0 || existsSync(beside.journal) || existsSync(beside.staging)) return false;
-  const paths = await listFiles(outDir, 'output', false).catch(() => undefined);
-  const expected = previous.files.size + (published ? 1 : 0);
-  if (!paths || paths.length !== expected) return false;
-  const checks = await mapLimit(paths, IO_CONCURRENCY, async (path) => {
-    const record = previous.files.get(path);
-    if (!record && !(published && path === PUBLISHED_MANIFEST)) return false;
-    const info = await stat(join(outDir, path)).catch(() => undefined);
-    return info !== undefined && (!record || info.size === record.size) && info.mtimeMs < previous.writtenBefore;
-  });
-  return checks.every(Boolean);
+  // One synchronous walk: for thousands of folders and files, the promise API's cost is most of the time.
+  let seen = 0;
+  const walk = (folder: string, prefix: string): boolean => {
+    for (const entry of readdirSync(folder, { withFileTypes: true })) {
+      const path = `${prefix}${entry.name}`;
+      if (entry.isDirectory()) {
+        if (!walk(join(folder, entry.name), `${path}/`)) return false;
+        continue;
+      }
+      const record = previous.files.get(path);
+      if (!entry.isFile() || (!record && !(published && path === PUBLISHED_MANIFEST))) return false;
+      const info = statSync(join(folder, entry.name), { throwIfNoEntry: false });
+      if (!info || (record && info.size !== record.size) || info.mtimeMs >= previous.writtenBefore) return false;
+      seen++;
+    }
+    return true;
+  };
+  try {
+    return walk(outDir, '') && seen === previous.files.size + (published ? 1 : 0);
+  } catch {
+    return false; // no output folder, or one that cannot be read
+  }
 }

@@ -27,14 +27,14 @@ export function dependencyKeys(site: Site, templates: Templates, engine: string)
   const posts = new Map<Post, string>();
   const postKey = (post: Post) => {
     let key = posts.get(post);
-    if (key === undefined) posts.set(post, key = sha256(describeValue(postFacts(post))));
+    if (key === undefined) posts.set(post, key = sha256(JSON.stringify(postFacts(post)))); // front matter is JSON's
     return key;
   };
   const keys = new Map<string, string>();
   for (const post of site.posts) {
     keys.set(post.output, keyOf('post', postKey(post), link(post.newer), link(post.older)));
   }
-  for (const page of site.pages) keys.set(page.output, keyOf('page', page.path, describeValue(page.source)));
+  for (const page of site.pages) keys.set(page.output, keyOf('page', page.path, JSON.stringify(page.source)));
   for (const list of site.lists) keys.set(list.output, keyOf('list', listFacts(list), ...list.posts.map(postKey)));
   const months = site.months.map((m) => `${m.key} ${m.path} ${m.posts.map(postKey).join(' ')}`);
   keys.set(site.archive.output, keyOf('archive', site.archive.path, ...months));
