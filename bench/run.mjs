@@ -274,7 +274,8 @@ function freshCacheDir(tmp) {
 /**
  * The one-change rebuilds, each after the last with its change kept, so that each build meets
  * exactly one change: a sentence added to one post, another post retitled, a new post, and a
- * template of the theme overridden with an HTML comment added (every post page changes). `undo` puts the corpus back as generated.
+ * template of the theme overridden with an HTML comment added (every post page changes). `undo`
+ * puts the corpus back as generated.
  */
 function oneChangeEdits(site, corpus, run) {
   const pick = (at) => join(site, corpus.posts[Math.floor(corpus.posts.length * at)]);

@@ -47,7 +47,8 @@ export async function build(
   const posts = site.posts.map((p) => p.output);
   const files = onProgress ? trackPosts(generated.files, posts, onProgress) : generated.files;
   const state = { ...inputs, posts: site.posts.length, pages: site.pages.length, warnings };
-  return { ...generated, ...(await writeOutputFolder(generated.config, files, { keys, full, state })) };
+  const plan = { keys: await keys(), full, state }; // recorded even by a full build, for the next one
+  return { ...generated, ...(await writeOutputFolder(generated.config, files, plan)) };
 }
 
 /**

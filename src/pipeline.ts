@@ -52,8 +52,11 @@ export interface Generated {
   bodyHtml: ReadonlyMap<string, string>;
   /** With `search: true`: the search index of these files (already among them unless searchOnRequest). */
   search?: SearchIndex;
-  /** Output path ▶ digest of what it is made from (see dependencyKeys); outputs without one are always made. */
-  keys: ReadonlyMap<string, string>;
+  /**
+   * Output path ▶ digest of what it is made from (see dependencyKeys); outputs without one are
+   * always made. Made when asked (a build asks; the dev server, which renders on request, does not).
+   */
+  keys(): Promise<ReadonlyMap<string, string>>;
 }
 
 /**
@@ -91,7 +94,7 @@ export function createPipeline(siteDir: string, options: BuildOptions = {}): Pip
       const search = config.search ? searchIndex(site, output.files) : undefined; // 6. the search index
       if (search && !options.searchOnRequest) await withIndex(output.files, search);
       const warnings = [...kept.configWarnings, ...rendered.warnings]; // 7. gather the warnings
-      const keys = dependencyKeys(site, files.templates, await engineDigest()); // 8. what each output is made of
+      const keys = async () => dependencyKeys(site, files.templates, await engineDigest()); // 8. each output's inputs
       const { highlight, bodies: counts, html: bodyHtml } = rendered;
       return { config, site, files: output.files, warnings, highlight, bodies: counts, bodyHtml, search, keys };
     },
