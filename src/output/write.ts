@@ -11,6 +11,7 @@ import type { Producers } from '../render/types.ts';
 import { besideOutput, commitInPlace, recoverOutput } from './journal.ts';
 import { nothingKnown, readPreviousBuild } from './manifest.ts';
 import type { FileRecord, Finisher, PreviousBuild, WriteResult } from './types.ts';
+import { namedInOutput } from './write-jobs.ts';
 import { createOutputWriter, type OutputWriter } from './writer.ts';
 
 /** What a write knows beforehand: each output's dependency key, and whether to trust the last build's. */
@@ -122,9 +123,13 @@ async function writeInPlace(outDir: string, files: Producers, finish: Finisher |
   const stage = async (path: string, bytes: Uint8Array) => {
     changed.push(path);
     const folder = dirname(join(staging, path));
-    if (!folders.has(folder)) folders.set(folder, mkdir(folder, { recursive: true }));
-    await folders.get(folder);
-    await writeWhole(join(staging, path), bytes);
+    try {
+      if (!folders.has(folder)) folders.set(folder, mkdir(folder, { recursive: true }));
+      await folders.get(folder);
+      await writeWhole(join(staging, path), bytes);
+    } catch (error) {
+      throw namedInOutput(path, error);
+    }
   };
   try {
     await mapLimit(paths, IO_CONCURRENCY, async (path) => {
