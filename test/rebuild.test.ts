@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { rebuild } from '../src/build.ts';
 import { prng } from './support/prng.ts';
@@ -50,10 +50,7 @@ describe('a rebuild in place', () => {
       const cacheDir = mkdtempSync(join(tmpdir(), 'colophon-clean-cache-'));
       let serial = 0;
       const live: string[] = [];
-      const write = (path: string, text: string) => {
-        mkdirSync(dirname(join(dir, path)), { recursive: true });
-        writeFileSync(join(dir, path), text);
-      };
+      const write = (path: string, text: string) => writeSite({ [path]: text }, dir);
       const newPost = (path: string) => {
         const fields = {
           title: `Post ${serial++}`,
