@@ -4,8 +4,9 @@
 //                     --baseline DIR | --baseline-config JSON]
 //
 // For each size N: a seeded corpus of N posts is generated in a temp dir, the floor (bench/floor.mjs)
-// is measured, then builds are measured in fresh processes (bench/measure.mjs): cold, warm,
-// no-op and one-post edit, and the dev server's save-to-served time (bench/serve-latency.mjs).
+// is measured, then builds are measured in fresh processes (bench/measure.mjs): cold, warm, no-op,
+// and rebuilds after one change each (a post's body, another post's title, a new post, a template),
+// and the dev server's save-to-served time (bench/serve-latency.mjs).
 // An empty site's cold build is measured last. Progress goes to stderr and the Markdown report to
 // stdout. Everything lives in a new folder under --dir (default os.tmpdir()) and is removed at the
 // end unless --keep.
@@ -44,6 +45,7 @@ import {
   appendFileSync,
   cpSync,
   existsSync,
+  mkdirSync,
   mkdtempSync,
   readdirSync,
   readFileSync,
@@ -68,7 +70,10 @@ const CASES = {
   cold: 'cold build (no dist/, empty cache)',
   warm: 'warm build (cache filled, no dist/)',
   noop: 'no-op rebuild (nothing changed)',
-  edit: 'edit one post, full rebuild',
+  edit: "edit one post's body",
+  title: "edit another post's title",
+  add: 'add a new post',
+  template: 'edit a template (layouts/post.eta)',
   serve: 'dev server: save one post → page served',
   empty: 'empty site (0 posts), cold build',
 };
@@ -213,16 +218,16 @@ function settleDisk() {
 /** One build by one engine in its own process, plus what dist/ holds afterwards. */
 function measureBuild(tmp, site, cacheDir, engine) {
   settleDisk();
-  const args = ['--engine', engine.dir, 'build', site];
+  const args = ['--engine', engine.dir, 'build', site, '--json'];
   const result = runScript(tmp, 'measure.mjs', args, { COLOPHON_CACHE_DIR: cacheDir });
-  const summary = result.out.find((line) => line.startsWith('Built ')) ?? '';
-  const written = /\((\d+) written,/.exec(summary)?.[1];
-  // The site digest ends the summary line. Null when missing, as undefined means "not a build" to progress().
-  const digest = /\bsha256:[0-9a-f]+/.exec(summary)?.[0] ?? null;
+  const summary = result.out.map((line) => JSON.parse(line)).find((line) => line.type === 'summary') ?? {};
   return {
     ...result,
-    written: written === undefined ? NaN : Number(written),
-    digest,
+    written: summary.written ?? NaN,
+    // Files rendered, encoded and hashed; an engine that reports none made every file.
+    made: summary.made ?? summary.files ?? NaN,
+    // Null when missing, as undefined means "not a build" to progress().
+    digest: summary.digest ?? null,
     ...treeSize(join(site, 'dist')),
   };
 }
@@ -258,22 +263,46 @@ function removeOutput(tmp, site) {
 function measureServe(tmp, site, cacheDir, engine) {
   const args = ['--engine', engine.dir, site, '--edits', '9'];
   const result = runScript(tmp, 'serve-latency.mjs', args, { COLOPHON_CACHE_DIR: cacheDir });
-  return { wallMs: result.medianMs, cpuMs: NaN, systemMs: NaN, maxRssKiB: NaN, written: NaN, files: NaN, bytes: NaN };
+  const none = { cpuMs: NaN, systemMs: NaN, maxRssKiB: NaN, written: NaN, made: NaN, files: NaN, bytes: NaN };
+  return { ...none, wallMs: result.medianMs };
 }
 
 function freshCacheDir(tmp) {
   return mkdtempSync(join(tmp, 'cache-'));
 }
 
-/** Appends a sentence to one post, runs fn, then puts the post back so the corpus stays as generated. */
-function withEditedPost(file, run, fn) {
-  const original = readFileSync(file, 'utf8');
-  appendFileSync(file, `\nThis sentence was added by the benchmark, edit number ${run + 1}.\n`);
-  try {
-    return fn();
-  } finally {
-    writeFileSync(file, original);
-  }
+/**
+ * The one-change rebuilds, each after the last with its change kept, so that each build meets
+ * exactly one change: a sentence added to one post, another post retitled, a new post, and a
+ * template of the theme overridden with an HTML comment added (every post page changes). `undo`
+ * puts the corpus back as generated.
+ */
+function oneChangeEdits(site, corpus, run) {
+  const pick = (at) => join(site, corpus.posts[Math.floor(corpus.posts.length * at)]);
+  const [body, title] = [pick(0.5), pick(0.25)];
+  const added = join(site, 'content', 'posts', `bench-added-${run + 1}.md`);
+  const originals = new Map([body, title].map((file) => [file, readFileSync(file, 'utf8')]));
+  const template = join(site, 'layouts', 'post.eta');
+  return {
+    edit: () => appendFileSync(body, `\nThis sentence was added by the benchmark, edit number ${run + 1}.\n`),
+    title: () =>
+      writeFileSync(title, originals.get(title).replace(/^title: .*$/m, `title: Retitled by the benchmark ${run + 1}`)),
+    add: () =>
+      writeFileSync(
+        added,
+        `---\ntitle: Added by the benchmark\ndate: 2024-06-01 12:00\n---\nA new post, ${run + 1}.\n`,
+      ),
+    template: () => {
+      mkdirSync(dirname(template), { recursive: true });
+      const theme = readFileSync(join(REPO, 'layouts', 'post.eta'), 'utf8');
+      writeFileSync(template, `${theme}<!-- edited by the benchmark, ${run + 1} -->\n`);
+    },
+    undo: () => {
+      for (const [file, text] of originals) writeFileSync(file, text);
+      rmSync(added, { force: true });
+      rmSync(dirname(template), { recursive: true, force: true });
+    },
+  };
 }
 
 // ---- one size ----
@@ -322,8 +351,9 @@ function sitesFor(corpus, engines) {
 }
 
 /**
- * Each run does cold, warm, no-op and edit in that order, because each leaves exactly the state
- * the next one needs: the cold build fills the cache (warm), the warm build leaves dist/ (no-op).
+ * Each run does cold, warm, no-op and the one-change rebuilds in that order, because each leaves
+ * exactly the state the next one needs: the cold build fills the cache (warm), the warm build
+ * leaves dist/ (no-op), and each rebuild leaves the output of the change before it.
  * With a baseline, run r of the baseline comes just before run r of this checkout, so that a slow
  * minute of the machine lands on both rather than on one engine's every run. The floor reads the
  * posts alone, which are the same in every engine's site folder, so it reads the corpus.
@@ -331,17 +361,15 @@ function sitesFor(corpus, engines) {
 function benchSize(tmp, n, { runs, seed, engines }) {
   const corpus = corpusFor(tmp, n, seed);
   const sites = sitesFor(corpus, engines);
-  const edit = corpus.posts[Math.floor(n / 2)];
   const floors = [];
   for (let r = 0; r < runs; r++) {
     floors.push(measureFloor(tmp, corpus.dir));
     progress('floor', r, runs, { wallMs: floors[r].totalMs });
   }
-  const results = byEngine(engines, () => ({ cold: [], warm: [], noop: [], edit: [], serve: [] }));
+  const results = byEngine(engines, () => Object.fromEntries([...BUILD_CASES, 'serve'].map((name) => [name, []])));
   for (let r = 0; r < runs; r++) {
     for (const engine of engines) {
       const site = sites[engine.key];
-      const edited = join(site, edit);
       const record = (name, result) => {
         results[engine.key][name].push(result);
         progress(name, r, runs, result, engine.tag);
@@ -354,7 +382,15 @@ function benchSize(tmp, n, { runs, seed, engines }) {
       removeOutput(tmp, site);
       record('warm', measureBuild(tmp, site, cacheDir, engine));
       record('noop', measureBuild(tmp, site, cacheDir, engine));
-      record('edit', withEditedPost(edited, r, () => measureBuild(tmp, site, cacheDir, engine)));
+      const edits = oneChangeEdits(site, corpus, r);
+      try {
+        for (const name of ONE_CHANGE) {
+          edits[name]();
+          record(name, measureBuild(tmp, site, cacheDir, engine));
+        }
+      } finally {
+        edits.undo();
+      }
       record('serve', measureServe(tmp, site, cacheDir, engine));
       rmSync(cacheDir, { recursive: true, force: true });
     }
@@ -408,15 +444,19 @@ function markdownTable(headers, rows) {
 
 const medianOf = (results, key) => median(results.map((r) => r[key]));
 
-function buildRow(n, name, results) {
+function buildRow(n, name, results, cold) {
   const pick = (key) => medianOf(results, key);
+  const toCold = (key) => (name === 'cold' || !cold ? '' : ratio(pick(key), medianOf(cold, key)));
   return [
     n,
     CASES[name],
     spread(results.map((r) => r.wallMs)),
+    toCold('wallMs'),
     seconds(pick('cpuMs')),
+    toCold('cpuMs'),
     seconds(pick('systemMs')),
     rssMib(pick('maxRssKiB')),
+    count(pick('made')),
     count(pick('written')),
     count(pick('files')),
     mib(pick('bytes')),
@@ -446,20 +486,24 @@ function comparedRow(n, name, baseline, current) {
     ratio(medianOf(current, 'cpuMs'), medianOf(baseline, 'cpuMs')),
     both('systemMs', seconds),
     both('maxRssKiB', rssMib),
+    agreed('made', count),
     agreed('written', count),
     agreed('files', count),
     agreed('bytes', mib),
   ];
 }
 
-const BUILD_CASES = ['cold', 'warm', 'noop', 'edit'];
+const ONE_CHANGE = ['edit', 'title', 'add', 'template'];
+const BUILD_CASES = ['cold', 'warm', 'noop', ...ONE_CHANGE];
 
 function buildTable(sizes, empty, compare) {
   const rows = [];
-  const row = (n, name, of) => compare ? comparedRow(n, name, of.baseline, of.current) : buildRow(n, name, of.current);
+  const row = (n, name, of, cold) =>
+    compare ? comparedRow(n, name, of.baseline, of.current) : buildRow(n, name, of.current, cold);
   for (const { n, results } of sizes) {
     for (const name of [...BUILD_CASES, 'serve']) {
-      rows.push(row(n, name, { baseline: results.baseline?.[name], current: results.current[name] }));
+      const cold = name === 'serve' ? undefined : results.current.cold;
+      rows.push(row(n, name, { baseline: results.baseline?.[name], current: results.current[name] }, cold));
     }
   }
   rows.push(row(0, 'empty', empty));
@@ -474,6 +518,7 @@ function buildTable(sizes, empty, compare) {
       'CPU, current / baseline',
       'of which system s, baseline → current',
       'peak RSS MiB, baseline → current',
+      'files made',
       'files written',
       'dist/ files',
       'dist/ MiB',
@@ -482,9 +527,12 @@ function buildTable(sizes, empty, compare) {
       'N',
       'case',
       'wall s, median (min–max)',
+      'wall / cold',
       'CPU s',
+      'CPU / cold',
       'of which system s',
       'peak RSS MiB',
+      'files made',
       'files written',
       'dist/ files',
       'dist/ MiB',
@@ -621,7 +669,10 @@ function report(options, sizes, empty, libs) {
     '',
     'Wall and CPU are measured around `main()`; loading the engine before it took a median ' +
     `${loading} and is not included. Peak RSS is the whole process's. ` +
-    '"Files written" is from the build summary; dist/ files and MiB are counted after the build. ' +
+    '"Files made" (rendered, encoded and hashed) and "files written" are from the build summary; dist/ files ' +
+    'and MiB are counted after the build. Wall / cold and CPU / cold are the medians over the cold build of ' +
+    'the same run; each one-change rebuild follows the one before it, its change kept, so that each build ' +
+    'meets exactly one change. ' +
     'System CPU is time spent in the kernel (creating, writing and removing files). The dev server row is ' +
     'the median of 9 saves per run, each from writing the post to its reloaded page being fetched.',
   ];

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { build } from './build.ts';
+import { rebuild } from './build.ts';
 import { isEntryModule } from './deps/runtime.ts';
 import { formatImportReport } from './import/report.ts';
 import { importBlog } from './import/run.ts';
@@ -85,7 +85,7 @@ function usageError(message: string, io: Io): number {
 /** What build and verify share: the same flags must rebuild the same bytes. */
 function buildOptions(flags: Flags): BuildOptions {
   const asOf = flags['as-of'] ?? sourceDateEpoch(process.env.SOURCE_DATE_EPOCH);
-  return { drafts: flags.drafts, cache: !flags['no-cache'], baseUrl: flags['base-url'], asOf };
+  return { drafts: flags.drafts, cache: !flags['no-cache'], baseUrl: flags['base-url'], asOf, full: flags.full };
 }
 
 async function runBuild(dir: string, flags: Flags, io: Io): Promise<number> {
@@ -97,20 +97,22 @@ async function runBuild(dir: string, flags: Flags, io: Io): Promise<number> {
   const started = performance.now();
   const line = io.progress && !flags.quiet && !flags.json ? progressLine(io.progress) : undefined;
   line?.start();
-  const result = await build(dir, { ...buildOptions(flags), onProgress: line?.update }).finally(() => line?.end());
-  const { site, report, paths } = result;
+  const result = await rebuild(dir, { ...buildOptions(flags), onProgress: line?.update }).finally(() => line?.end());
+  const { report } = result;
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
   if (flags.json) {
     for (const message of result.warnings) io.out(JSON.stringify({ type: 'warning', message }));
     const { written, unchanged, removed } = report;
     const summary = {
       type: 'summary',
-      posts: site.posts.length,
-      pages: site.pages.length,
-      files: paths.length,
+      posts: result.posts,
+      pages: result.pages,
+      files: result.files,
       written,
       unchanged,
       removed,
+      made: result.made,
+      upToDate: result.upToDate,
       seconds: Number(seconds),
       digest: result.digest,
     };
@@ -121,10 +123,12 @@ async function runBuild(dir: string, flags: Flags, io: Io): Promise<number> {
     for (const path of result.changes.written) io.out(`  written  ${path}`);
     for (const path of result.changes.removed) io.out(`  removed  ${path}`);
   }
+  if (flags.verbose) io.out(`  made     ${result.made} of ${count(result.files, 'file')}`);
+  const what = `${count(result.posts, 'post')}, ${count(result.pages, 'page')}: ${count(result.files, 'file')}`;
   io.out(
-    `Built ${count(site.posts.length, 'post')}, ${count(site.pages.length, 'page')}: ${count(paths.length, 'file')} ` +
+    `${result.upToDate ? 'Up to date:' : 'Built'} ${what} ` +
       `(${report.written} written, ${report.unchanged} unchanged, ${report.removed} removed) ` +
-      `in ${seconds} s, ${result.digest}`,
+      `in ${seconds} s, ${result.digest}${result.upToDate ? ' (inputs unchanged since the last build)' : ''}`,
   );
   return 0;
 }

@@ -1,5 +1,6 @@
 import { loadConfig } from './config/load.ts';
 import type { Config } from './config/types.ts';
+import { engineDigest } from './content/inputs.ts';
 import { isSourcePath } from './content/read.ts';
 import { goodFiles, readSiteFiles, rereadSiteFiles, type SiteFiles } from './content/site-files.ts';
 import { asFailure, BuildFailure, ColophonError } from './lib/errors.ts';
@@ -7,6 +8,7 @@ import { type BodyStore, openBodyStore, type RenderedBodies } from './markdown/s
 import { createModelStore, type ModelStore } from './model/reuse.ts';
 import { type AsOf, asOfInstant } from './model/schedule.ts';
 import type { Site, SiteOptions } from './model/types.ts';
+import { dependencyKeys } from './render/keys.ts';
 import { renderSite } from './render/site.ts';
 import { type SearchIndex, searchIndex } from './render/search.ts';
 import type { Producers } from './render/types.ts';
@@ -15,6 +17,8 @@ export interface BuildOptions {
   drafts?: boolean;
   /** Use the persistent caches (default true); false is --no-cache. */
   cache?: boolean;
+  /** `--full`: make every output file again instead of keeping those whose dependencies did not change. */
+  full?: boolean;
   /** Worker threads for Markdown and highlighting; by default COLOPHON_WORKERS or one per core. */
   workers?: number;
   /** The cache folder instead of the site's own (cacheDirFor); `colophon diff` builds revisions with the site's. */
@@ -48,6 +52,11 @@ export interface Generated {
   bodyHtml: ReadonlyMap<string, string>;
   /** With `search: true`: the search index of these files (already among them unless searchOnRequest). */
   search?: SearchIndex;
+  /**
+   * Output path ▶ digest of what it is made from (see dependencyKeys); outputs without one are
+   * always made. Made when asked (a build asks; the dev server, which renders on request, does not).
+   */
+  keys(): Promise<ReadonlyMap<string, string>>;
 }
 
 /**
@@ -85,8 +94,9 @@ export function createPipeline(siteDir: string, options: BuildOptions = {}): Pip
       const search = config.search ? searchIndex(site, output.files) : undefined; // 6. the search index
       if (search && !options.searchOnRequest) await withIndex(output.files, search);
       const warnings = [...kept.configWarnings, ...rendered.warnings]; // 7. gather the warnings
+      const keys = async () => dependencyKeys(site, files.templates, await engineDigest()); // 8. each output's inputs
       const { highlight, bodies: counts, html: bodyHtml } = rendered;
-      return { config, site, files: output.files, warnings, highlight, bodies: counts, bodyHtml, search };
+      return { config, site, files: output.files, warnings, highlight, bodies: counts, bodyHtml, search, keys };
     },
   };
 }

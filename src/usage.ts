@@ -5,7 +5,7 @@ export const HELP = `colophon — a static blog engine with byte-identical outpu
 Usage:
   colophon build [dir]            build the site in dir (default: .) into its outDir
                                   [--drafts] [--as-of DATE] [--quiet] [--verbose]
-                                  [--check-determinism]
+                                  [--full] [--check-determinism]
   colophon init [dir]             start a new site in dir (default: .) [--force]
   colophon verify [dir] <target>  rebuild in memory and compare with a deployed copy:
                                   a folder, or the http(s) URL of the deployed site
@@ -33,6 +33,8 @@ Options:
   --as-of DATE leave out posts dated after DATE (default: SOURCE_DATE_EPOCH, if set)
   --quiet      build: no progress line on the terminal
   --verbose    build: list every file written or removed
+  --full       build: make every file again and compare it byte for byte with the output, instead
+               of keeping those whose inputs did not change (--no-cache does too)
   --check-determinism
                build: build twice in memory, the second time with another clock, Math.random
                seed, TZ, LANG, file order and thread count; list every file that differs.
@@ -62,6 +64,7 @@ export const OPTIONS = {
   'no-drafts': { type: 'boolean', default: false },
   quiet: { type: 'boolean', default: false },
   verbose: { type: 'boolean', default: false },
+  full: { type: 'boolean', default: false },
   force: { type: 'boolean', default: false },
   'dry-run': { type: 'boolean', default: false },
   json: { type: 'boolean', default: false },
@@ -91,6 +94,7 @@ export type Flags = {
   'no-drafts': boolean;
   quiet: boolean;
   verbose: boolean;
+  full: boolean;
   force: boolean;
   'dry-run': boolean;
   json: boolean;

@@ -6,25 +6,8 @@ import { generate } from '../src/build.ts';
 import { BuildFailure } from '../src/lib/errors.ts';
 import { createPipeline, type Generated } from '../src/pipeline.ts';
 import { materialize } from '../src/render/produce.ts';
+import { prng } from './support/prng.ts';
 import { config, post, writeSite } from './support/site.ts';
-
-/** A small seeded generator (no Math.random: a failing sequence must be replayable from its seed). */
-function prng(seed: number) {
-  let s = seed >>> 0 || 1;
-  const next = () => {
-    s ^= s << 13;
-    s >>>= 0;
-    s ^= s >>> 17;
-    s ^= s << 5;
-    s >>>= 0;
-    return s / 4294967296;
-  };
-  return {
-    next,
-    int: (n: number) => Math.floor(next() * n),
-    pick: <T>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)]!,
-  };
-}
 
 const CATEGORIES = ['Alpha', 'beta', 'Gamma', 'ALPHA', 'Delta'];
 const LAYOUTS = [

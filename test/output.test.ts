@@ -17,6 +17,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { createHash } from 'node:crypto';
+import { recoverOutput } from '../src/output/journal.ts';
 import { buildOk, cli, config, listTree, post, ROOT, writeSite } from './support/site.ts';
 
 function smallSite(extra: Record<string, unknown> = {}): string {
@@ -35,6 +36,7 @@ describe('the output folder', () => {
     const old = new Date(Date.UTC(2001, 0, 1));
     for (const f of listTree(join(dir, 'dist'))) utimesSync(join(dir, 'dist', f), old, old);
     const before = new Map(listTree(join(dir, 'dist')).map((f) => [f, statSync(join(dir, 'dist', f))]));
+    const folder = statSync(join(dir, 'dist/2020/01/01/a'));
 
     const again = cli(['build', dir]);
     assert.match(again.stdout, /\(0 written, 16 unchanged, 0 removed\)/);
@@ -57,6 +59,9 @@ describe('the output folder', () => {
     assert.deepEqual(result.report, { written: 6, unchanged: 10, removed: 0 });
     const kept = statSync(join(dir, 'dist/2020/01/01/a/index.html'));
     assert.equal(kept.ino, before.get('2020/01/01/a/index.html')!.ino);
+    // Written in place: no copy of the tree, no hard links, the folders themselves kept.
+    assert.ok(listTree(join(dir, 'dist')).every((f) => statSync(join(dir, 'dist', f)).nlink === 1));
+    assert.equal(statSync(join(dir, 'dist/2020/01/01/a')).ino, folder.ino);
   });
 
   it('repairs an output file changed by hand, even when the manifest still lists its old hash', async () => {
@@ -125,7 +130,9 @@ describe('a build killed part-way', () => {
     }
     const reference = mkdtempSync(join(tmpdir(), 'colophon-ref-'));
     cpSync(dir, reference, { recursive: true });
-    assert.equal(cli(['build', reference]).status, 0);
+    const started = performance.now();
+    assert.equal(cli(['build', reference]).status, 0); // a rebuild, as each one below is
+    const took = performance.now() - started;
     const newTree = snapshot(join(reference, 'dist'));
 
     const pristine = mkdtempSync(join(tmpdir(), 'colophon-old-'));
@@ -133,7 +140,9 @@ describe('a build killed part-way', () => {
     const same = (a: Map<string, string>, b: Map<string, string>) =>
       a.size === b.size && [...a].every(([k, v]) => b.get(k) === v);
     const outcomes: string[] = [];
-    for (const delay of [60, 120, 180, 240, 300, 360, 420, 480, 540, 600, 700, 800, 1000, 1300]) {
+    // Kills spread over the time a rebuild takes on this machine now, so that some land while it
+    // renders and some while it moves files into place (see journal.test.ts for every single step).
+    for (const delay of Array.from({ length: 14 }, (_, i) => Math.round(took * (0.1 + 0.07 * i)))) {
       rmSync(join(dir, 'dist'), { recursive: true, force: true });
       cpSync(pristine, join(dir, 'dist'), { recursive: true });
       const child = spawn(process.execPath, [join(ROOT, 'bin/colophon.js'), 'build', dir], { stdio: 'ignore' });
@@ -141,10 +150,13 @@ describe('a build killed part-way', () => {
       const [code] = (await once(child, 'exit')) as [number | null];
       clearTimeout(timer);
       const out = join(dir, 'dist');
-      // Killed between its two renames, the old output waits beside dist and the next build puts it back.
-      const now = existsSync(out) ? snapshot(out) : snapshot(join(dir, '.dist.colophon-old'));
+      // Killed part-way, a build leaves a journal (or the old output beside dist): the next build
+      // rolls it back before anything else, as recoverOutput does here.
+      const journal = existsSync(join(dir, '.dist.colophon-journal'));
+      await recoverOutput(out);
+      const now = snapshot(out);
       const state = same(now, oldTree) ? 'old' : same(now, newTree) ? 'new' : 'MIXED';
-      outcomes.push(`${delay} ms: ${code === 0 ? 'finished' : 'killed'}, ${state}`);
+      outcomes.push(`${delay} ms: ${code === 0 ? 'finished' : 'killed'}${journal ? ' mid-commit' : ''}, ${state}`);
       assert.notEqual(state, 'MIXED', `killed after ${delay} ms the output was a mix:\n${outcomes.join('\n')}`);
     }
     if (process.env.COLOPHON_TEST_VERBOSE) console.log(outcomes.join('\n'));

@@ -69,6 +69,7 @@ describe('build progress', () => {
       '  written  index.html',
       '  written  sitemap.xml',
       '  removed  2020/01/01/p002/index.html',
+      '  made     8 of 10 files', // the others' inputs did not change
     ]);
     assert.match(second.out.at(-1)!, /^Built 2 posts/);
   });

@@ -1,4 +1,6 @@
 import { Eta } from 'eta';
+import { sha256 } from '../lib/digest.ts';
+import { compareText } from '../lib/order.ts';
 
 export interface TemplateSource {
   name: string; // "post", "partials/entry"
@@ -13,6 +15,8 @@ export interface TemplateFailure {
 }
 
 export interface Templates {
+  /** SHA-256 over every template's name and text: equal digests render equal pages from equal data. */
+  digest: string;
   has(name: string): boolean;
   render(name: string, data: object): string;
 }
@@ -31,7 +35,10 @@ export function createTemplates(sources: TemplateSource[]): Templates {
       throw failure(source.file, error);
     }
   }
+  const names = [...byName.keys()].sort(compareText);
+  const digest = sha256(names.map((name) => `${name}\0${byName.get(name)!.text}`).join('\0'));
   return {
+    digest,
     has: (name) => byName.has(name),
     render(name, data) {
       try {

@@ -1,10 +1,10 @@
-import { rename, writeFile } from 'node:fs/promises';
+import { readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { digestOfHashes } from '../lib/digest.ts';
 import { ColophonError } from '../lib/errors.ts';
 import { byUtf8 } from '../lib/order.ts';
 import { version } from '../lib/version.ts';
-import type { FileRecord, Manifest } from './types.ts';
+import type { BuildState, FileRecord, Manifest, PreviousBuild } from './types.ts';
 
 /** The file a published manifest takes inside the output; it is left out of the digest it records. */
 export const PUBLISHED_MANIFEST = 'colophon-manifest.json';
@@ -17,7 +17,7 @@ export function createManifest(records: ReadonlyMap<string, FileRecord>, version
   return { colophon: version, digest, files };
 }
 
-function manifestJson(manifest: Manifest): string {
+function manifestJson(manifest: Manifest & { build?: BuildState }): string {
   return `${JSON.stringify(manifest, null, 2)}\n`;
 }
 
@@ -31,10 +31,10 @@ export function manifestPathFor(outDir: string): string {
   return join(dirname(outDir), `${basename(outDir)}.manifest.json`);
 }
 
-export async function writeManifestBeside(outDir: string, manifest: Manifest): Promise<string> {
+export async function writeManifestBeside(outDir: string, manifest: Manifest, state?: BuildState): Promise<string> {
   const path = manifestPathFor(outDir);
   try {
-    await writeFile(`${path}.tmp`, manifestJson(manifest));
+    await writeAfterOutput(`${path}.tmp`, manifestJson(state ? { ...manifest, build: state } : manifest));
     await rename(`${path}.tmp`, path);
   } catch (error) {
     throw new ColophonError('E_WRITE', `could not write the manifest: ${(error as Error).message}`, {
@@ -43,4 +43,38 @@ export async function writeManifestBeside(outDir: string, manifest: Manifest): P
     });
   }
   return path;
+}
+
+/** The manifest the last build wrote beside the output; nothing known when there is none or it cannot be read. */
+export async function readPreviousBuild(outDir: string): Promise<PreviousBuild> {
+  const path = manifestPathFor(outDir);
+  try {
+    const [text, info] = await Promise.all([readFile(path, 'utf8'), stat(path)]);
+    const manifest = JSON.parse(text) as Partial<Manifest> & { build?: BuildState };
+    const files = new Map((manifest.files ?? []).map((f) => [f.path, { sha256: f.sha256, size: f.size }]));
+    const keys = new Map(Object.entries(manifest.build?.keys ?? {}));
+    return { files, keys, writtenBefore: info.mtimeMs, state: manifest.build };
+  } catch {
+    return nothingKnown(); // compare bytes instead
+  }
+}
+
+export function nothingKnown(): PreviousBuild {
+  return { files: new Map(), keys: new Map(), writtenBefore: 0 };
+}
+
+/**
+ * Writes the file so that its mtime is later than that of every file written before it. File times
+ * come from a coarse clock (a few milliseconds a tick), so files written just before may share the
+ * first write's time; writing again once the clock has moved on makes the manifest's time a strict
+ * bound, and a file modified after it (by hand, within the same tick) is never taken as unchanged.
+ */
+async function writeAfterOutput(file: string, text: string): Promise<void> {
+  await writeFile(file, text);
+  const first = (await stat(file)).mtimeMs;
+  for (let tries = 0; tries < 100; tries++) {
+    await new Promise((resolve) => setTimeout(resolve, 2));
+    await writeFile(file, text);
+    if ((await stat(file)).mtimeMs > first) return;
+  }
 }

@@ -26,12 +26,18 @@ export function writeJobs(setup: WriterSetup, made: Set<string>, jobs: readonly 
     try {
       return writeJob(setup, made, path, bytes);
     } catch (error) {
-      // Named by its place in the output rather than in the staging folder, which is gone by the
-      // time anyone reads this: "2020/01/02/x/index.html: ENAMETOOLONG: name too long".
-      const message = error instanceof Error ? error.message.replace(/, \w+ '[^]*'$/, '') : String(error);
-      throw new Error(`${path}: ${message}`);
+      throw namedInOutput(path, error);
     }
   });
+}
+
+/**
+ * A write's error named by its place in the output rather than in the staging folder, which is
+ * gone by the time anyone reads this: "2020/01/02/x/index.html: ENAMETOOLONG: name too long".
+ */
+export function namedInOutput(path: string, error: unknown): Error {
+  const message = error instanceof Error ? error.message.replace(/, \w+ '[^]*'$/, '') : String(error);
+  return new Error(`${path}: ${message}`);
 }
 
 function writeJob(setup: WriterSetup, made: Set<string>, path: string, bytes: Uint8Array | undefined): string {

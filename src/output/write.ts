@@ -1,86 +1,76 @@
-import { existsSync } from 'node:fs';
-import { link, mkdir, readFile, rename, rm, stat } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
-import { IO_CONCURRENCY, mapLimit } from '../lib/concurrency.ts';
-import { workerCount } from '../lib/concurrency.ts';
+import { existsSync, statSync } from 'node:fs';
+import { mkdir, readFile, rename, rm, stat } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { IO_CONCURRENCY, mapLimit, workerCount } from '../lib/concurrency.ts';
 import { sha256 } from '../lib/digest.ts';
 import { BuildFailure, ColophonError } from '../lib/errors.ts';
 import { listFiles, writeWhole } from '../lib/files.ts';
 import { byUtf8 } from '../lib/order.ts';
 import { produce } from '../render/produce.ts';
 import type { Producers } from '../render/types.ts';
-import { manifestPathFor } from './manifest.ts';
-import type { FileRecord, Finisher, WriteResult } from './types.ts';
+import { besideOutput, commitInPlace, recoverOutput } from './journal.ts';
+import { nothingKnown, readPreviousBuild } from './manifest.ts';
+import type { FileRecord, Finisher, PreviousBuild, WriteResult } from './types.ts';
+import { namedInOutput } from './write-jobs.ts';
 import { createOutputWriter, type OutputWriter } from './writer.ts';
 
+/** What a write knows beforehand: each output's dependency key, and whether to trust the last build's. */
+export interface WritePlan {
+  /** Output path ▶ dependency key; a file whose key and bytes on disk are the last build's is not made again. */
+  keys?: ReadonlyMap<string, string>;
+  /** `--full`: every file is made and compared byte for byte with the old output. */
+  full?: boolean;
+}
+
 /**
- * The only stage that touches the output folder. Each file is rendered, hashed and written into a
- * staging folder beside the output, which is swapped in only when every file succeeded: a failed or
- * killed build never leaves a mix. A file whose bytes did not change is hard-linked from the old
- * output (same inode, same mtime), so rsync and bucket syncs upload only what changed.
+ * The only stage that touches the output folder. The first build writes every file into a staging
+ * folder beside the output and swaps it in whole. Later builds write into the existing output, in
+ * place and safely (see journal.ts): only the files whose bytes changed are written, and an output
+ * whose dependencies did not change is not even made. Either way a failed or killed build never
+ * leaves a mix, and an unchanged file keeps its inode and mtime, so rsync and bucket syncs upload
+ * only what changed.
  */
-export async function writeOutput(outDir: string, files: Producers, finish?: Finisher): Promise<WriteResult> {
-  return writeStaged(outDir, files, finish).catch((error) => {
+export async function writeOutput(
+  outDir: string,
+  files: Producers,
+  finish?: Finisher,
+  plan: WritePlan = {},
+): Promise<WriteResult> {
+  const write = async () => {
+    await recoverOutput(outDir);
+    const previous = new Set(await listFiles(outDir, 'output', false));
+    if (previous.size === 0) return writeStaged(outDir, files, finish);
+    const known = plan.full ? nothingKnown() : await readPreviousBuild(outDir);
+    return writeInPlace(outDir, files, finish, { previous, known, keys: plan.full ? undefined : plan.keys });
+  };
+  return write().catch((error) => {
     if (error instanceof BuildFailure || error instanceof ColophonError) throw error;
     throw writeError(outDir, error);
   });
 }
 
+/** A first build: every file into the staging folder (on a writer thread for a large site), swapped in whole. */
 async function writeStaged(outDir: string, files: Producers, finish?: Finisher): Promise<WriteResult> {
-  const staging = join(dirname(outDir), `.${basename(outDir)}.colophon-new`);
-  const retired = join(dirname(outDir), `.${basename(outDir)}.colophon-old`);
-  await recover(outDir, retired);
-  const previous = new Set(await listFiles(outDir, 'output', false));
+  const { staging, retired } = besideOutput(outDir);
   const paths = [...files.keys()].sort(byUtf8);
-  // With an output to compare against, find what changed before touching the disk: a rebuild that
-  // changed nothing writes nothing. Without one, every file is new and one pass does it all.
-  const plan = previous.size > 0 ? await findChanges(outDir, paths, files, previous) : new Map<string, Planned>();
-  const failed = [...plan.values()].flatMap((s) => (s.error ? [s.error] : []));
-  if (failed.length > 0) throw new BuildFailure(failed);
-  const records = new Map<string, FileRecord>([...plan].map(([p, s]) => [p, s.record]));
-  if (plan.size > 0 && [...plan.values()].every((s) => s.same)) {
-    const extras = finish?.(records) ?? new Map<string, Uint8Array>();
-    const gone = [...previous].some((p) => !files.has(p) && !extras.has(p));
-    if (!gone && (await extrasUnchanged(outDir, extras))) {
-      for (const [path, bytes] of extras) records.set(path, recordOf(bytes));
-      return {
-        report: { written: 0, unchanged: records.size, removed: 0 },
-        records,
-        changes: { written: [], removed: [] },
-      };
-    }
-  }
-
-  const changed: string[] = [];
-  const write = async (path: string, bytes: Uint8Array) => {
-    changed.push(path);
-    await writeWhole(join(staging, path), bytes);
-  };
-
+  const records = new Map<string, FileRecord>();
   await rm(staging, { recursive: true, force: true });
   await mkdir(staging, { recursive: true }).catch((error) => {
     throw writeError(outDir, error);
   });
   // Pages are rendered here, one after the other, while another thread makes, writes and hashes
-  // the files (for a small site, this thread does it as it goes). Files found unchanged
-  // are hard-linked from the old output instead.
+  // the files (for a small site, this thread does it as it goes).
   let writer: OutputWriter | undefined;
   try {
     writer = createOutputWriter({ root: staging, previous: outDir }, workerCount(paths.length) > 1);
     const errors: ColophonError[] = [];
     for (const path of paths) {
-      const planned = plan.get(path);
-      let bytes: Uint8Array | undefined;
-      if (!planned?.same) {
-        const made = planned?.bytes ?? produce(files.get(path)!, writer.reserve);
-        if (made instanceof ColophonError) {
-          errors.push(made);
-          continue;
-        }
-        bytes = made;
-        changed.push(path);
+      const made = produce(files.get(path)!, writer.reserve);
+      if (made instanceof ColophonError) {
+        errors.push(made);
+        continue;
       }
-      const backlog = bytes ? writer.add(path, bytes) : writer.link(path);
+      const backlog = writer.add(path, made);
       if (backlog) await backlog; // the writer thread has enough in hand
     }
     // Template errors are reported before a write that failed meanwhile: they are the user's to fix.
@@ -88,10 +78,7 @@ async function writeStaged(outDir: string, files: Producers, finish?: Finisher):
     for (const [path, record] of await writer.done()) records.set(path, record);
     for (const [path, bytes] of finish?.(records) ?? []) {
       records.set(path, recordOf(bytes));
-      await mkdir(dirname(join(staging, path)), { recursive: true });
-      if (previous.has(path) && (await sameBytes(join(outDir, path), bytes))) {
-        await link(join(outDir, path), join(staging, path));
-      } else await write(path, bytes);
+      await writeWhole(join(staging, path), bytes);
     }
   } catch (error) {
     await writer?.abort();
@@ -99,98 +86,94 @@ async function writeStaged(outDir: string, files: Producers, finish?: Finisher):
     if (error instanceof BuildFailure) throw error;
     throw writeError(outDir, error);
   }
-
-  const removed = [...previous].filter((p) => !records.has(p));
-  const report = { written: changed.length, unchanged: records.size - changed.length, removed: removed.length };
-  const changes = { written: changed.sort(byUtf8), removed: removed.sort(byUtf8) };
-  if (changed.length === 0 && removed.length === 0 && existsSync(outDir)) {
-    await rm(staging, { recursive: true, force: true });
-    return { report, records, changes };
-  }
+  const written = [...records.keys()].sort(byUtf8);
   try {
-    if (existsSync(outDir)) await rename(outDir, retired);
+    if (existsSync(outDir)) await rename(outDir, retired); // an empty folder
     await rename(staging, outDir);
   } catch (error) {
-    await recover(outDir, retired);
+    await recoverOutput(outDir);
     throw writeError(outDir, error);
   }
   await rm(retired, { recursive: true, force: true });
-  return { report, records, changes };
+  const report = { written: written.length, unchanged: 0, removed: 0 };
+  return { report, made: paths.length, records, changes: { written, removed: [] } };
+}
+
+interface InPlace {
+  previous: Set<string>; // the files in the output now
+  known: PreviousBuild;
+  keys?: ReadonlyMap<string, string>;
+}
+
+/**
+ * A rebuild: each file whose key is the one the last build recorded, and which is on disk as that
+ * build left it, is kept without being made; every other file is made, and staged when its bytes
+ * differ from the old output's. Then the staged files are committed in place.
+ */
+async function writeInPlace(outDir: string, files: Producers, finish: Finisher | undefined, known: InPlace) {
+  const { staging } = besideOutput(outDir);
+  const { previous, keys } = known;
+  const paths = [...files.keys()].sort(byUtf8);
+  const records = new Map<string, FileRecord>();
+  const changed: string[] = [];
+  const errors = new Map<string, ColophonError>();
+  let made = 0;
+  await rm(staging, { recursive: true, force: true });
+  const folders = new Map<string, Promise<unknown>>();
+  const stage = async (path: string, bytes: Uint8Array) => {
+    changed.push(path);
+    const folder = dirname(join(staging, path));
+    try {
+      if (!folders.has(folder)) folders.set(folder, mkdir(folder, { recursive: true }));
+      await folders.get(folder);
+      await writeWhole(join(staging, path), bytes);
+    } catch (error) {
+      throw namedInOutput(path, error);
+    }
+  };
+  try {
+    await mapLimit(paths, IO_CONCURRENCY, async (path) => {
+      const before = known.known.files.get(path);
+      const file = join(outDir, path);
+      const key = keys?.get(path);
+      if (key !== undefined && before && previous.has(path) && known.known.keys.get(path) === key) {
+        if (await vouched(file, before, known.known.writtenBefore)) return void records.set(path, before);
+      }
+      made++;
+      const bytes = produce(files.get(path)!);
+      if (bytes instanceof ColophonError) return void errors.set(path, bytes);
+      const record = recordOf(bytes);
+      records.set(path, record);
+      if (previous.has(path) && (await unchanged(file, record, before, known.known.writtenBefore, bytes))) return;
+      if (errors.size === 0) await stage(path, bytes);
+    });
+    // Template errors are reported in path order, whatever order the files were made in.
+    if (errors.size > 0) throw new BuildFailure([...errors.keys()].sort(byUtf8).map((p) => errors.get(p)!));
+    for (const [path, bytes] of finish?.(records) ?? []) {
+      records.set(path, recordOf(bytes));
+      if (!(previous.has(path) && (await sameBytes(join(outDir, path), bytes)))) await stage(path, bytes);
+    }
+    const removed = [...previous].filter((p) => !records.has(p)).sort(byUtf8);
+    changed.sort(byUtf8);
+    if (changed.length > 0 || removed.length > 0) {
+      const replaced = changed.filter((p) => previous.has(p));
+      await commitInPlace(outDir, { replaced, added: changed.filter((p) => !previous.has(p)), removed });
+    }
+    const report = { written: changed.length, unchanged: records.size - changed.length, removed: removed.length };
+    return { report, made, records, changes: { written: changed, removed } };
+  } catch (error) {
+    await recoverOutput(outDir).catch(() => {});
+    if (error instanceof BuildFailure) throw error;
+    throw writeError(outDir, error);
+  }
 }
 
 function recordOf(bytes: Uint8Array): FileRecord {
   return { sha256: sha256(bytes), size: bytes.byteLength };
 }
 
-/** What the comparison with the old output found for one file. */
-interface Planned {
-  record: FileRecord;
-  same: boolean; // the old output already holds these bytes
-  bytes?: Uint8Array; // kept for changed files while they fit in memory
-  error?: ColophonError;
-}
-
-/** Changed files' bytes are kept up to this much; beyond it they are rendered again when written. */
-const KEEP_BYTES = 128 * 1024 * 1024;
-
-/** Renders and hashes every file once, comparing each with the old output. */
-async function findChanges(
-  outDir: string,
-  paths: string[],
-  files: Producers,
-  previous: Set<string>,
-): Promise<Map<string, Planned>> {
-  const known = await previousRecords(outDir);
-  const plan = new Map<string, Planned>();
-  let kept = 0;
-  await mapLimit(paths, IO_CONCURRENCY, async (path) => {
-    const bytes = produce(files.get(path)!);
-    if (bytes instanceof ColophonError) {
-      return void plan.set(path, { record: { sha256: '', size: 0 }, same: false, error: bytes });
-    }
-    const record = recordOf(bytes);
-    const same = previous.has(path) && (await unchanged(join(outDir, path), record, known.get(path), bytes));
-    const keep = !same && kept + bytes.byteLength <= KEEP_BYTES;
-    if (keep) kept += bytes.byteLength;
-    plan.set(path, { record, same, bytes: keep ? bytes : undefined });
-  });
-  return plan;
-}
-
-async function extrasUnchanged(outDir: string, extras: Map<string, Uint8Array>): Promise<boolean> {
-  for (const [path, bytes] of extras) if (!(await sameBytes(join(outDir, path), bytes))) return false;
-  return true;
-}
-
 function writeError(outDir: string, error: unknown): ColophonError {
   return new ColophonError('E_WRITE', `could not write the output: ${(error as Error).message}`, { file: outDir });
-}
-
-/** A build killed between the two renames leaves the old output retired: put it back. */
-async function recover(outDir: string, retired: string): Promise<void> {
-  if (!existsSync(outDir) && existsSync(retired)) await rename(retired, outDir);
-  else await rm(retired, { recursive: true, force: true });
-}
-
-interface Known {
-  record: FileRecord;
-  writtenBefore: number; // the manifest's mtime: files last modified strictly before it are as it records them
-}
-
-/** The previous build's manifest, beside the output: what each file held when it was written. */
-async function previousRecords(outDir: string): Promise<Map<string, Known>> {
-  const path = manifestPathFor(outDir);
-  try {
-    const [text, info] = await Promise.all([readFile(path, 'utf8'), stat(path)]);
-    const manifest = JSON.parse(text) as { files?: { path: string; size: number; sha256: string }[] };
-    return new Map(
-      (manifest.files ?? []).map((
-        f,
-      ) => [f.path, { record: { sha256: f.sha256, size: f.size }, writtenBefore: info.mtimeMs }]),
-    );
-  } catch {
-    return new Map(); // no manifest, or an unreadable one: compare bytes instead
-  }
 }
 
 /**
@@ -200,14 +183,18 @@ async function previousRecords(outDir: string): Promise<Map<string, Known>> {
 async function unchanged(
   file: string,
   record: FileRecord,
-  known: Known | undefined,
+  known: FileRecord | undefined,
+  writtenBefore: number,
   bytes: Uint8Array,
 ): Promise<boolean> {
-  if (known && known.record.sha256 === record.sha256 && known.record.size === record.size) {
-    const info = await stat(file).catch(() => undefined);
-    if (info && info.size === record.size && info.mtimeMs < known.writtenBefore) return true;
-  }
+  if (known && known.sha256 === record.sha256 && (await vouched(file, known, writtenBefore))) return true;
   return sameBytes(file, bytes);
+}
+
+/** Whether the file is as the manifest records it: its size, and not modified since the manifest was written. */
+async function vouched(file: string, known: FileRecord, writtenBefore: number): Promise<boolean> {
+  const info = statSync(file, { throwIfNoEntry: false }); // thousands of these: the promise API's cost is most of it
+  return info !== undefined && info.isFile() && info.size === known.size && info.mtimeMs < writtenBefore;
 }
 
 async function sameBytes(file: string, bytes: Uint8Array): Promise<boolean> {

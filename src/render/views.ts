@@ -176,10 +176,14 @@ export function createPresenter({ config, nav, indexes, assets }: PresentedSite)
       // A body without ids or fragment links is the same HTML: the same bytes, encoded once.
       return { ...view, html, body: html === view.html ? view.body : mark(html), excerpt };
     },
+    // The body's HTML (and what is read from it) is made when a template first asks: the archive
+    // and the term pages show thousands of posts by title and date only.
     post: (post, body, mark = (html) => html) => {
       const page = href(post.path);
-      const html = rewriteUrls(body, againstPage(page), { fragments: false });
-      const excerpt = excerptOf(html);
+      let html: string | undefined;
+      let marked: string | undefined;
+      let excerpt: { of?: string } | undefined;
+      let described: string | undefined;
       return {
         title: post.source.title,
         href: page,
@@ -188,10 +192,18 @@ export function createPresenter({ config, nav, indexes, assets }: PresentedSite)
         updated: when(post.updated),
         categories: post.categories.map(categoryLink),
         tags: post.tags.map(categoryLink),
-        html,
-        body: mark(html),
-        excerpt,
-        description: description(post.source.description, html, excerpt),
+        get html() {
+          return html ??= rewriteUrls(body, againstPage(page), { fragments: false });
+        },
+        get body() {
+          return marked ??= mark(this.html);
+        },
+        get excerpt() {
+          return (excerpt ??= { of: excerptOf(this.html) }).of;
+        },
+        get description() {
+          return described ??= description(post.source.description, this.html, this.excerpt);
+        },
         image: image(post.source.image, post.path),
         draft: post.source.draft,
         scheduled: post.scheduled,
