@@ -111,6 +111,7 @@ async function runBuild(dir: string, flags: Flags, io: Io): Promise<number> {
       written,
       unchanged,
       removed,
+      images: result.images,
       seconds: Number(seconds),
       digest: result.digest,
     };
@@ -123,10 +124,15 @@ async function runBuild(dir: string, flags: Flags, io: Io): Promise<number> {
   }
   io.out(
     `Built ${count(site.posts.length, 'post')}, ${count(site.pages.length, 'page')}: ${count(paths.length, 'file')} ` +
-      `(${report.written} written, ${report.unchanged} unchanged, ${report.removed} removed) ` +
-      `in ${seconds} s, ${result.digest}`,
+      `(${report.written} written, ${report.unchanged} unchanged, ${report.removed} removed)` +
+      `${imagesPart(result.images)} in ${seconds} s, ${result.digest}`,
   );
   return 0;
+}
+
+/** ", 3 images (1 processed)" when the site shows any. */
+function imagesPart({ total, processed }: { total: number; processed: number }): string {
+  return total === 0 ? '' : `, ${count(total, 'image')} (${processed} processed)`;
 }
 
 async function runDeterminismCheck(dir: string, flags: Flags, io: Io): Promise<number> {

@@ -3,6 +3,7 @@ import type { Config } from './config/types.ts';
 import { isSourcePath } from './content/read.ts';
 import { goodFiles, readSiteFiles, rereadSiteFiles, type SiteFiles } from './content/site-files.ts';
 import { asFailure, BuildFailure, ColophonError } from './lib/errors.ts';
+import { createImageStore, type ImagesDone, type ImageStore } from './markdown/images.ts';
 import { type BodyStore, openBodyStore, type RenderedBodies } from './markdown/store.ts';
 import { createModelStore, type ModelStore } from './model/reuse.ts';
 import { type AsOf, asOfInstant } from './model/schedule.ts';
@@ -48,6 +49,8 @@ export interface Generated {
   bodyHtml: ReadonlyMap<string, string>;
   /** With `search: true`: the search index of these files (already among them unless searchOnRequest). */
   search?: SearchIndex;
+  /** Local raster images shown, and how many of them were processed now rather than found in the cache. */
+  images: ImagesDone['images'];
 }
 
 /**
@@ -67,6 +70,7 @@ interface Kept {
   files: SiteFiles; // content/
   model: ModelStore; // model/
   bodies: BodyStore; // markdown/
+  images: ImageStore; // markdown/
 }
 
 export function createPipeline(siteDir: string, options: BuildOptions = {}): Pipeline {
@@ -78,15 +82,18 @@ export function createPipeline(siteDir: string, options: BuildOptions = {}): Pip
       kept = await readSite(siteDir, options, previous, changed && [...changed]); // 1. read or re-read the site
       const { config, model, bodies } = kept;
       const files = goodFiles(kept.files); // 2. stop on read errors
-      const site = model.site(config, files.sources, files.assets, siteOptions(config, options)); // 3. the model
+      const site = model.site(config, files.sources, files.assets, siteOptions(config, options), files.bundleFiles); // 3.
       const rendered = await bodies.render([...site.posts, ...site.pages].map((p) => p.source)).catch(asFailure); // 4.
-      const output = renderSite(site, files.templates, rendered.html); // 5. render the site
+      const pictured = await kept.images.apply(site, rendered.html).catch(asFailure); // 5. responsive images
+      const output = renderSite(site, files.templates, pictured.html, pictured.og); // 6. render the site
+      output.errors.push(...addImages(output.files, pictured.files));
       if (output.errors.length > 0) throw new BuildFailure(output.errors);
-      const search = config.search ? searchIndex(site, output.files) : undefined; // 6. the search index
+      const search = config.search ? searchIndex(site, output.files) : undefined; // 7. the search index
       if (search && !options.searchOnRequest) await withIndex(output.files, search);
-      const warnings = [...kept.configWarnings, ...rendered.warnings]; // 7. gather the warnings
+      const warnings = [...kept.configWarnings, ...rendered.warnings]; // 8. gather the warnings
       const { highlight, bodies: counts, html: bodyHtml } = rendered;
-      return { config, site, files: output.files, warnings, highlight, bodies: counts, bodyHtml, search };
+      const { images } = pictured;
+      return { config, site, files: output.files, warnings, highlight, bodies: counts, bodyHtml, search, images };
     },
   };
 }
@@ -115,7 +122,22 @@ async function readSite(siteDir: string, options: BuildOptions, kept?: Kept, cha
     files,
     model: createModelStore(),
     bodies: await openBodyStore(config, { cache, cacheDir, seedFrom, workers: options.workers }),
+    images: createImageStore(config, { cache, cacheDir }),
   };
+}
+
+/** The processed images, beside the originals; a name some other file has already is a collision. */
+function addImages(files: Producers, images: ReadonlyMap<string, () => Uint8Array>): ColophonError[] {
+  const taken = new Set([...files.keys()].map((path) => path.toLowerCase()));
+  const errors: ColophonError[] = [];
+  for (const [path, bytes] of images) {
+    if (!taken.has(path.toLowerCase())) files.set(path, bytes);
+    else {
+      const message = `a resized image would be written to ${path}, where another file is written already`;
+      errors.push(new ColophonError('E_COLLISION', message, { hint: 'rename that file, or the image it comes from' }));
+    }
+  }
+  return errors;
 }
 
 /** Adds the index's files; the pages it rendered to make it are kept, not rendered again. */

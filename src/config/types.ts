@@ -44,6 +44,15 @@ export interface SiteConfig {
   nav?: NavEntry[];
   /** A full-text search index built with Pagefind, and a search box in the theme. */
   search?: boolean;
+  /** Responsive sizes of the local JPEG, PNG, WebP and AVIF images posts show; false turns it off. */
+  images?: false | ImagesConfig;
+}
+
+export interface ImagesConfig {
+  /** The widths each image is written in, in pixels (default 640, 1280, 1920); never wider than the original. */
+  widths?: number[];
+  /** The `sizes` attribute: how wide the image is shown (default "100vw"). */
+  sizes?: string;
 }
 
 /** A link of the header: its text and where it goes, or a page named by its path under content/. */
@@ -103,6 +112,7 @@ export interface Config {
   /** As given, page paths made `content/...`; undefined: the default (pages, then the archive). */
   nav?: NavEntry[];
   search: boolean;
+  images: false | { widths: number[]; sizes: string };
   /**
    * SHA-256 of what site.config.ts is made of: its text, the local modules it imports, the
    * versions of the packages those import, and its plugins with their options (see fingerprint.ts).

@@ -22,6 +22,7 @@ export function findCollisions(site: Site): ColophonError[] {
   for (const index of site.indexes) claim(index.output, `the ${index.kind === 'tags' ? 'tag' : 'category'} index`);
   for (const feed of site.feeds) claim(feed.output, `the feed ${feed.path}`);
   for (const asset of site.assets) claim(asset.path, `public/${asset.path}`);
+  for (const file of site.bundleFiles) claim(file.output, file.source);
   const errors: ColophonError[] = [];
   for (const { output, list } of owners.values()) {
     // With search on, Pagefind's files (named by their contents) fill pagefind/: nothing else may go there.

@@ -102,6 +102,15 @@ export interface Site {
   /** sitemap.xml and 404.html, each unless a page or a file in public/ is written there. */
   generated: string[];
   assets: Asset[];
+  /** The files of the posts' and pages' bundles, each to be published beside its page. */
+  bundleFiles: BundleFile[];
+}
+
+/** A file of a page bundle: "content/posts/trip/photo.jpg" published as "2024/05/01/trip/photo.jpg". */
+export interface BundleFile {
+  source: string;
+  output: string;
+  bytes: Uint8Array;
 }
 
 export interface SiteOptions {
