@@ -82,7 +82,8 @@ export function createPipeline(siteDir: string, options: BuildOptions = {}): Pip
       kept = await readSite(siteDir, options, previous, changed && [...changed]); // 1. read or re-read the site
       const { config, model, bodies } = kept;
       const files = goodFiles(kept.files); // 2. stop on read errors
-      const site = model.site(config, files.sources, files.assets, siteOptions(config, options), files.bundleFiles); // 3.
+      const { sources, assets, bundleFiles } = files;
+      const site = model.site(config, sources, assets, siteOptions(config, options), bundleFiles); // 3. the model
       const rendered = await bodies.render([...site.posts, ...site.pages].map((p) => p.source)).catch(asFailure); // 4.
       const pictured = await kept.images.apply(site, rendered.html).catch(asFailure); // 5. responsive images
       const output = renderSite(site, files.templates, pictured.html, pictured.og); // 6. render the site

@@ -8,10 +8,11 @@ const URL_ATTRIBUTE = /(\s(?:href|src|srcset)\s*=\s*)(["'])(.*?)\2/gi;
 const NON_FRAGMENT_URL_ATTRIBUTE = /(\s(?:href|src|srcset)\s*=\s*)(["'])(?!#)(.*?)\2/gi;
 
 /**
- * Rewrites the URL of every href/src attribute, and each URL of a srcset. Code in Markdown is escaped, so only real attributes
- * (from Markdown links and images, or raw HTML the author wrote) match. With `fragments: false`,
- * links within the page ("#section", as every heading's self-link is) are left out without being
- * looked at: the rewrites that resolve links against a page never change them.
+ * Rewrites the URL of every href/src attribute, and each URL of a srcset. Code in Markdown is
+ * escaped, so only real attributes (from Markdown links and images, or raw HTML the author wrote)
+ * match. With `fragments: false`, links within the page ("#section", as every heading's self-link
+ * is) are left out without being looked at: the rewrites that resolve links against a page never
+ * change them.
  */
 export function rewriteUrls(
   html: string,
