@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { crc32, deflateSync } from 'node:zlib';
 import { describe, it } from 'node:test';
 import sharp from 'sharp';
+import { serve } from '../src/serve/server.ts';
 import { picture, writeBytes } from './support/image-site.ts';
 import { buildFails, buildInMemory, cli, config, post, writeSite } from './support/site.ts';
 
@@ -130,6 +131,24 @@ describe('page bundles and responsive images', () => {
     assert.match(text!, /"notes.jpg" cannot be shown: it is not an image that can be read/);
     assert.match(huge!, /it is 20000 × 20000 pixels, more than the 16383 × 16383/);
     assert.match(missing!, /"\/img\/missing.webp" cannot be shown: no file is published/);
+  });
+
+  it('is served by colophon serve, which follows edits to an image', async () => {
+    const dir = await tripSite();
+    const server = await serve(dir, { port: 0, host: '127.0.0.1', log: () => {} });
+    try {
+      const get = (path: string) => fetch(new URL(path, server.url));
+      const small = await get('/blog/2024/05/01/trip/photo-640w.webp');
+      assert.equal(small.headers.get('content-type'), 'image/webp');
+      assert.equal((await sharp(new Uint8Array(await small.arrayBuffer())).metadata()).width, 640);
+      writeBytes(dir, { 'content/posts/2024-05-01-trip/photo.png': await picture(800, 400, 'png') });
+      await server.settled();
+      const page = await (await get('/blog/2024/05/01/trip/')).text();
+      assert.match(page, /photo-800w.png" srcset="[^"]*" sizes="100vw" width="800" height="400"/);
+      assert.equal((await get('/blog/2024/05/01/trip/photo-800w.webp')).status, 200);
+    } finally {
+      await server.close();
+    }
   });
 
   it('reports two bundles that publish a file to the same path as a collision', async () => {

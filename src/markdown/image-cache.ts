@@ -41,9 +41,12 @@ export function widthsFor(configured: readonly number[], width: number): number[
 export function createImageCache(settings: ImageSettings, dir?: string): ImageCache {
   const kept = new Map<string, Processed>();
   const salt = JSON.stringify({ widths: settings.widths, encoders: ENCODERS, versions: SHARP_VERSIONS });
+  const keys = new WeakMap<Uint8Array, string>(); // the same bytes, kept by a dev server, are hashed once
+  const keyOf = (bytes: Uint8Array) =>
+    keys.get(bytes) ?? keys.set(bytes, sha256(`${salt}\n${sha256(bytes)}`)).get(bytes)!;
   return {
     async get(bytes, info) {
-      const key = sha256(`${salt}\n${sha256(bytes)}`);
+      const key = keyOf(bytes);
       const known = kept.get(key) ?? (dir ? await readCached(dir, key) : undefined);
       if (known) return kept.set(key, known), { processed: known, made: false };
       const processed = await processImage(bytes, info, widthsFor(settings.widths, info.width));

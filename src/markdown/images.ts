@@ -38,6 +38,9 @@ export function createImageStore(config: Config, options: { cache: boolean; cach
   }
   const dir = options.cache ? (options.cacheDir ?? cacheDirFor(config.siteDir)) : undefined;
   const cache = createImageCache(settings, dir);
+  // A dev server's refresh keeps the bytes of files it did not re-read: what they are is known.
+  const read = new WeakMap<Uint8Array, ImageInfo | string>();
+  const infoOf = async (bytes: Uint8Array) => read.get(bytes) ?? read.set(bytes, await imageInfo(bytes)).get(bytes)!;
   return {
     async apply(site, html) {
       const published = publishedFiles(site);
@@ -46,7 +49,7 @@ export function createImageStore(config: Config, options: { cache: boolean; cach
       const errors: ColophonError[] = [];
       const infos = new Map<string, ImageInfo>();
       for (const ref of refs) {
-        const problem = await inspect(ref.target, published, infos);
+        const problem = await inspect(ref.target, published, infos, infoOf);
         if (problem) errors.push(imageError(ref, problem));
       }
       if (errors.length > 0) throw new BuildFailure(errors.sort(byPlace));
@@ -117,11 +120,12 @@ async function inspect(
   target: string,
   published: ReadonlyMap<string, Uint8Array>,
   infos: Map<string, ImageInfo>,
+  infoOf: (bytes: Uint8Array) => Promise<ImageInfo | string>,
 ): Promise<string | undefined> {
   if (infos.has(target)) return undefined;
   const bytes = published.get(target);
   if (!bytes) return `no file is published at ${target} (in the post's bundle or in public/)`;
-  const info = await imageInfo(bytes);
+  const info = await infoOf(bytes);
   if (typeof info === 'string') return info;
   infos.set(target, info);
   return undefined;
