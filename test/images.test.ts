@@ -109,7 +109,7 @@ describe('page bundles and responsive images', () => {
     assert.match(page, /width="900" height="900"/);
   });
 
-  it('reports a missing image, a file that is no image and a huge one as E_IMAGE with the post and line', async () => {
+  it('reports a missing, unreadable, broken or huge image as E_IMAGE with the post and line', async () => {
     const dir = writeSite({
       'content/posts/2024-05-01-a/index.md': post(
         { title: 'A' },
@@ -127,6 +127,15 @@ describe('page bundles and responsive images', () => {
       ['E_IMAGE', 'content/posts/2024-05-02-b.md', 3],
     ]);
     const [gone, text, huge, missing] = failure.errors.map((e) => e.message);
+    // A header that reads well over pixels that are cut off fails when the pixels are read.
+    writeSite({ 'content/posts/2024-05-01-a/index.md': post({ title: 'A' }, 'Cut:\n\n![cut](cut.jpg)\n') }, dir);
+    writeBytes(dir, { 'content/posts/2024-05-01-a/cut.jpg': (await picture(800, 600, 'jpeg')).subarray(0, 3000) });
+    writeSite({ 'content/posts/2024-05-02-b.md': post({ title: 'B' }) }, dir);
+    const cut = await buildFails(dir);
+    assert.deepEqual(cut.errors.map((e) => [e.code, e.file, e.line]), [
+      ['E_IMAGE', 'content/posts/2024-05-01-a/index.md', 6],
+    ]);
+    assert.match(cut.errors[0]!.message, /"cut.jpg" cannot be shown: it cannot be decoded/);
     assert.match(gone!, /"gone.png" cannot be shown: no file is published at \/2024\/05\/01\/a\/gone.png/);
     assert.match(text!, /"notes.jpg" cannot be shown: it is not an image that can be read/);
     assert.match(huge!, /it is 20000 × 20000 pixels, more than the 16383 × 16383/);

@@ -56,11 +56,20 @@ export function createImageStore(config: Config, options: { cache: boolean; cach
       const targets = [...infos.keys()].sort(compareText);
       let processed = 0;
       const done = new Map<string, Processed>();
+      const failed = new Map<string, string>(); // a header that reads well over pixels that do not
       await mapLimit(targets, MAX_IMAGE_JOBS, async (target) => {
-        const got = await cache.get(published.get(target)!, infos.get(target)!);
-        if (got.made) processed++;
-        done.set(target, got.processed);
+        try {
+          const got = await cache.get(published.get(target)!, infos.get(target)!);
+          if (got.made) processed++;
+          done.set(target, got.processed);
+        } catch (error) {
+          failed.set(target, `it cannot be decoded (${(error as Error).message.trim()})`);
+        }
       });
+      const broken = refs.filter((ref) => failed.has(ref.target));
+      if (broken.length > 0) {
+        throw new BuildFailure(broken.map((r) => imageError(r, failed.get(r.target)!)).sort(byPlace));
+      }
       const files = new Map<string, () => Uint8Array>();
       for (const target of targets) {
         const image = done.get(target)!;
