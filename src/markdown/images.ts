@@ -46,46 +46,72 @@ export function createImageStore(config: Config, options: { cache: boolean; cach
       const published = publishedFiles(site);
       const owners = [...site.posts, ...site.pages];
       const refs = owners.flatMap(({ source, path }) => referencesOf(source, path, html.get(source.path)!));
-      const errors: ColophonError[] = [];
-      const infos = new Map<string, ImageInfo>();
-      for (const ref of refs) {
-        const problem = await inspect(ref.target, published, infos, infoOf);
-        if (problem) errors.push(imageError(ref, problem));
-      }
-      if (errors.length > 0) throw new BuildFailure(errors.sort(byPlace));
+      const infos = await inspectAll(refs, published, infoOf);
       const targets = [...infos.keys()].sort(compareText);
-      let processed = 0;
-      const done = new Map<string, Processed>();
-      const failed = new Map<string, string>(); // a header that reads well over pixels that do not
-      await mapLimit(targets, MAX_IMAGE_JOBS, async (target) => {
-        try {
-          const got = await cache.get(published.get(target)!, infos.get(target)!);
-          if (got.made) processed++;
-          done.set(target, got.processed);
-        } catch (error) {
-          failed.set(target, `it cannot be decoded (${(error as Error).message.trim()})`);
-        }
-      });
-      const broken = refs.filter((ref) => failed.has(ref.target));
-      if (broken.length > 0) {
-        throw new BuildFailure(broken.map((r) => imageError(r, failed.get(r.target)!)).sort(byPlace));
-      }
+      const { done, processed } = await processAll(
+        targets,
+        refs,
+        (target) => cache.get(published.get(target)!, infos.get(target)!),
+      );
       const files = new Map<string, () => Uint8Array>();
       for (const target of targets) {
-        const image = done.get(target)!;
-        for (const v of image.variants) files.set(safeDecode(variantUrl(target, v)).slice(1), v.bytes);
+        for (const v of done.get(target)!.variants) files.set(variantUrl(target, v).slice(1), v.bytes);
       }
       const og = new Map<string, string>();
-      for (const ref of refs) if (ref.frontMatter) og.set(ref.source.path, largestUrl(ref.url, done.get(ref.target)!));
-      const marked = new Map<string, string>();
-      for (const [path, body] of html) marked.set(path, body);
+      for (const ref of refs) {
+        if (ref.frontMatter) og.set(ref.source.path, largestUrl(ref.target, done.get(ref.target)!));
+      }
+      const marked = new Map(html);
       for (const { source, path } of owners) {
-        const body = html.get(source.path)!;
-        marked.set(source.path, markUp(body, path, published, done, settings.sizes));
+        marked.set(source.path, markUp(html.get(source.path)!, path, done, settings.sizes));
       }
       return { html: marked, files, og, images: { total: targets.length, processed } };
     },
   };
+}
+
+/** What each referenced image is, by target; throws BuildFailure naming every reference with a problem. */
+async function inspectAll(
+  refs: readonly Reference[],
+  published: ReadonlyMap<string, Uint8Array>,
+  infoOf: (bytes: Uint8Array) => Promise<ImageInfo | string>,
+): Promise<Map<string, ImageInfo>> {
+  const errors: ColophonError[] = [];
+  const infos = new Map<string, ImageInfo>();
+  for (const ref of refs) {
+    if (infos.has(ref.target)) continue;
+    const bytes = published.get(ref.target);
+    const info = bytes
+      ? await infoOf(bytes)
+      : `no file is published at ${ref.target} (in the post's bundle or in public/)`;
+    if (typeof info === 'string') errors.push(imageError(ref, info));
+    else infos.set(ref.target, info);
+  }
+  if (errors.length > 0) throw new BuildFailure(errors.sort(byPlace));
+  return infos;
+}
+
+/** Every target processed or found, MAX_IMAGE_JOBS at a time; one whose pixels cannot be decoded is E_IMAGE. */
+async function processAll(
+  targets: readonly string[],
+  refs: readonly Reference[],
+  get: (target: string) => Promise<{ processed: Processed; made: boolean }>,
+): Promise<{ done: Map<string, Processed>; processed: number }> {
+  let processed = 0;
+  const done = new Map<string, Processed>();
+  const failed = new Map<string, string>(); // a header that reads well over pixels that do not
+  await mapLimit(targets, MAX_IMAGE_JOBS, async (target) => {
+    try {
+      const got = await get(target);
+      if (got.made) processed++;
+      done.set(target, got.processed);
+    } catch (error) {
+      failed.set(target, `it cannot be decoded (${(error as Error).message.trim()})`);
+    }
+  });
+  const broken = refs.filter((ref) => failed.has(ref.target));
+  if (broken.length > 0) throw new BuildFailure(broken.map((r) => imageError(r, failed.get(r.target)!)).sort(byPlace));
+  return { done, processed };
 }
 
 const none = () => ({ total: 0, processed: 0 });
@@ -124,22 +150,6 @@ function publishedFiles(site: Site): Map<string, Uint8Array> {
   return files;
 }
 
-/** Records what the image is; the problem with it when there is one. */
-async function inspect(
-  target: string,
-  published: ReadonlyMap<string, Uint8Array>,
-  infos: Map<string, ImageInfo>,
-  infoOf: (bytes: Uint8Array) => Promise<ImageInfo | string>,
-): Promise<string | undefined> {
-  if (infos.has(target)) return undefined;
-  const bytes = published.get(target);
-  if (!bytes) return `no file is published at ${target} (in the post's bundle or in public/)`;
-  const info = await infoOf(bytes);
-  if (typeof info === 'string') return info;
-  infos.set(target, info);
-  return undefined;
-}
-
 function imageError(ref: Reference, problem: string): ColophonError {
   const { source } = ref;
   return new ColophonError('E_IMAGE', `the image "${ref.src}" cannot be shown: ${problem}`, {
@@ -158,17 +168,12 @@ function lineOf(source: Source, src: string): number | undefined {
 const byPlace = (a: ColophonError, b: ColophonError) =>
   compareText(a.file ?? '', b.file ?? '') || (a.line ?? 0) - (b.line ?? 0);
 
-function markUp(
-  html: string,
-  pagePath: string,
-  published: ReadonlyMap<string, Uint8Array>,
-  done: ReadonlyMap<string, Processed>,
-  sizes: string,
-): string {
+/** Each Markdown image of a processed file as a `<picture>`; the others as they were. */
+function markUp(html: string, pagePath: string, done: ReadonlyMap<string, Processed>, sizes: string): string {
   if (!html.includes('<img ')) return html;
   return html.replace(MARKDOWN_IMG, (tag, src: string, alt: string, title?: string) => {
     const url = localUrl(src.replace(/&amp;/g, '&'), pagePath);
     const image = url === undefined ? undefined : done.get(safeDecode(url));
-    return image && published.has(safeDecode(url!)) ? pictureHtml(url!, image, { alt, title }, sizes) : tag;
+    return image ? pictureHtml(url!, image, { alt, title }, sizes) : tag;
   });
 }

@@ -27,12 +27,13 @@ export interface PictureAttributes {
  * eager when the page is rendered (see eagerFirstImage), as lists and feeds show it further down.
  */
 export function pictureHtml(url: string, image: Processed, attrs: PictureAttributes, sizes: string): string {
+  const at = (v: Variant) => variantUrl(url, v).replace(/&/g, '&amp;'); // the one character a URL path keeps
   const srcset = (format: string) =>
-    image.variants.filter((v) => v.format === format).map((v) => `${variantUrl(url, v)} ${v.width}w`).join(', ');
+    image.variants.filter((v) => v.format === format).map((v) => `${at(v)} ${v.width}w`).join(', ');
   const own = image.variants.filter((v) => v.format === image.format);
   const largest = own[own.length - 1]!;
   const title = attrs.title === undefined ? '' : ` title="${attrs.title}"`;
-  const img = `<img src="${variantUrl(url, largest)}" srcset="${srcset(image.format)}" sizes="${sizes}" ` +
+  const img = `<img src="${at(largest)}" srcset="${srcset(image.format)}" sizes="${sizes}" ` +
     `width="${largest.width}" height="${largest.height}" alt="${attrs.alt}"${title}${LAZY}>`;
   if (image.format === 'webp') return img;
   return `<picture><source type="image/webp" srcset="${srcset('webp')}" sizes="${sizes}">${img}</picture>`;
