@@ -49,8 +49,9 @@ export function createImageCache(settings: ImageSettings, dir?: string): ImageCa
       const key = keyOf(bytes);
       const known = kept.get(key) ?? (dir ? await readCached(dir, key) : undefined);
       if (known) return kept.set(key, known), { processed: known, made: false };
-      const processed = await processImage(bytes, info, widthsFor(settings.widths, info.width));
-      if (dir) await saveCached(dir, key, processed);
+      const made = await processImage(bytes, info, widthsFor(settings.widths, info.width));
+      // Once on disk, the bytes are read from there when written: 500 photos' sizes are not held at once.
+      const processed = (dir && await saveCached(dir, key, made) && await readCached(dir, key)) || made;
       kept.set(key, processed);
       return { processed, made: true };
     },
@@ -77,8 +78,8 @@ interface Entry {
 const fileOf = (dir: string, key: string, v: { width: number; format: string }) =>
   join(dir, 'images', `${key}-${v.width}.${v.format}`);
 
-/** The entry is written last, so an entry on disk means its files are there too. */
-async function saveCached(dir: string, key: string, processed: Processed): Promise<void> {
+/** The entry is written last, so an entry on disk means its files are there too. False when it cannot be. */
+async function saveCached(dir: string, key: string, processed: Processed): Promise<boolean> {
   try {
     await mkdir(join(dir, 'images'), { recursive: true });
     for (const v of processed.variants) await writeWhole(fileOf(dir, key, v), v.bytes());
@@ -86,8 +87,9 @@ async function saveCached(dir: string, key: string, processed: Processed): Promi
     const file = join(dir, 'images', `${key}.json`);
     await writeWhole(`${file}.tmp`, new TextEncoder().encode(JSON.stringify(entry)));
     await rename(`${file}.tmp`, file);
+    return true;
   } catch {
-    // A cache that cannot be written costs the next build time, not this one its output.
+    return false; // a cache that cannot be written costs the next build time, not this one its output
   }
 }
 
