@@ -84,15 +84,17 @@ export function goodFiles(files: SiteFiles): GoodFiles {
 
 /**
  * A folder appearing or going (a rename, a new tree) is simplest to read again whole; so is a
- * bundle's file, or an index.md that makes or unmakes a bundle.
+ * bundle's file, or an index.md that makes or unmakes a bundle (not one that is edited).
  */
 function hasFolderEvent(files: SiteFiles, config: Config, changed: readonly string[]): boolean {
   const hidden = (path: string) => path.split('/').some((part) => part.startsWith('.') || part.endsWith('~'));
-  const bundled = (path: string) => !isSourcePath(path) || isBundleIndex(path);
+  const known = [...files.sources.keys(), ...files.problems.keys()];
+  const read = new Set(known);
+  const madeOrGone = (path: string) => read.has(path) !== existsSync(join(config.siteDir, path));
+  const bundled = (path: string) => !isSourcePath(path) || (isBundleIndex(path) && madeOrGone(path));
   if (changed.some((path) => path.startsWith('content/') && !hidden(path) && bundled(path))) return true;
   const inTrees = changed.filter((path) => path.startsWith('content/') || path.startsWith('public/'));
   if (inTrees.length === 0) return false;
-  const known = [...files.sources.keys(), ...files.problems.keys()];
   return inTrees.some((path) =>
     known.some((p) => p.startsWith(`${path}/`)) || (existsSync(join(config.siteDir, path)) && !/\.[^/]+$/.test(path))
   );
