@@ -38,7 +38,7 @@ const COMMANDS: Record<
     },
   },
   check: { args: [0, 1], run: ([dir], flags, io) => runCheck(dir ?? '.', flags, io) },
-  import: { args: [2, 3], run: ([engine, dir, site], _flags, io) => runImport(engine!, dir!, site ?? '.', io) },
+  import: { args: [2, 3], run: ([engine, dir, site], flags, io) => runImport(engine!, dir!, site ?? '.', flags, io) },
   serve: { args: [0, 1], run: ([dir], flags, io) => runServe(dir ?? '.', flags, io) },
   new: { args: [1, 2], run: ([title, dir], flags, io) => runNew(title!, dir ?? '.', flags, io) },
   diff: { args: [0, 2], run: (args, flags, io) => runDiff(args, flags, io) },
@@ -226,8 +226,8 @@ function openBrowser(url: string): void {
   );
 }
 
-async function runImport(engine: string, dir: string, site: string, io: Io): Promise<number> {
-  const report = await importBlog(engine, dir, site);
+async function runImport(engine: string, dir: string, site: string, flags: Flags, io: Io): Promise<number> {
+  const report = await importBlog(engine, dir, site, { dryRun: flags['dry-run'] });
   for (const line of formatImportReport(report)) io.out(line);
   return 0;
 }

@@ -13,8 +13,9 @@ Usage:
                                   and sitemap, naming the source of each problem
                                   [--out DIR] [--external] [--strict] [--json]
   colophon import <engine> <dir> [site]
-                                  copy a blogofile or jekyll blog's posts into the site
-                                  in site (default: .), each keeping its old URL
+                                  bring a hugo, jekyll or blogofile blog into the site in
+                                  site (default: .): posts, pages, static files and the
+                                  settings that keep every old URL and feed [--dry-run]
   colophon serve [dir]            serve the site with live reload while you write
                                   [--port 4000] [--host 127.0.0.1] [--no-drafts] [--open]
   colophon new "Title" [dir]      start a post dated now [--categories a,b] [--draft]
@@ -37,6 +38,7 @@ Options:
                seed, TZ, LANG, file order and thread count; list every file that differs.
                Writes nothing. The way to vet a plugin, helper or transform.
   --force      init: write into a folder that is not empty
+  --dry-run    import: write nothing, print the same report
   --no-cache   render every body and highlight every code block again instead of reusing the cache
   --strict     verify: files on the target that the site does not produce are an error;
                check: warnings are errors too
@@ -61,6 +63,7 @@ export const OPTIONS = {
   quiet: { type: 'boolean', default: false },
   verbose: { type: 'boolean', default: false },
   force: { type: 'boolean', default: false },
+  'dry-run': { type: 'boolean', default: false },
   json: { type: 'boolean', default: false },
   stat: { type: 'boolean', default: false },
   'exit-code': { type: 'boolean', default: false },
@@ -89,6 +92,7 @@ export type Flags = {
   quiet: boolean;
   verbose: boolean;
   force: boolean;
+  'dry-run': boolean;
   json: boolean;
   stat: boolean;
   'exit-code': boolean;

@@ -65,7 +65,7 @@ describe('colophon import', () => {
     const dir = freshSite();
     const result = await run(['import', 'jekyll', JEKYLL, dir]);
     assert.equal(result.code, 0, result.err);
-    assert.equal(listTree(join(dir, 'content')).length, 6);
+    assert.equal(listTree(join(dir, 'content')).length, 7, 'six Markdown posts and one in HTML');
     const built = await buildInMemory(dir, { drafts: true });
     for (const file of JEKYLL_URLS) assert.ok(built.has(file), `${file} is in the output`);
     const hello = built.read(JEKYLL_URLS[0]!);
@@ -75,7 +75,7 @@ describe('colophon import', () => {
     const strings = readFileSync(join(dir, 'content/posts/2014/2014-11-02-space-categories.md'), 'utf8');
     assert.match(strings, /^categories:\n {2}- Notes\n {2}- Misc\n/m);
     assert.match(strings, /^tags:\n {2}- one\n {2}- two\n/m);
-    assert.match(strings, /\{% include note\.html content="kept" %\}/, 'other Liquid is kept');
+    assert.match(strings, /^<!-- \{% include note\.html content="kept" %\} -->$/m, 'other Liquid is kept, hidden');
     const draft = readFileSync(join(dir, 'content/posts/2015/2015-01-05-draft-post.md'), 'utf8');
     assert.match(draft, /^draft: true$/m);
     assert.doesNotMatch(draft, /^published:/m);
@@ -136,6 +136,7 @@ describe('colophon import', () => {
       '  converted  _posts/2015-02-10-custom.md -> content/posts/2015/2015-02-10-custom.md',
       '  converted  _posts/2015-03-01-fixed.md -> content/posts/2015/2015-03-01-fixed.md',
       '  converted  _posts/2015-04-01-no-title.md -> content/posts/2015/2015-04-01-no-title.md',
+      '  converted  _posts/2015-05-01-page.html -> content/posts/2015/2015-05-01-page.md',
     ]);
     const changesOf = (source: string) => {
       const start = lines.findIndex((l) => l.includes(`converted  ${source} `));
@@ -149,14 +150,14 @@ describe('colophon import', () => {
       'highlight options dropped: linenos',
     ]);
     assert.deepEqual(changesOf('_posts/2014-11-02-space-categories.markdown').slice(1), [
-      'Liquid kept as text, check by hand: {% include note.html content="kept" %} {{ site.url }}',
+      'Liquid filled in: {{ site.url }}',
+      'Liquid at line 6 left in an HTML comment, convert it by hand: {% include note.html content="kept" %}',
     ]);
     assert.ok(changesOf('_posts/2015-01-05-Draft-Post.md').includes('published: false became draft: true'));
     assert.deepEqual(lines.filter((l) => l.startsWith('  skipped')), [
-      '  skipped    _posts/2015-05-01-page.html: not a Markdown file (.html): convert it by hand',
       '  skipped    _posts/notes.md: its name does not start with a date, as in 2014-10-13-title.md (Jekyll did not publish it)',
     ]);
-    assert.ok(lines.includes('6 posts converted (6 changed), 2 skipped.'));
+    assert.ok(lines.includes('7 posts converted (7 changed), 1 skipped.'));
     assert.match(
       out,
       /^note: dates were kept as written; .* now "UTC", but the old blog's _config\.yml names "America\/Los_Angeles": set timezone: 'America\/Los_Angeles' in site\.config\.ts\.$/m,
@@ -172,7 +173,10 @@ describe('colophon import', () => {
     );
     assert.match(out, /changed {2}permalink \/2009\/08\/29\/custom-address\/ added/);
     assert.match(out, /changed {2}code block options dropped: linenums=True, style=murphy/);
-    assert.match(out, /skipped {4}_posts\/005 - notes\.textile: not a Markdown file/);
+    assert.match(
+      out,
+      /skipped {4}_posts\/005 - notes\.textile: Textile has no converter here: convert it to Markdown by hand/,
+    );
     assert.match(out, /skipped {4}_posts\/006 - undated\.markdown: it has no date/);
     assert.match(out, /^4 posts converted \(4 changed\), 2 skipped\.$/m);
     assert.match(out, /note: .* now "America\/New_York", the timezone the old blog's _config\.py names\./);
@@ -183,7 +187,7 @@ describe('colophon import', () => {
     const engine = await run(['import', 'wordpress', BLOGOFILE, dir]);
     assert.equal(engine.code, 1);
     assert.match(engine.err, /error\[E_IMPORT_ENGINE\]: cannot import from "wordpress"/);
-    assert.match(engine.err, /hint: known engines: blogofile, jekyll/);
+    assert.match(engine.err, /hint: known engines: blogofile, hugo, jekyll/);
     const folder = await run(['import', 'jekyll', join(dir, 'nowhere'), dir]);
     assert.equal(folder.code, 1);
     assert.match(folder.err, /error\[E_IMPORT_SOURCE\] .*nowhere: no _posts folder in /);

@@ -42,13 +42,17 @@ export async function check(siteDir: string, options: CheckOptions = {}): Promis
   const origins = originsOf(site, generated.bodyHtml, siteDir);
   const pages = new Map<string, ReturnType<typeof readPage>>();
   for (const [path, bytes] of output) if (path.endsWith('.html')) pages.set(path, readPage(text(bytes)));
-  const resolve_ = resolver(site.config, output, pages);
+  const redirects = new Map(site.redirects.flatMap((r) => (r.output ? [[r.output, r.to] as const] : [])));
+  const resolve_ = resolver(site.config, output, pages, redirects);
+  const aliasOf = new Map(site.redirects.flatMap((r) => (r.output ? [[r.output, r.file] as const] : [])));
   const problems: Problem[] = [];
   const external = new Map<string, { page: string; origin: Origin; raw: string }[]>();
   const shownOn = shownBodies(site);
   for (const [page, parts] of [...pages].sort(([a], [b]) => byUtf8(a, b))) {
     const shown = shownOn.get(page) ?? [];
-    const originOf = (raw: string) => origins.find(raw, shown);
+    // A redirect page's links are its alias's: the source that names it, or site.config.ts.
+    const alias = aliasOf.get(page);
+    const originOf = (raw: string): Origin => (alias ? { file: alias } : origins.find(raw, shown));
     const seen = new Set<string>();
     for (const id of parts.ids) {
       if (seen.has(id)) {
@@ -78,8 +82,11 @@ export async function check(siteDir: string, options: CheckOptions = {}): Promis
     const bytes = output.get(feed.output);
     if (bytes) problems.push(...checkFeed(feed.output, feed.format, text(bytes), (url) => origins.ofPostUrl(url)));
   }
-  const sitemap = output.get('sitemap.xml');
-  if (sitemap) problems.push(...checkSitemap(text(sitemap), (url) => resolve_(url, 'sitemap.xml'), pages));
+  const sitemapFile = site.sitemap.output;
+  const sitemap = output.get(sitemapFile);
+  if (sitemap) {
+    problems.push(...checkSitemap(text(sitemap), (url) => resolve_(url, sitemapFile), pages, sitemapFile));
+  }
   if (options.external) {
     const settings = options.external === true ? {} : options.external;
     problems.push(...await checkExternal(external, settings));

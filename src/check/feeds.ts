@@ -92,6 +92,7 @@ export function checkSitemap(
   text: string,
   resolve: (url: string) => Resolved,
   pages: ReadonlyMap<string, PageParts>,
+  file = 'sitemap.xml',
 ): Problem[] {
   const root = readXml(text);
   const problems: Problem[] = [];
@@ -100,7 +101,7 @@ export function checkSitemap(
     const target = resolve(loc);
     if (target.kind !== 'ok' || !pages.has(target.file)) {
       const why = target.kind === 'ok' ? `is ${target.file}, not a page` : 'is not in the site';
-      problems.push({ level: 'error', kind: 'sitemap', target: loc, page: 'sitemap.xml', detail: `${loc} ${why}` });
+      problems.push({ level: 'error', kind: 'sitemap', target: loc, page: file, detail: `${loc} ${why}` });
     }
   }
   return problems;

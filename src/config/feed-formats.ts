@@ -1,5 +1,5 @@
 /** The feed formats a site can publish, where each is written and how pages link to it. */
-const FEED_FORMATS = ['atom', 'rss', 'json'] as const;
+export const FEED_FORMATS = ['atom', 'rss', 'json'] as const;
 export type FeedFormat = (typeof FEED_FORMATS)[number];
 
 interface FormatInfo {

@@ -7,18 +7,32 @@ export type PermalinkToken = (typeof PERMALINK_TOKENS)[number];
 /** A token in a pattern: ":year", ":slug". */
 export const TOKEN_RE = /:([A-Za-z_]+)/g;
 
+/** Leading slash always; a trailing slash unless the last segment names a file (has an extension). */
+export function normalizeUrlPath(path: string): string {
+  let out = path.startsWith('/') ? path : `/${path}`;
+  const last = out.slice(out.lastIndexOf('/') + 1);
+  if (last !== '' && !/\.[A-Za-z0-9]+$/.test(last)) out += '/';
+  return out;
+}
+
 /** Returns a reason when the pattern is unusable, else undefined. */
 export function checkPermalinkPattern(pattern: string): string | undefined {
+  return checkPattern(pattern, PERMALINK_TOKENS);
+}
+
+/** A pattern of output paths with its own tokens (`paths` has its own sets): the permalink checks. */
+export function checkPattern(pattern: string, tokens: readonly string[]): string | undefined {
   for (const [, name] of pattern.matchAll(TOKEN_RE)) {
-    if (!(PERMALINK_TOKENS as readonly string[]).includes(name!)) {
-      return `unknown token ":${name}" (known: ${PERMALINK_TOKENS.map((t) => `:${t}`).join(' ')})`;
+    if (!tokens.includes(name!)) {
+      const known = tokens.length === 0 ? 'this pattern takes none' : `known: ${tokens.map((t) => `:${t}`).join(' ')}`;
+      return `unknown token ":${name}" (${known})`;
     }
   }
   return checkUrlPath(pattern);
 }
 
 /** A site-relative URL path must stay inside the output folder. */
-function checkUrlPath(path: string): string | undefined {
+export function checkUrlPath(path: string): string | undefined {
   if (/^[a-z][a-z0-9+.-]*:/i.test(path) || path.startsWith('//')) return 'must be a path, not a full URL';
   if (path.includes('\\') || path.includes('\0')) return 'must not contain backslashes or NUL';
   // Browsers decode %2e and %2f before resolving a path, so check the decoded form too.

@@ -1,4 +1,5 @@
 import type { FeedFormat } from './feed-formats.ts';
+import type { Paths, PathsConfig } from './paths.ts';
 
 export interface Author {
   name: string;
@@ -44,6 +45,12 @@ export interface SiteConfig {
   nav?: NavEntry[];
   /** A full-text search index built with Pagefind, and a search box in the theme. */
   search?: boolean;
+  /** Where lists, feeds and the sitemap are written, as patterns; the defaults are the layout above. */
+  paths?: PathsConfig;
+  /** Site-level redirects: { old path: the path it now lives at } (a list, a feed, a page). */
+  aliases?: Record<string, string>;
+  /** Also write every redirect (front matter and config aliases) into _redirects (Netlify, Cloudflare Pages). */
+  redirects?: boolean;
   /** Responsive sizes of the local JPEG, PNG, WebP and AVIF images posts show; false turns it off. */
   images?: false | ImagesConfig;
 }
@@ -113,6 +120,11 @@ export interface Config {
   nav?: NavEntry[];
   search: boolean;
   images: false | { widths: number[]; sizes: string };
+  /** Every list, feed and sitemap pattern, defaults filled in. */
+  paths: Paths;
+  /** Config `aliases`, old paths normalized, in the order given. */
+  aliases: { from: string; to: string }[];
+  redirects: boolean;
   /**
    * SHA-256 of what site.config.ts is made of: its text, the local modules it imports, the
    * versions of the packages those import, and its plugins with their options (see fingerprint.ts).

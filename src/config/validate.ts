@@ -4,6 +4,8 @@ import { ColophonError } from '../lib/errors.ts';
 import { compareText } from '../lib/order.ts';
 import { isValidTimezone } from '../lib/zone.ts';
 import { checkFeedFormats, type FeedFormat } from './feed-formats.ts';
+import { checkConfigAliases, normalizeAlias } from './aliases.ts';
+import { checkPaths, type PathsConfig, resolvePaths } from './paths.ts';
 import { checkPermalinkPattern } from './permalink-pattern.ts';
 import type { Config, ConfigOverrides, NavEntry, SiteConfig } from './types.ts';
 
@@ -31,9 +33,13 @@ const DEFAULTS = {
   language: 'en',
   search: false,
   images: { widths: [640, 1280, 1920], sizes: '100vw' },
+  paths: {} as PathsConfig,
+  aliases: {},
+  redirects: false,
 } satisfies Required<Omit<SiteConfig, 'nav'>>;
 
-type Check = (value: unknown) => string | undefined;
+/** A key's check; `given` is the whole configuration, for keys that depend on another. */
+type Check = (value: unknown, given?: Record<string, unknown>) => string | undefined;
 
 const isString: Check = (v) => (typeof v === 'string' ? undefined : 'must be a string');
 const isCount: Check = (v) =>
@@ -71,6 +77,9 @@ const CHECKS: Record<keyof SiteConfig, Check> = {
   nav: checkNav,
   search: (v) => (typeof v === 'boolean' ? undefined : 'must be true or false'),
   images: checkImages,
+  paths: (v, given) => checkPaths(v, (given?.feeds as FeedFormat[] | undefined) ?? DEFAULTS.feeds),
+  aliases: (v, given) => checkConfigAliases(v, given?.redirects === true),
+  redirects: (v) => (typeof v === 'boolean' ? undefined : 'must be true or false'),
 };
 
 function checkImages(value: unknown): string | undefined {
@@ -248,7 +257,7 @@ export function validateConfig(raw: unknown, siteDir: string, overrides: ConfigO
       throw configError(`unknown key "${key}"`, `known keys: ${Object.keys(CHECKS).join(', ')}`);
     }
     if (given[key] === undefined) continue;
-    const problem = check(given[key]);
+    const problem = check(given[key], given);
     if (problem) throw configError(`"${key}" ${problem}`);
   }
   const urlProblem = overrides.url === undefined ? undefined : checkUrl(overrides.url);
@@ -286,6 +295,11 @@ export function validateConfig(raw: unknown, siteDir: string, overrides: ConfigO
     data: deepFreeze(structuredClone(merged.data)),
     transforms: [...merged.transforms],
     nav: given.nav === undefined ? undefined : (merged.nav as NavEntry[]).map(navEntry),
+    paths: resolvePaths(merged.paths),
+    aliases: Object.entries(merged.aliases).map(([from, to]) => ({
+      from: normalizeAlias(from),
+      to: normalizeAlias(to),
+    })),
     fingerprint: '',
     siteDir,
   };

@@ -1,3 +1,4 @@
+import { checkAlias, normalizeAlias } from '../config/aliases.ts';
 import { checkPermalinkPattern } from '../config/permalink-pattern.ts';
 import { isProblem, parseFrontMatter } from '../deps/matter.ts';
 import { dateFromFileName, parseDate } from '../lib/dates.ts';
@@ -47,6 +48,7 @@ export function readSource(path: string, raw: string, zone: Zone): Source | Colo
       tags: field.tags(),
       slug: field.slug() ?? fileNameSlug(path, kind),
       permalink: field.permalink(),
+      aliases: field.aliases(),
       layout: field.optionalString('layout'),
       draft: field.draft(),
       description: field.text('description'),
@@ -132,6 +134,17 @@ export function readSource(path: string, raw: string, zone: Zone): Source | Colo
         const problem = permalink === undefined ? undefined : checkPermalinkPattern(permalink);
         if (problem) throw fail('permalink', `"permalink" ${problem}`);
         return permalink;
+      },
+      /** One path or a list of them; each is checked as config aliases are. */
+      aliases(): string[] {
+        const value = data.aliases;
+        if (value === undefined || value === null) return [];
+        const list = Array.isArray(value) ? value : [value];
+        for (const [i, alias] of list.entries()) {
+          const problem = checkAlias(alias);
+          if (problem) throw fail('aliases', `"aliases"${Array.isArray(value) ? `[${i}]` : ''} ${problem}`);
+        }
+        return [...new Set((list as string[]).map(normalizeAlias))];
       },
       draft(): boolean {
         const value = data.draft;

@@ -13,6 +13,8 @@ export interface Source {
   tags: string[]; // the same rules as categories
   slug: string;
   permalink?: string;
+  /** Front matter `aliases`: old paths that lead here, normalized ("/old" is "/old/"), as written otherwise. */
+  aliases: string[];
   layout?: string;
   draft: boolean;
   description?: string; // for <meta name="description"> and og:description

@@ -66,9 +66,12 @@ function same(older: Side, before: Uint8Array | undefined, newer: Side, after: U
   return hash(older, before) === hash(newer, after);
 }
 
-/** Without a site model (an output folder, a manifest), only feeds can be told by their names. */
+/**
+ * Without a site model (an output folder, a manifest), only feeds can be told by their names: the
+ * default ones, and index.xml, where `paths` puts feeds that keep a Hugo or Blogofile URL.
+ */
 function groupByName(path: string): Group {
-  return ['atom.xml', 'rss.xml', 'feed.json'].includes(posix.basename(path)) ? 'feeds' : 'other';
+  return ['atom.xml', 'rss.xml', 'feed.json', 'index.xml'].includes(posix.basename(path)) ? 'feeds' : 'other';
 }
 
 function detail(path: string, group: Group, before: Uint8Array, after: Uint8Array): Detail {

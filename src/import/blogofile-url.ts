@@ -12,10 +12,6 @@ export function blogofileSlug(title: string): string {
   return ascii.replace(/[^a-zA-Z0-9$\-_.+!*'(),]/g, '-').toLowerCase();
 }
 
-export function blogofileDefaultPath(wall: WallTime, slug: string): string {
-  return `/${pad(wall.year, 4)}/${pad(wall.month)}/${pad(wall.day)}/${slug}/`;
-}
-
 /** The path part of a permalink, without the site's base path: "http://x.org/blog/a/b" is "/a/b/" under "/blog/". */
 export function blogofilePermalinkPath(permalink: string, basePath: string): string {
   let path = permalink.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, '').replace(/[?#].*$/, '');
@@ -26,4 +22,22 @@ export function blogofilePermalinkPath(permalink: string, basePath: string): str
 
 export function folderIndexFile(path: string): string {
   return `${path.replace(/^\/+/, '')}index.html`;
+}
+
+/**
+ * A post's path from `blog.auto_permalink.path` (default ":blog_path/:year/:month/:day/:title"), as
+ * Blogofile filled it in; always a folder. Undefined when the pattern has a token this does not know.
+ */
+export function blogofileAutoPath(pattern: string, blogPath: string, wall: WallTime, slug: string): string | undefined {
+  const values: Record<string, string> = {
+    blog_path: blogPath,
+    year: pad(wall.year, 4),
+    month: pad(wall.month),
+    day: pad(wall.day),
+    title: slug,
+  };
+  let unknown = false;
+  const path = pattern.replace(/:([a-z_]+)/g, (match, name: string) => values[name] ?? ((unknown = true), match));
+  if (unknown) return undefined;
+  return `/${path}/`.replace(/\/{2,}/g, '/');
 }

@@ -2,39 +2,18 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Config } from '../config/types.ts';
 import { parseYaml } from '../deps/yaml.ts';
-import { parseDate } from '../lib/dates.ts';
 import { listFiles } from '../lib/files.ts';
-import { slugify } from '../lib/slug.ts';
-import { createZone, isValidTimezone, type WallTime, type Zone } from '../lib/zone.ts';
-import { JEKYLL_STYLES, jekyllPattern, jekyllUrl } from './jekyll-url.ts';
-import { convertHighlights, findLiquid } from './liquid.ts';
-import { isTruthy, nameList, otherKeys, parsePost } from './post-file.ts';
-import type { Conversion, OldBlog } from './types.ts';
+import { createZone, isValidTimezone } from '../lib/zone.ts';
+import { convertJekyllPost, POST_NAME } from './jekyll-post.ts';
+import { jekyllPages } from './jekyll-pages.ts';
+import { jekyllPattern } from './jekyll-url.ts';
+import { convertLiquid, type LiquidContext } from './liquid-values.ts';
+import { layoutPaths, listUrls, type OldLayout } from './lists.ts';
+import type { Conversion, JekyllSettings, OldBlog, OldPost } from './types.ts';
 
-/** Jekyll's post file names: a date, a slug, an extension. */
-const POST_NAME = /^(\d{4})-(\d{1,2})-(\d{1,2})-(.+)\.([^.]+)$/;
-const MARKDOWN_EXT = /^(md|markdown)$/i;
-/** Keys this reader writes itself, or drops: a Jekyll layout names no Colophon template. */
-const HANDLED = [
-  'title',
-  'date',
-  'category',
-  'categories',
-  'tag',
-  'tags',
-  'published',
-  'draft',
-  'permalink',
-  'slug',
-  'layout',
-];
+const POST_EXT = /^(md|markdown|html)$/i;
 
-interface JekyllSettings {
-  pattern: string;
-  timezone?: string;
-}
-
-/** Reads a Jekyll site's _posts folder, with `permalink` and `timezone` from _config.yml. */
+/** Reads a Jekyll site: _posts/, _config.yml, its pages, its feed and the files it copied as they were. */
 export async function readJekyll(dir: string, config: Config): Promise<OldBlog> {
   const settings = await readSettings(join(dir, '_config.yml'));
   const zone = createZone(settings.timezone ?? config.timezone);
@@ -48,96 +27,115 @@ export async function readJekyll(dir: string, config: Config): Promise<OldBlog> 
         source,
         reason: 'its name does not start with a date, as in 2014-10-13-title.md (Jekyll did not publish it)',
       });
-    } else if (!MARKDOWN_EXT.test(name[5]!)) {
-      conversions.push({ source, reason: `not a Markdown file (.${name[5]}): convert it by hand` });
-    } else {conversions.push(
-        convertJekyllPost(source, await readFile(join(dir, source), 'utf8'), zone, settings.pattern),
-      );}
+    } else if (!POST_EXT.test(name[5]!)) {
+      conversions.push({ source, reason: `not a Markdown or HTML file (.${name[5]}): convert it by hand` });
+    } else {
+      conversions.push(convertJekyllPost(source, await readFile(join(dir, source), 'utf8'), zone, settings.pattern));
+    }
   }
-  return { conversions, timezone: settings.timezone, configFile: settings.timezone ? '_config.yml' : undefined };
+  const posts = conversions.filter((c): c is OldPost => 'data' in c);
+  const postUrls = new Map(posts.map((p) => [p.source.replace(/^.*\//, '').replace(/\.[^.]+$/, ''), p.oldUrl]));
+  const context = (page: Record<string, unknown>): LiquidContext => ({
+    page,
+    site: settings.data,
+    url: settings.url,
+    baseurl: settings.baseurl,
+    postUrls,
+  });
+  for (const post of posts) {
+    const liquid = convertLiquid(post.body, context({ ...post.data, url: post.oldUrl }), post.bodyLine ?? 1);
+    post.body = liquid.body;
+    post.changes.push(...liquid.changes);
+  }
+  const site = await jekyllPages(dir, settings, context);
+  const layout: OldLayout = {
+    perPage: settings.perPage ?? 1,
+    index: settings.paginatePath ? settings.paginatePath.replace(/[^/]*:num.*$/, '') || '/' : '/',
+    indexPage: settings.paginatePath,
+    feeds: { atom: site.feeds },
+  };
+  const lists = listUrls(settings.paginatePath ? layout : { ...layout, indexPage: undefined }, posts.map(listed));
+  return {
+    conversions,
+    pages: site.pages,
+    skipped: site.skipped,
+    files: site.files,
+    settings: {
+      title: text(settings.data.title),
+      description: text(settings.data.description),
+      url: /^https?:\/\//.test(settings.url) ? `${settings.url}${settings.baseurl}/` : undefined,
+      author: authorOf(settings.data.author),
+      timezone: settings.timezone,
+      permalink: colophonPermalink(settings.pattern),
+      postsPerPage: settings.perPage,
+      feeds: ['atom'],
+      paths: site.feeds.length > 0 || settings.paginatePath ? layoutPaths(layout) : undefined,
+      redirects: posts.some((p) => (p.aliases ?? []).length > 0) ? true : undefined,
+    },
+    urls: lists.urls,
+    notes: site.feeds.length === 0 ? ['the old site had no feed (no jekyll-feed, no atom.xml or feed.xml)'] : [],
+    configFile: settings.timezone ? '_config.yml' : undefined,
+  };
 }
 
 async function readSettings(file: string): Promise<JekyllSettings> {
-  const text = await readFile(file, 'utf8').catch(() => '');
-  let data: unknown;
+  const raw = await readFile(file, 'utf8').catch(() => '');
+  let parsed: unknown;
   try {
-    data = parseYaml(text);
+    parsed = parseYaml(raw);
   } catch {
-    data = undefined; // an unreadable _config.yml: Jekyll's defaults
+    parsed = undefined; // an unreadable _config.yml: Jekyll's defaults
   }
-  const settings = (typeof data === 'object' && data !== null ? data : {}) as Record<string, unknown>;
-  const timezone = typeof settings.timezone === 'string' && isValidTimezone(settings.timezone)
-    ? settings.timezone
-    : undefined;
-  const pattern = typeof settings.permalink === 'string' ? settings.permalink : 'date';
-  return { pattern: jekyllPattern(pattern), timezone };
+  const data = (typeof parsed === 'object' && parsed !== null ? parsed : {}) as Record<string, unknown>;
+  const timezone = typeof data.timezone === 'string' && isValidTimezone(data.timezone) ? data.timezone : undefined;
+  const plugins = [data.plugins, data.gems].flat().filter((p) => typeof p === 'string');
+  const feed = typeof data.feed === 'object' && data.feed !== null ? data.feed as Record<string, unknown> : {};
+  const paginate = Number(data.paginate);
+  return {
+    data,
+    pattern: jekyllPattern(typeof data.permalink === 'string' ? data.permalink : 'date'),
+    timezone,
+    url: (text(data.url) ?? '').replace(/\/+$/, ''),
+    baseurl: (text(data.baseurl) ?? '').replace(/\/+$/, '').replace(/^(?=[^/])/, '/'),
+    perPage: Number.isInteger(paginate) && paginate > 0 ? paginate : undefined,
+    paginatePath: Number.isInteger(paginate) && paginate > 0
+      ? `/${text(data.paginate_path) ?? '/page:num/'}/`.replace(/\/{2,}/g, '/') // jekyll-paginate writes folders
+      : undefined,
+    pluginFeed: plugins.includes('jekyll-feed')
+      ? `/${text(feed.path) ?? 'feed.xml'}`.replace(/\/{2,}/g, '/')
+      : undefined,
+  };
 }
 
-export function convertJekyllPost(
-  source: string,
-  text: string,
-  zone: Zone,
-  sitePattern = JEKYLL_STYLES.date!,
-): Conversion {
-  const fileName = source.slice(source.lastIndexOf('/') + 1);
-  const [, y, m, d, rawSlug] = POST_NAME.exec(fileName)!;
-  const parsed = parsePost(text);
-  if ('problem' in parsed) return { source, reason: `${parsed.problem} (Jekyll copied it as a static file)` };
-  const { data } = parsed;
-  const changes: string[] = [];
-  let wall: WallTime = { year: +y!, month: +m!, day: +d!, hour: 0, minute: 0, second: 0 };
-  if (data.date !== undefined && data.date !== null) {
-    const date = parseDate(data.date, zone);
-    if (!date.ok) return { source, reason: `"date" ${date.reason}` };
-    wall = zone.wallTime(date.epochMs);
-  }
-  const fileSlug = rawSlug!.replace(/\.+$/, '');
-  const frontSlug = typeof data.slug === 'string' && data.slug !== '' ? data.slug : undefined;
-  let title = typeof data.title === 'string' || typeof data.title === 'number' ? String(data.title) : '';
-  if (title.trim() === '') {
-    title = fileSlug.split('-').map((w) => w.charAt(0).toUpperCase() + w.slice(1).toLowerCase()).join(' ');
-    changes.push(`title "${title}" made from the file name, as Jekyll did`);
-  }
-  const categories = [...new Set([...nameList(data.category), ...nameList(data.categories, /\s+/)])];
-  const tags = [...new Set([...nameList(data.tag), ...nameList(data.tags, /\s+/)])];
-  const pattern = typeof data.permalink === 'string' && data.permalink.trim() !== ''
-    ? jekyllPattern(data.permalink.trim())
-    : sitePattern;
-  const basename = fileName.replace(/\.[^.]+$/, '');
-  const url = jekyllUrl(pattern, { wall, basename, fileSlug, slug: frontSlug, categories });
-  if ('unknown' in url) {
-    return { source, reason: `its permalink pattern ${pattern} uses ${url.unknown}, which the importer does not know` };
-  }
-  const unpublished = data.published !== undefined && !isTruthy(data.published);
-  if (unpublished) changes.push('published: false became draft: true');
-  if (data.draft !== undefined && isTruthy(data.draft)) {
-    changes.push(`draft: ${String(data.draft)} dropped (Jekyll published the post)`);
-  }
-  if (data.layout !== undefined) {
-    changes.push(`layout: ${String(data.layout)} dropped (Colophon uses its post template)`);
-  }
-  const code = convertHighlights(parsed.body);
-  if (code.blocks > 0) {
-    changes.push(`${code.blocks} {% highlight %} block${code.blocks === 1 ? '' : 's'} rewritten as fenced code`);
-  }
-  if (code.dropped.length > 0) changes.push(`highlight options dropped: ${[...new Set(code.dropped)].join(', ')}`);
-  const liquid = findLiquid(code.body);
-  if (liquid.length > 0) changes.push(`Liquid kept as text, check by hand: ${liquid.join(' ')}`);
-  return {
-    source,
-    data: {
-      title,
-      date: data.date ?? undefined,
-      categories: categories.length > 0 ? categories : undefined,
-      tags: tags.length > 0 ? tags : undefined,
-      draft: unpublished ? true : undefined,
-      ...otherKeys(data, HANDLED),
-    },
-    body: code.body,
-    wall,
-    slug: slugify(frontSlug ?? fileSlug) || 'post',
-    oldUrl: url.url,
-    oldFile: url.file,
-    changes,
+/**
+ * Jekyll's pattern as a Colophon permalink where its tokens have a counterpart: `:categories` is
+ * `:category` for posts with one category; the posts it does not fit get a permalink of their own.
+ */
+function colophonPermalink(pattern: string): string | undefined {
+  const table: Record<string, string> = {
+    year: ':year',
+    month: ':month',
+    day: ':day',
+    title: ':slug',
+    slug: ':slug',
+    categories: ':category',
+    output_ext: '.html',
   };
+  let unknown = false;
+  const converted = pattern.replace(/:([a-z_]+)/g, (match, name: string) => table[name] ?? ((unknown = true), match));
+  return unknown ? undefined : converted;
+}
+
+/** Jekyll's `author`: a name, or an object with one. */
+export function authorOf(value: unknown): { name: string } | undefined {
+  const name = typeof value === 'object' && value !== null ? (value as Record<string, unknown>).name : value;
+  return typeof name === 'string' && name.trim() !== '' ? { name } : undefined;
+}
+
+function text(value: unknown): string | undefined {
+  return typeof value === 'string' && value.trim() !== '' ? value : undefined;
+}
+
+function listed(post: OldPost) {
+  return { categories: [], tags: [], draft: post.data.draft === true };
 }

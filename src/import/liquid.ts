@@ -30,10 +30,3 @@ export function convertHighlights(body: string): LiquidConversion {
   );
   return result;
 }
-
-/** Liquid tags and output markup (`{% include x %}`, `{{ site.url }}`) left in a body, each once. */
-export function findLiquid(body: string): string[] {
-  const found = new Set<string>();
-  for (const match of body.matchAll(/\{%[\s\S]*?%\}|\{\{[\s\S]*?\}\}/g)) found.add(match[0].replace(/\s+/g, ' '));
-  return [...found];
-}

@@ -10,14 +10,16 @@ export type Placed = { target: string; text: string; changes: string[] } | { rea
  * The new file for an old post: content/posts/YYYY/YYYY-MM-DD-slug.md, with a `permalink` added
  * when the site's own pattern would put the post anywhere but where the old engine put it. The
  * pattern is tried in each of `zones` (the site's timezone, and the one the old blog names, which
- * the report asks the user to set), so the URL holds whichever of them the site ends up with.
+ * the report asks the user to set), and with each of `patterns` (the site's, and the one the
+ * importer suggests), so the URL holds whichever of them the site ends up with.
  */
-export function placePost(post: OldPost, config: Config, zones: Zone[]): Placed {
+export function placePost(post: OldPost, config: Config, zones: Zone[], patterns = [config.permalink]): Placed {
   const { wall } = post;
   const day = `${pad(wall.year, 4)}-${pad(wall.month)}-${pad(wall.day)}`;
   const target = `content/posts/${pad(wall.year, 4)}/${day}-${post.slug}.md`;
   const plain = composePost(post.data, post.body);
-  const placements = zones.map((zone) => colophonPlacement(config, zone, target, plain));
+  const configs = patterns.map((permalink) => ({ ...config, permalink }));
+  const placements = configs.flatMap((c) => zones.map((zone) => colophonPlacement(c, zone, target, plain)));
   const problem = placements.find((p) => 'problem' in p);
   if (problem && 'problem' in problem) return { reason: `the converted post would not build: ${problem.problem}` };
   const elsewhere = placements.find((p) => 'output' in p && p.output !== post.oldFile);

@@ -1,7 +1,7 @@
 import { isProblem, parseFrontMatter } from '../deps/matter.ts';
 import { dumpYaml } from '../deps/yaml.ts';
 
-export type ParsedPost = { data: Record<string, unknown>; body: string } | { problem: string };
+export type ParsedPost = { data: Record<string, unknown>; body: string; bodyLine: number } | { problem: string };
 
 /** An old post's text as a build would see it (no BOM, "\n" line endings), split at its front matter. */
 export function parsePost(raw: string): ParsedPost {
@@ -9,7 +9,7 @@ export function parsePost(raw: string): ParsedPost {
   if (!/^---[ \t]*\n/.test(text)) return { problem: 'it has no front matter between "---" lines' };
   const parsed = parseFrontMatter(text);
   if (isProblem(parsed)) return { problem: `its front matter cannot be read: ${parsed.message}` };
-  return { data: parsed.data, body: parsed.body };
+  return { data: parsed.data, body: parsed.body, bodyLine: parsed.bodyLine };
 }
 
 /** The text of a Colophon post file. Keys whose value is undefined are left out. */

@@ -1,6 +1,10 @@
 import { ColophonError } from '../lib/errors.ts';
 import { compareText } from '../lib/order.ts';
+import { outputPathFor } from './permalink.ts';
 import type { ListPage, Site } from './types.ts';
+
+/** The file `redirects: true` writes, which Netlify and Cloudflare Pages read. */
+export const REDIRECTS_FILE = '_redirects';
 
 /** The output folder of the search index: Pagefind's own name, which its script looks for. */
 export const SEARCH_FOLDER = 'pagefind';
@@ -21,6 +25,9 @@ export function findCollisions(site: Site): ColophonError[] {
   claim(site.archive.output, 'the archive page');
   for (const index of site.indexes) claim(index.output, `the ${index.kind === 'tags' ? 'tag' : 'category'} index`);
   for (const feed of site.feeds) claim(feed.output, `the feed ${feed.path}`);
+  if (site.generated.includes(site.sitemap.output)) claim(site.sitemap.output, 'the sitemap');
+  for (const r of site.redirects) claim(r.output ?? outputPathFor(r.from), `${r.file} (the alias ${r.from})`);
+  if (site.config.redirects) claim(REDIRECTS_FILE, 'the _redirects file (redirects: true)');
   for (const asset of site.assets) claim(asset.path, `public/${asset.path}`);
   for (const file of site.bundleFiles) claim(file.output, file.source);
   const errors: ColophonError[] = [];

@@ -1,7 +1,6 @@
 import type { Config } from '../config/types.ts';
 import type { Source } from '../content/types.ts';
 import { ColophonError } from '../lib/errors.ts';
-import { ARCHIVE_PATH } from './archive.ts';
 import type { NavItem, Page } from './types.ts';
 
 /**
@@ -15,7 +14,8 @@ export function navItems(
   pages: readonly Page[],
 ): NavItem[] | ColophonError {
   if (config.nav === undefined) {
-    return [...pages.map((page): NavItem => ({ kind: 'page', page })), ARCHIVE];
+    const archive: NavItem = { kind: 'path', title: 'Archive', path: config.paths.archive };
+    return [...pages.map((page): NavItem => ({ kind: 'page', page })), archive];
   }
   const byPath = new Map(pages.map((page) => [page.source.path, page]));
   const items: NavItem[] = [];
@@ -30,8 +30,6 @@ export function navItems(
   }
   return items;
 }
-
-const ARCHIVE: NavItem = { kind: 'path', title: 'Archive', path: ARCHIVE_PATH };
 
 /** A URL with a scheme, or starting with //, goes elsewhere; anything else is a path of this site. */
 function linkItem(title: string, href: string): NavItem {

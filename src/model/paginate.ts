@@ -1,3 +1,5 @@
+import { fillPattern } from './paths.ts';
+
 /** Pagination and neighbours as plain data. Page 1 is the newest. */
 export interface Paged<T> {
   number: number; // 1-based
@@ -15,9 +17,9 @@ export function paginate<T>(items: readonly T[], perPage: number): Paged<T>[] {
   return pages;
 }
 
-/** "/" -> "/", "/page/2/"; "/category/x/" -> "/category/x/page/2/". */
-export function pagePath(firstPage: string, number: number): string {
-  return number === 1 ? firstPage : `${firstPage}page/${number}/`;
+/** Page 1 is at `firstPage`, page N at the `later` pattern with N for :num ("/page/:num/" -> "/page/2/"). */
+export function pagePath(firstPage: string, later: string, number: number): string {
+  return number === 1 ? firstPage : fillPattern(later, { num: String(number) });
 }
 
 export interface Neighbours<T> {

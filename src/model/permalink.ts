@@ -1,4 +1,4 @@
-import { type PermalinkToken, TOKEN_RE } from '../config/permalink-pattern.ts';
+import { normalizeUrlPath, type PermalinkToken, TOKEN_RE } from '../config/permalink-pattern.ts';
 import { pad, type WallTime } from '../lib/zone.ts';
 
 export interface PermalinkValues {
@@ -23,13 +23,7 @@ export function expandPermalink(pattern: string, values: PermalinkValues): strin
   return normalizeUrlPath(pattern.replace(TOKEN_RE, (_, name: PermalinkToken) => table[name]));
 }
 
-/** Leading slash always; a trailing slash unless the last segment names a file (has an extension). */
-export function normalizeUrlPath(path: string): string {
-  let out = path.startsWith('/') ? path : `/${path}`;
-  const last = out.slice(out.lastIndexOf('/') + 1);
-  if (last !== '' && !/\.[A-Za-z0-9]+$/.test(last)) out += '/';
-  return out;
-}
+export { normalizeUrlPath } from '../config/permalink-pattern.ts';
 
 /** The output file for a URL path: "/a/b/" -> "a/b/index.html", "/a.html" -> "a.html". */
 export function outputPathFor(urlPath: string): string {

@@ -81,6 +81,7 @@ function sameShape(a: Source, b: Source): boolean {
   const same = (x: string[], y: string[]) => x.length === y.length && x.every((v, i) => v === y[i]);
   return (
     a.kind === b.kind && a.date === b.date && a.updated === b.updated && a.slug === b.slug &&
-    a.permalink === b.permalink && a.draft === b.draft && same(a.categories, b.categories) && same(a.tags, b.tags)
+    a.permalink === b.permalink && a.draft === b.draft && same(a.categories, b.categories) && same(a.tags, b.tags) &&
+    same(a.aliases, b.aliases)
   );
 }

@@ -4,39 +4,40 @@ import { bundleOf, folderOf, isBundleIndex } from '../content/bundles.ts';
 import { ColophonError } from '../lib/errors.ts';
 import { compareText } from '../lib/order.ts';
 import { createZone, type Zone } from '../lib/zone.ts';
-import { ARCHIVE_PATH, groupByMonth } from './archive.ts';
+import { groupByMonth } from './archive.ts';
 import { findCollisions } from './collisions.ts';
 import { feedSpecs } from './feeds.ts';
 import { allLists } from './lists.ts';
 import { findLongPaths } from './long-paths.ts';
 import { navItems } from './nav.ts';
 import { neighbours } from './paginate.ts';
+import { missingTargets, redirectsOf } from './redirects.ts';
 import { expandPermalink, normalizeUrlPath, outputPathFor } from './permalink.ts';
 import { attachTerms, CATEGORIES, collectTerms, sortTerms, TAGS, termIndexes } from './taxonomy.ts';
 import type { BundleFile, Page, Post, Site, SiteOptions, Term } from './types.ts';
-
-const GENERATED = ['sitemap.xml', '404.html'];
 
 export function buildSite(config: Config, content: Content, options: SiteOptions): Site | ColophonError[] {
   const errors: ColophonError[] = [];
   const included = content.sources.filter((s) => isIncluded(s, options));
   const postSources = included.filter((s) => s.kind === 'post').sort(newestFirst);
-  const categories = collectTerms(postSources, CATEGORIES, errors);
-  const tags = collectTerms(postSources, TAGS, errors);
+  const { paths } = config;
+  const categories = collectTerms(postSources, CATEGORIES, paths, errors);
+  const tags = collectTerms(postSources, TAGS, paths, errors);
   const zone = createZone(config.timezone);
   const posts = postSources.map((source) => makePost(config, zone, source, categories, tags, options.scheduledAfter));
   posts.forEach((post, i) => Object.assign(post, neighbours(posts, i)));
   for (const post of posts) for (const term of [...post.categories, ...post.tags]) term.posts.push(post);
   const pages = included.filter((s) => s.kind === 'page').map((source) => makePage(source, errors));
   const [sortedCategories, sortedTags] = [sortTerms(categories), sortTerms(tags)];
-  const months = groupByMonth(posts, zone);
-  const lists = allLists(posts, sortedCategories, sortedTags, months, config.postsPerPage);
+  const months = groupByMonth(posts, zone, paths.month);
+  const lists = allLists(posts, sortedCategories, sortedTags, months, config.postsPerPage, paths);
   const feeds = feedSpecs(config, posts, sortedCategories, sortedTags);
-  const archive = { path: ARCHIVE_PATH, output: outputPathFor(ARCHIVE_PATH) };
-  const indexes = termIndexes(sortedCategories, sortedTags);
+  const archive = { path: paths.archive, output: outputPathFor(paths.archive) };
+  const indexes = termIndexes(sortedCategories, sortedTags, paths);
   const nav = navItems(config, content.sources, pages);
   if (nav instanceof ColophonError) errors.push(nav);
-  const generated = GENERATED.filter((output) => !isTaken(output, pages, content.assets));
+  const sitemap = { path: paths.sitemap, output: outputPathFor(paths.sitemap) };
+  const generated = [sitemap.output, '404.html'].filter((output) => !isTaken(output, pages, content.assets));
   const site: Site = {
     config,
     posts,
@@ -50,10 +51,12 @@ export function buildSite(config: Config, content: Content, options: SiteOptions
     indexes,
     nav: nav instanceof ColophonError ? [] : nav,
     generated,
+    sitemap,
+    redirects: redirectsOf(config, posts, pages, errors),
     assets: content.assets,
     bundleFiles: publishedBundleFiles(content.bundleFiles ?? [], [...posts, ...pages]),
   };
-  errors.push(...findLongPaths(site), ...findCollisions(site));
+  errors.push(...findLongPaths(site), ...findCollisions(site), ...missingTargets(site));
   return errors.length > 0 ? errors : site;
 }
 
@@ -80,7 +83,8 @@ function isIncluded(source: Source, options: SiteOptions): boolean {
 
 /** A page or a public/ file at a generated file's path replaces it (compared as collisions are). */
 function isTaken(output: string, pages: Page[], assets: Asset[]): boolean {
-  return [...pages.map((p) => p.output), ...assets.map((a) => a.path)].some((o) => o.toLowerCase() === output);
+  const key = output.toLowerCase();
+  return [...pages.map((p) => p.output), ...assets.map((a) => a.path)].some((o) => o.toLowerCase() === key);
 }
 
 function newestFirst(a: Source, b: Source): number {

@@ -1,45 +1,58 @@
+import type { Paths } from '../config/paths.ts';
 import type { Source } from '../content/types.ts';
 import type { ErrorCode } from '../lib/error-codes.ts';
 import { ColophonError } from '../lib/errors.ts';
 import { compareText } from '../lib/order.ts';
 import { slugify } from '../lib/slug.ts';
+import { fillPattern } from './paths.ts';
 import { outputPathFor } from './permalink.ts';
 import type { Term, TermIndex } from './types.ts';
 
 /** Categories and tags work alike: names on posts become terms, each with its own pages and feeds. */
 export interface Taxonomy {
   noun: 'category' | 'tag';
-  base: string; // "/category/"
+  pattern(paths: Paths): string; // "/category/:slug/"
   code: ErrorCode; // for slug problems
   namesOf(source: Source): string[];
 }
 
 export const CATEGORIES: Taxonomy = {
   noun: 'category',
-  base: '/category/',
+  pattern: (paths) => paths.category,
   code: 'E_CATEGORY_SLUG',
   namesOf: (s) => s.categories,
 };
-export const TAGS: Taxonomy = { noun: 'tag', base: '/tag/', code: 'E_TAG_SLUG', namesOf: (s) => s.tags };
+export const TAGS: Taxonomy = {
+  noun: 'tag',
+  pattern: (paths) => paths.tag,
+  code: 'E_TAG_SLUG',
+  namesOf: (s) => s.tags,
+};
 
 /**
  * Walks posts oldest first (they come newest first) so each term keeps the spelling of the oldest
  * post using it. Names compare case-insensitively; two names with one slug are an error.
  */
-export function collectTerms(posts: readonly Source[], taxonomy: Taxonomy, errors: ColophonError[]): Map<string, Term> {
+export function collectTerms(
+  posts: readonly Source[],
+  taxonomy: Taxonomy,
+  paths: Paths,
+  errors: ColophonError[],
+): Map<string, Term> {
+  const pathOf = (slug: string) => fillPattern(taxonomy.pattern(paths), { slug });
   const byKey = new Map<string, Term>();
   const bySlug = new Map<string, { term: Term; file: string }>();
   for (const source of [...posts].reverse()) {
     for (const name of taxonomy.namesOf(source)) {
       const key = name.toLowerCase();
       if (byKey.has(key)) continue;
-      const problem = termProblem(taxonomy, name, source.path, bySlug);
+      const problem = termProblem(taxonomy, name, source.path, bySlug, pathOf);
       if (problem) {
         errors.push(problem);
         continue;
       }
       const slug = slugify(name);
-      const term: Term = { key, name, slug, path: `${taxonomy.base}${slug}/`, posts: [] };
+      const term: Term = { key, name, slug, path: pathOf(slug), posts: [] };
       byKey.set(key, term);
       bySlug.set(slug, { term, file: source.path });
     }
@@ -52,6 +65,7 @@ function termProblem(
   name: string,
   file: string,
   bySlug: Map<string, { term: Term; file: string }>,
+  pathOf: (slug: string) => string,
 ): ColophonError | undefined {
   const slug = slugify(name);
   if (slug === '') {
@@ -67,7 +81,7 @@ function termProblem(
   return new ColophonError(
     taxonomy.code,
     `the ${plural} "${clash.term.name}" (${clash.file}) and "${name}" (${file}) ` +
-      `would share the URL ${taxonomy.base}${slug}/`,
+      `would share the URL ${pathOf(slug)}`,
     { file },
   );
 }
@@ -82,7 +96,7 @@ export function sortTerms(terms: Map<string, Term>): Term[] {
 }
 
 /** /category/ lists every category, even none; /tag/ exists only when some post has tags. */
-export function termIndexes(categories: Term[], tags: Term[]): TermIndex[] {
+export function termIndexes(categories: Term[], tags: Term[], paths: Paths): TermIndex[] {
   const index = (kind: TermIndex['kind'], path: string, terms: Term[]) => ({
     kind,
     path,
@@ -90,7 +104,7 @@ export function termIndexes(categories: Term[], tags: Term[]): TermIndex[] {
     terms,
   });
   return [
-    index('categories', CATEGORIES.base, categories),
-    ...(tags.length > 0 ? [index('tags', TAGS.base, tags)] : []),
+    index('categories', paths.categories, categories),
+    ...(tags.length > 0 ? [index('tags', paths.tags, tags)] : []),
   ];
 }

@@ -101,6 +101,10 @@ export interface Site {
   nav: NavItem[];
   /** sitemap.xml and 404.html, each unless a page or a file in public/ is written there. */
   generated: string[];
+  /** Where the sitemap goes (config `paths.sitemap`); written when `generated` has its output. */
+  sitemap: { path: string; output: string };
+  /** Front matter and config aliases, by old path. */
+  redirects: Redirect[];
   assets: Asset[];
   /** The files of the posts' and pages' bundles, each to be published beside its page. */
   bundleFiles: BundleFile[];
@@ -111,6 +115,15 @@ export interface BundleFile {
   source: string;
   output: string;
   bytes: Uint8Array;
+}
+
+/** An old path of the site and where it leads now. */
+export interface Redirect {
+  from: string; // "/2009/08/old-slug.html", as paths of the site are (no base path)
+  to: string; // "/2009/08/12/old-slug/"
+  /** The redirect page's output file: for a folder or an .html path; else only a _redirects line. */
+  output?: string;
+  file: string; // the source whose front matter names it, or site.config.ts
 }
 
 export interface SiteOptions {

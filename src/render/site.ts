@@ -3,11 +3,13 @@ import { isTemplateFailure, type Templates } from '../deps/eta.ts';
 import type { FeedEntry } from '../deps/feed.ts';
 import { ColophonError, topFrames } from '../lib/errors.ts';
 import { eagerFirstImage } from '../markdown/picture.ts';
+import { REDIRECTS_FILE } from '../model/collisions.ts';
 import { feedTitle } from '../model/feeds.ts';
 import type { ListPage, Page, Post, Site } from '../model/types.ts';
 import { archiveData, notFoundData, termIndexData } from './archive.ts';
 import { feedEntry, feedText } from './feed.ts';
 import { LazyViews } from './lazy-views.ts';
+import { redirectPage, redirectsFile } from './redirects.ts';
 import { sitemapXml } from './sitemap.ts';
 import { BodySplicer } from './splice.ts';
 import type { Allocator, Producers, RenderedSite } from './types.ts';
@@ -108,7 +110,10 @@ export function renderSite(
   if (site.generated.includes('404.html')) {
     emit('404.html', 'the 404 page', () => render('404', notFoundData(present)));
   }
-  if (site.generated.includes('sitemap.xml')) files.set('sitemap.xml', () => encoder.encode(sitemapXml(site, present)));
+  const { sitemap } = site;
+  if (site.generated.includes(sitemap.output)) {
+    files.set(sitemap.output, () => encoder.encode(sitemapXml(site, present)));
+  }
   // A post is in several feeds (the site's, its categories' and tags'): its entry is made once.
   const entries = new Map<Post, FeedEntry>();
   const entry = (post: Post) => {
@@ -119,6 +124,11 @@ export function renderSite(
   for (const feed of site.feeds) {
     files.set(feed.output, () => encoder.encode(feedText(present, feed, entry)));
   }
+  // Redirect pages have no theme and no transforms: nobody reads them for longer than a refresh.
+  for (const redirect of site.redirects) {
+    if (redirect.output) files.set(redirect.output, () => encoder.encode(redirectPage(present, redirect)));
+  }
+  if (site.config.redirects) files.set(REDIRECTS_FILE, () => encoder.encode(redirectsFile(present, site.redirects)));
   for (const asset of site.assets) files.set(asset.path, () => asset.bytes);
   for (const file of site.bundleFiles) files.set(file.output, () => file.bytes);
   return { files, errors };
@@ -221,7 +231,7 @@ function listData(present: Presenter, list: ListPage, listPosts: (posts: readonl
     description: present.site.description,
     feeds: [
       ...present.site.feeds,
-      ...(term ? present.feedsOf(term.path, feedTitle(present.site.title, term, tag !== undefined)) : []),
+      ...(term ? present.feedsOf(feedTitle(present.site.title, term, tag !== undefined), term, tag !== undefined) : []),
     ],
     category: category && { name: category.name, href: present.href(category.path) },
     tag: tag && { name: tag.name, href: present.href(tag.path) },

@@ -3,10 +3,8 @@ import type { Config } from '../config/types.ts';
 import type { Source } from '../content/types.ts';
 import { againstPage, rewriteUrls, scopeIds, underBase } from '../lib/html.ts';
 import { createZone, formatIso, formatLong, formatMonth, type Zone } from '../lib/zone.ts';
-import { ARCHIVE_PATH } from '../model/archive.ts';
-import { feedPath } from '../model/feeds.ts';
+import { feedPaths } from '../model/feeds.ts';
 import { SEARCH_FOLDER } from '../model/collisions.ts';
-import { CATEGORIES } from '../model/taxonomy.ts';
 import type { ListPage, Post, Site, Term } from '../model/types.ts';
 import { describeBody } from './describe.ts';
 import { excerptOf } from './excerpt.ts';
@@ -88,8 +86,8 @@ export interface Presenter {
   bodyLinks(html: string): string;
   listTitle(list: ListPage): string;
   listHeading(list: ListPage): string | undefined;
-  /** The feeds of the page at `home`, one per configured format. */
-  feedsOf(home: string, title: string): FeedView[];
+  /** The site's feeds (no term), a category's or a tag's: one per configured format, at its first path. */
+  feedsOf(title: string, term?: Term, isTag?: boolean): FeedView[];
   /** The header's links as seen from the page at `path` (undefined: the 404 page, seen from anywhere). */
   nav(path?: string): NavView[];
   /** A page's description: its own, else its body's first words, else the site's. */
@@ -117,17 +115,17 @@ export function createPresenter(
   const absolute = (path: string) => new URL(href(path), config.url).href;
   const when = (epochMs: number) => ({ iso: formatIso(zone, epochMs), text: formatLong(zone.wallTime(epochMs)) });
   const categoryLink = (c: Term) => ({ name: c.name, href: href(c.path) });
-  const feedsOf = (home: string, title: string) =>
+  const feedsOf = (title: string, term?: Term, isTag?: boolean) =>
     config.feeds.map((format) => ({
       title,
-      href: href(feedPath(home, format)),
+      href: href(feedPaths(config.paths, format, term, isTag)[0]!),
       type: FEED_INFO[format].type,
       label: FEED_INFO[format].label,
     }));
   const listHeading = (list: ListPage) =>
     list.category?.name ?? (list.tag && `Tag: ${list.tag.name}`) ??
       (list.month && formatMonth(list.month.year, list.month.month));
-  const siteFeeds = feedsOf('/', config.title);
+  const siteFeeds = feedsOf(config.title);
   const description = (own: string | undefined, html: string, excerpt?: string) =>
     own ?? describeBody(html, excerpt) ?? config.description;
   const image = (image: string | undefined, path: string) => {
@@ -152,13 +150,13 @@ export function createPresenter(
       url: config.url,
       basePath: config.basePath,
       author: config.author,
-      home: href('/'),
+      home: href(config.paths.index),
       feed: siteFeeds[0]!.href,
       feeds: siteFeeds,
-      archive: href(ARCHIVE_PATH),
+      archive: href(config.paths.archive),
       data: config.data,
       language: config.language,
-      categoryIndex: href(CATEGORIES.base),
+      categoryIndex: href(config.paths.categories),
       tagIndex: tagIndex && href(tagIndex.path),
       search: config.search ? { bundle: href(`${SEARCH_FOLDER}/`) } : undefined,
       favicons: favicons.map(([file, type]) => ({ href: href(file), type })),

@@ -1,3 +1,5 @@
+import type { FeedFormat } from '../config/feed-formats.ts';
+
 /**
  * Maps a request path to an output path, refusing anything that could name a file outside the
  * output. The server only ever serves from its in-memory map, so this is the second line of defence:
@@ -63,6 +65,14 @@ const TYPES: Record<string, string> = {
   mp3: 'audio/mpeg',
   wasm: 'application/wasm',
 };
+
+/**
+ * A feed is served as its format wherever `paths` puts it ("/feed/atom/index.xml" is Atom). RSS and
+ * JSON Feed keep the generic types, which browsers show instead of downloading.
+ */
+export function feedType(format: FeedFormat): string {
+  return format === 'atom' ? 'application/atom+xml; charset=utf-8' : format === 'rss' ? TYPES.xml! : TYPES.json!;
+}
 
 export function contentType(path: string): string {
   if (path.endsWith('atom.xml')) return 'application/atom+xml; charset=utf-8';

@@ -8,7 +8,7 @@ import { SEARCH_FOLDER } from '../model/collisions.ts';
 import { produce } from '../render/produce.ts';
 import type { Producers } from '../render/types.ts';
 import { clientScript, EVENTS_PATH, injectIntoHtml, overlay } from './inject.ts';
-import { contentType, resolveRequest } from './paths.ts';
+import { contentType, feedType, resolveRequest } from './paths.ts';
 import { watchSite } from './watch.ts';
 
 export interface ServeOptions extends BuildOptions {
@@ -145,11 +145,26 @@ export async function serve(siteDir: string, options: ServeOptions): Promise<Dev
     const page = url.split(/[?#]/)[0]!;
     if (found.kind === 'bad') return send(res, 400, 'text/plain; charset=utf-8', `Bad request: ${found.reason}\n`);
     if (found.kind === 'redirect') return res.writeHead(301, { Location: found.location }).end();
-    if (found.kind === 'missing') return notFound(res, page);
+    if (found.kind === 'missing') {
+      // What only _redirects can say (an old feed path) the dev server says as a host would.
+      const moved = movedTo(page);
+      return moved ? res.writeHead(301, { Location: moved }).end() : notFound(res, page);
+    }
     const body = pageBytes(found.path);
     if (body instanceof ColophonError) return sendPage(res, 500, page, '', [body]);
-    if (!found.path.endsWith('.html')) return send(res, 200, contentType(found.path), body);
+    if (!found.path.endsWith('.html')) {
+      const feed = current!.generated.site.feeds.find((f) => f.output === found.path);
+      return send(res, 200, feed ? feedType(feed.format) : contentType(found.path), body);
+    }
     sendPage(res, 200, page, Buffer.from(body).toString('utf8'), errors);
+  };
+
+  const movedTo = (page: string): string | undefined => {
+    const generated = current?.generated;
+    if (!generated?.config.redirects) return undefined;
+    const base = generated.config.basePath;
+    const redirect = generated.site.redirects.find((r) => encodeURI(`${base}${r.from.slice(1)}`) === page);
+    return redirect && encodeURI(`${base}${redirect.to.slice(1)}`);
   };
 
   const sendPage = (

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { convertJekyllPost } from '../../../src/import/jekyll.ts';
+import { convertJekyllPost } from '../../../src/import/jekyll-post.ts';
 import { isSkipped } from '../../../src/import/types.ts';
 import { createZone } from '../../../src/lib/zone.ts';
 

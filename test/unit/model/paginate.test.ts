@@ -12,8 +12,9 @@ describe('pagination', () => {
   });
 
   it('names page paths and neighbours plainly', () => {
-    assert.equal(pagePath('/', 1), '/');
-    assert.equal(pagePath('/category/x/', 3), '/category/x/page/3/');
+    assert.equal(pagePath('/', '/page/:num/', 1), '/');
+    assert.equal(pagePath('/category/x/', '/category/x/page/:num/', 3), '/category/x/page/3/');
+    assert.equal(pagePath('/blog/', '/blog/page/:num', 2), '/blog/page/2/');
     assert.deepEqual(neighbours(['new', 'mid', 'old'], 1), { newer: 'new', older: 'old' });
     assert.deepEqual(neighbours(['new', 'old'], 0), { newer: undefined, older: 'old' });
   });
