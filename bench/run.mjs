@@ -1,7 +1,11 @@
 // Colophon's benchmark.
 //
-//   npm run bench [-- --sizes 1000,4000,10000 --runs 3 --seed 1 --dir /tmp --keep
+//   npm run bench [-- --sizes 1000,4000,10000 --runs 3 --seed 1 --dir /tmp --keep --images
 //                     --baseline DIR | --baseline-config JSON]
+//
+// --images makes every post a page bundle with a 2,000 × 1,500 JPEG of its own in its body
+// (bench/images.mjs), 500 posts unless --sizes is given: the cold build processes every image,
+// the warm one takes them all from the cache.
 //
 // For each size N: a seeded corpus of N posts is generated in a temp dir, the floor (bench/floor.mjs)
 // is measured, then builds are measured in fresh processes (bench/measure.mjs): cold, warm, no-op,
@@ -63,7 +67,7 @@ import { CORPUS_CONFIG, generateCorpus, siteConfigSource } from './corpus.mjs';
 const HERE = dirname(fileURLToPath(import.meta.url));
 const REPO = dirname(HERE);
 
-const USAGE = 'usage: npm run bench [-- --sizes 1000,4000,10000 --runs 3 --seed 1 --dir /tmp --keep ' +
+const USAGE = 'usage: npm run bench [-- --sizes 1000,4000,10000 --runs 3 --seed 1 --dir /tmp --keep --images ' +
   '--baseline DIR | --baseline-config \'{"markdown":{"anchors":false}}\']';
 
 const CASES = {
@@ -91,9 +95,12 @@ function readOptions(argv) {
       keep: { type: 'boolean', default: false },
       baseline: { type: 'string' },
       'baseline-config': { type: 'string' },
+      images: { type: 'boolean', default: false },
     },
   });
-  const sizes = values.sizes.split(',').map(Number);
+  // The image corpus is 500 posts unless --sizes says otherwise.
+  const sizeList = values.images && !argv.some((a) => a.startsWith('--sizes')) ? '500' : values.sizes;
+  const sizes = sizeList.split(',').map(Number);
   const runs = Number(values.runs);
   const seed = Number(values.seed);
   if (!sizes.every((n) => Number.isInteger(n) && n > 0)) {
@@ -139,6 +146,7 @@ function readOptions(argv) {
     engines,
     compare: engines.length > 1,
     configs: overrideText !== undefined,
+    images: values.images,
   };
 }
 
@@ -228,6 +236,9 @@ function measureBuild(tmp, site, cacheDir, engine) {
     made: summary.made ?? summary.files ?? NaN,
     // Null when missing, as undefined means "not a build" to progress().
     digest: summary.digest ?? null,
+    images: summary.images?.total
+      ? `${summary.images.total} images (${summary.images.processed} processed)`
+      : undefined,
     ...treeSize(join(site, 'dist')),
   };
 }
@@ -310,7 +321,10 @@ function oneChangeEdits(site, corpus, run) {
 /** A line per measurement; a build's line ends with its site digest, to check by eye that runs agree. */
 function progress(label, run, runs, result, tag = '') {
   const digest = result.digest === undefined ? '' : `, ${result.digest ?? 'no digest in the summary'}`;
-  process.stderr.write(`  ${label} ${run + 1}/${runs}${tag}: ${(result.wallMs / 1000).toFixed(2)} s${digest}\n`);
+  const images = result.images ? `, ${result.images}` : '';
+  process.stderr.write(
+    `  ${label} ${run + 1}/${runs}${tag}: ${(result.wallMs / 1000).toFixed(2)} s${images}${digest}\n`,
+  );
 }
 
 /** One value per engine, by key ('current', and 'baseline' with --baseline). */
@@ -320,14 +334,23 @@ function byEngine(engines, make) {
 
 const corpora = new Map(); // by size and seed, so a size named twice is generated once
 
-function corpusFor(tmp, n, seed) {
+function corpusFor(tmp, n, seed, images = false) {
   const dir = join(tmp, `site-${n}-seed-${seed}`);
   if (!corpora.has(dir)) {
     process.stderr.write(`N=${n}: generating corpus in ${dir}\n`);
-    corpora.set(dir, generateCorpus(dir, n, { seed }));
+    const corpus = generateCorpus(dir, n, { seed });
+    if (images) {
+      process.stderr.write(`N=${n}: making each post a bundle with a ${IMAGES} JPEG\n`);
+      const child = spawnSync(process.execPath, [join(HERE, 'images.mjs'), dir], { encoding: 'utf8' });
+      if (child.status !== 0) throw new ChildFailed(`images.mjs failed:\n${child.stderr}`);
+      corpus.posts = JSON.parse(child.stdout);
+    }
+    corpora.set(dir, corpus);
   }
   return corpora.get(dir);
 }
+
+const IMAGES = '2,000 × 1,500';
 
 /**
  * The site folder an engine builds. Without a config of its own, the corpus itself (with --baseline
@@ -358,8 +381,8 @@ function sitesFor(corpus, engines) {
  * minute of the machine lands on both rather than on one engine's every run. The floor reads the
  * posts alone, which are the same in every engine's site folder, so it reads the corpus.
  */
-function benchSize(tmp, n, { runs, seed, engines }) {
-  const corpus = corpusFor(tmp, n, seed);
+function benchSize(tmp, n, { runs, seed, engines, images }) {
+  const corpus = corpusFor(tmp, n, seed, images);
   const sites = sitesFor(corpus, engines);
   const floors = [];
   for (let r = 0; r < runs; r++) {
@@ -664,6 +687,9 @@ function report(options, sizes, empty, libs) {
     '',
     ...(configs
       ? [`**${baselineLabel}** against **current** (the corpus as configured), both this checkout.`, '']
+      : []),
+    ...(options.images
+      ? [`Image corpus (--images): each post is a bundle whose body shows a ${IMAGES} JPEG of its own.`, '']
       : []),
     buildTable(sizes, empty, compare),
     '',

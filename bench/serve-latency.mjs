@@ -68,7 +68,9 @@ const original = readFileSync(file, 'utf8');
 
 // Find the post's page: the file's slug appears in exactly one permalink of the home page's links,
 // or in any page; the simplest reliable way is to ask the server for the index and follow links.
-const slug = file.slice(file.lastIndexOf('/') + 1).replace(/\.md$/, '').replace(/^\d{4}-\d{2}-\d{2}-/, '');
+// A bundle's index.md (bench --images) takes its slug from its folder.
+const named = file.endsWith('/index.md') ? file.slice(0, -'/index.md'.length) : file;
+const slug = named.slice(named.lastIndexOf('/') + 1).replace(/\.md$/, '').replace(/^\d{4}-\d{2}-\d{2}-/, '');
 const home = await get(origin, server.url);
 let page = [...home.body.matchAll(/href="([^"]+)"/g)].map((m) => m[1]).find((h) => h.endsWith(`/${slug}/`));
 if (!page) {

@@ -22,6 +22,8 @@ export interface BuildSummary {
   digest: string;
   report: WriteReport;
   made: number; // files rendered, encoded and hashed
+  /** Local raster images shown; `processed` were made now rather than taken from the cache. */
+  images: { total: number; processed: number };
   changes: WrittenOutput['changes'];
   warnings: string[];
 }
@@ -46,7 +48,8 @@ export async function build(
   const { site, warnings, keys } = generated;
   const posts = site.posts.map((p) => p.output);
   const files = onProgress ? trackPosts(generated.files, posts, onProgress) : generated.files;
-  const state = { ...inputs, posts: site.posts.length, pages: site.pages.length, warnings };
+  const images = generated.images.total;
+  const state = { ...inputs, posts: site.posts.length, pages: site.pages.length, images, warnings };
   const plan = { keys: await keys(), full, state }; // recorded even by a full build, for the next one
   return { ...generated, ...(await writeOutputFolder(generated.config, files, plan)) };
 }
@@ -70,10 +73,22 @@ export async function rebuild(siteDir: string, options: BuildOptions = {}): Prom
     const { digest } = createManifest(previous.files, '');
     const { posts, pages, warnings } = state;
     const changes = { written: [], removed: [] };
-    return { upToDate: true, posts, pages, files: report.unchanged, digest, report, made: 0, changes, warnings };
+    const images = { total: state.images ?? 0, processed: 0 };
+    return {
+      upToDate: true,
+      posts,
+      pages,
+      files: report.unchanged,
+      digest,
+      report,
+      made: 0,
+      images,
+      changes,
+      warnings,
+    };
   }
   const result = await build(siteDir, { ...options, full }, { inputs, sources, sourcesBefore: before });
-  const { site, paths, digest, report, made, changes, warnings } = result;
+  const { site, paths, digest, report, made, images, changes, warnings } = result;
   const [posts, pages] = [site.posts.length, site.pages.length];
-  return { upToDate: false, posts, pages, files: paths.length, digest, report, made, changes, warnings };
+  return { upToDate: false, posts, pages, files: paths.length, digest, report, made, images, changes, warnings };
 }

@@ -113,6 +113,7 @@ async function runBuild(dir: string, flags: Flags, io: Io): Promise<number> {
       removed,
       made: result.made,
       upToDate: result.upToDate,
+      images: result.images,
       seconds: Number(seconds),
       digest: result.digest,
     };
@@ -127,10 +128,17 @@ async function runBuild(dir: string, flags: Flags, io: Io): Promise<number> {
   const what = `${count(result.posts, 'post')}, ${count(result.pages, 'page')}: ${count(result.files, 'file')}`;
   io.out(
     `${result.upToDate ? 'Up to date:' : 'Built'} ${what} ` +
-      `(${report.written} written, ${report.unchanged} unchanged, ${report.removed} removed) ` +
-      `in ${seconds} s, ${result.digest}${result.upToDate ? ' (inputs unchanged since the last build)' : ''}`,
+      `(${report.written} written, ${report.unchanged} unchanged, ${report.removed} removed)` +
+      `${imagesPart(result.images)} in ${seconds} s, ${result.digest}${
+        result.upToDate ? ' (inputs unchanged since the last build)' : ''
+      }`,
   );
   return 0;
+}
+
+/** ", 3 images (1 processed)" when the site shows any. */
+function imagesPart({ total, processed }: { total: number; processed: number }): string {
+  return total === 0 ? '' : `, ${count(total, 'image')} (${processed} processed)`;
 }
 
 async function runDeterminismCheck(dir: string, flags: Flags, io: Io): Promise<number> {

@@ -4,6 +4,7 @@ import { engineDigest } from './content/inputs.ts';
 import { isSourcePath } from './content/read.ts';
 import { goodFiles, readSiteFiles, rereadSiteFiles, type SiteFiles } from './content/site-files.ts';
 import { asFailure, BuildFailure, ColophonError } from './lib/errors.ts';
+import { createImageStore, type ImagesDone, type ImageStore } from './markdown/images.ts';
 import { type BodyStore, openBodyStore, type RenderedBodies } from './markdown/store.ts';
 import { createModelStore, type ModelStore } from './model/reuse.ts';
 import { type AsOf, asOfInstant } from './model/schedule.ts';
@@ -57,6 +58,8 @@ export interface Generated {
    * always made. Made when asked (a build asks; the dev server, which renders on request, does not).
    */
   keys(): Promise<ReadonlyMap<string, string>>;
+  /** Local raster images shown, and how many of them were processed now rather than found in the cache. */
+  images: ImagesDone['images'];
 }
 
 /**
@@ -76,6 +79,7 @@ interface Kept {
   files: SiteFiles; // content/
   model: ModelStore; // model/
   bodies: BodyStore; // markdown/
+  images: ImageStore; // markdown/
 }
 
 export function createPipeline(siteDir: string, options: BuildOptions = {}): Pipeline {
@@ -87,16 +91,21 @@ export function createPipeline(siteDir: string, options: BuildOptions = {}): Pip
       kept = await readSite(siteDir, options, previous, changed && [...changed]); // 1. read or re-read the site
       const { config, model, bodies } = kept;
       const files = goodFiles(kept.files); // 2. stop on read errors
-      const site = model.site(config, files.sources, files.assets, siteOptions(config, options)); // 3. the model
+      const { sources, assets, bundleFiles } = files;
+      const site = model.site(config, sources, assets, siteOptions(config, options), bundleFiles); // 3. the model
       const rendered = await bodies.render([...site.posts, ...site.pages].map((p) => p.source)).catch(asFailure); // 4.
-      const output = renderSite(site, files.templates, rendered.html); // 5. render the site
+      const pictured = await kept.images.apply(site, rendered.html).catch(asFailure); // 5. responsive images
+      const output = renderSite(site, files.templates, pictured.html, pictured.og); // 6. render the site
+      output.errors.push(...addImages(output.files, pictured.files));
       if (output.errors.length > 0) throw new BuildFailure(output.errors);
-      const search = config.search ? searchIndex(site, output.files) : undefined; // 6. the search index
+      const search = config.search ? searchIndex(site, output.files) : undefined; // 7. the search index
       if (search && !options.searchOnRequest) await withIndex(output.files, search);
-      const warnings = [...kept.configWarnings, ...rendered.warnings]; // 7. gather the warnings
-      const keys = async () => dependencyKeys(site, files.templates, await engineDigest()); // 8. each output's inputs
+      const warnings = [...kept.configWarnings, ...rendered.warnings]; // 8. gather the warnings
+      const marked = imageMarkup(rendered.html, pictured);
+      const keys = async () => dependencyKeys(site, files.templates, await engineDigest(), marked); // 9. inputs
       const { highlight, bodies: counts, html: bodyHtml } = rendered;
-      return { config, site, files: output.files, warnings, highlight, bodies: counts, bodyHtml, search, keys };
+      const { images } = pictured;
+      return { config, site, files: output.files, warnings, highlight, bodies: counts, bodyHtml, search, keys, images };
     },
   };
 }
@@ -125,10 +134,36 @@ async function readSite(siteDir: string, options: BuildOptions, kept?: Kept, cha
     files,
     model: createModelStore(),
     bodies: await openBodyStore(config, { cache, cacheDir, seedFrom, workers: options.workers }),
+    images: createImageStore(config, { cache, cacheDir }),
   };
 }
 
+/** The processed images, beside the originals; a name some other file has already is a collision. */
+function addImages(files: Producers, images: ReadonlyMap<string, () => Uint8Array>): ColophonError[] {
+  const taken = new Set([...files.keys()].map((path) => path.toLowerCase()));
+  const errors: ColophonError[] = [];
+  for (const [path, bytes] of images) {
+    if (!taken.has(path.toLowerCase())) files.set(path, bytes);
+    else {
+      const message = `a resized image would be written to ${path}, where another file is written already`;
+      errors.push(new ColophonError('E_COLLISION', message, { hint: 'rename that file, or the image it comes from' }));
+    }
+  }
+  return errors;
+}
+
 /** Adds the index's files; the pages it rendered to make it are kept, not rendered again. */
+/**
+ * Source path ▶ what the image pass changed of its page: the marked-up body and its og:image. A
+ * post's dependency key takes it in, so an image whose size changes re-renders the pages showing it.
+ */
+function imageMarkup(bodies: ReadonlyMap<string, string>, pictured: ImagesDone): Map<string, string> {
+  const marked = new Map<string, string>();
+  for (const [path, html] of pictured.html) if (html !== bodies.get(path)) marked.set(path, html);
+  for (const [path, og] of pictured.og) marked.set(path, `${marked.get(path) ?? ''}\n${og}`);
+  return marked;
+}
+
 async function withIndex(files: Producers, search: SearchIndex): Promise<void> {
   const index = await search.build();
   for (const [path, bytes] of index.pages) files.set(path, () => bytes);

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, it } from 'node:test';
 import { cliWith, installRuntimes, pinnedRuntimes, type Runtime } from './support/runtimes.ts';
+import { imageSite } from './support/image-site.ts';
 import { movedSite } from './support/moved-site.ts';
 import { searchSite } from './support/search-site.ts';
 import { cli, type CliRun, deno, digestOf, listTree, ROOT } from './support/site.ts';
@@ -21,6 +22,9 @@ SITES.edge!.files = sourcesOf(SITES.edge!.root, ['site.config.ts', 'content', 'l
 // The issue's site with search on (the example site has it on too): Pagefind's index must follow the promise.
 const searchRoot = searchSite();
 SITES.search = { root: searchRoot, files: sourcesOf(searchRoot, ['site.config.ts', 'content']) };
+// Bundles with PNG, JPEG, WebP and AVIF images: libvips' encoders must keep the promise too.
+const imageRoot = await imageSite();
+SITES.images = { root: imageRoot, files: sourcesOf(imageRoot, ['site.config.ts', 'content', 'public']) };
 // Every list, feed and the sitemap moved by `paths`, with aliases and _redirects. What it adds to the
 // other sites is pure model code, so a few variations are enough: order, mtimes, timezone, locale, Deno.
 const movedRoot = movedSite();

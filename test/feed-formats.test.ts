@@ -16,7 +16,7 @@ function site(feeds?: string[], entries = 2, more: Record<string, unknown> = {})
     }),
     'content/posts/one.md': post(
       { title: 'x < y & <script>', date: '2014-10-13 16:50', categories: 'Docker' },
-      'See [about](/about/) and ![pic](img/p.png).\n',
+      'See [about](/about/) and ![pic](img/p.gif).\n',
     ),
     'content/posts/two.md': post({
       title: 'Two',
@@ -60,7 +60,7 @@ describe('RSS 2.0 and JSON Feed', () => {
     );
     assert.match(
       rss,
-      /src="https:\/\/example.org\/blog\/2014\/10\/13\/one\/img\/p.png"/,
+      /src="https:\/\/example.org\/blog\/2014\/10\/13\/one\/img\/p.gif"/,
       'links in content are absolute',
     );
     const page = built.read('category/docker/index.html');

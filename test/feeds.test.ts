@@ -13,7 +13,7 @@ function feedSite(entries = 2): string {
     }),
     'content/posts/one.md': post(
       { title: 'x < y & <script>', date: '2014-10-13 16:50', categories: 'Docker, sysadmin' },
-      'See [about](/about/), [a sibling](../other/), ![pic](img/p.png) and [out](https://w3.org/x).\n\n<a href="#top">top</a>\n',
+      'See [about](/about/), [a sibling](../other/), ![pic](img/p.gif) and [out](https://w3.org/x).\n\n<a href="#top">top</a>\n',
     ),
     'content/posts/two.md': post({
       title: 'Two',
@@ -62,7 +62,7 @@ describe('Atom feeds', () => {
       'https://example.org/blog/2014/10/13/one/',
       'https://example.org/blog/about/',
       'https://example.org/blog/2014/10/13/other/',
-      'https://example.org/blog/2014/10/13/one/img/p.png',
+      'https://example.org/blog/2014/10/13/one/img/p.gif',
       'https://w3.org/x',
       'https://example.org/blog/2014/10/13/one/#top',
     ]);

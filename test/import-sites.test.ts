@@ -58,7 +58,11 @@ describe('importing a whole blog keeps every public URL', () => {
       /<link>https:\/\/field-notes\.example\.net\/post\/index\.xml<\/link>|atom:link href="https:\/\/field-notes\.example\.net\/post\/index\.xml"/,
     );
     const trip = built.read('post/trip-to-the-fair/index.html');
-    assert.match(trip, /<figure><img src="\/post\/trip-to-the-fair\/stand\.jpg" alt="A table full of relay boards">/);
+    // The bundle's photo is shown resized (issue 21), its alt kept.
+    assert.match(
+      trip,
+      /<figure><picture><source type="image\/webp" srcset="\/post\/trip-to-the-fair\/stand-8w\.webp 8w"[^>]*><img src="\/post\/trip-to-the-fair\/stand-8w\.jpg" [^>]*alt="A table full of relay boards"/,
+    );
     assert.match(built.read('post/first-light/index.html'), /data-lang="c"/);
     assert.match(built.read('post/scope-video/index.html'), /youtube-nocookie\.com\/embed\/w7Ft2ymGmfc/);
     assert.match(

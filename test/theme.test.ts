@@ -24,8 +24,8 @@ function blog(fields: Record<string, unknown> = {}, extra: Record<string, string
     'content/about.md': post({ title: 'Über uns' }, 'Wir schreiben &amp; lesen.\n'),
     'content/colophon.md': post({ title: 'Impressum' }, 'Kontakt.\n'),
     'content/posts/2024-03-01-first.md': post(
-      { title: 'Erster Beitrag', categories: 'Natur', tags: '[Bäume, Frühling]', image: 'cover.png' },
-      `# Heading first\n\n![only an image](x.png)\n\nDie Kastanie[^1] blüht. ${LONG}\n\n[^1]: Aesculus.\n`,
+      { title: 'Erster Beitrag', categories: 'Natur', tags: '[Bäume, Frühling]', image: 'cover.gif' },
+      `# Heading first\n\n![only an image](x.gif)\n\nDie Kastanie[^1] blüht. ${LONG}\n\n[^1]: Aesculus.\n`,
     ),
     'content/posts/2024-04-01-second.md': post(
       { title: 'Zweiter <Beitrag>', categories: 'Stadt', description: 'Über "Zebrastreifen" & mehr' },
@@ -161,7 +161,7 @@ describe('head metadata', () => {
     assert.deepEqual(meta(first, 'og:type'), ['article']);
     assert.deepEqual(meta(first, 'og:url'), ['https://example.org/blog/2024/03/01/first/']);
     assert.deepEqual(meta(first, 'og:site_name'), ['Feldnotizen']);
-    assert.deepEqual(meta(first, 'og:image'), ['https://example.org/blog/2024/03/01/first/cover.png']);
+    assert.deepEqual(meta(first, 'og:image'), ['https://example.org/blog/2024/03/01/first/cover.gif']);
     assert.deepEqual(meta(first, 'article:published_time'), ['2024-03-01T00:00:00+00:00']);
     assert.deepEqual(meta(first, 'article:modified_time'), ['2024-03-01T00:00:00+00:00']);
     assert.deepEqual(meta(first, 'article:tag'), ['Bäume', 'Frühling']);
@@ -184,7 +184,7 @@ describe('head metadata', () => {
 
   it('resolves image as links are: a URL as it is, a root path under the base path', async () => {
     const dir = blog({}, {
-      'content/posts/2024-07-01-a.md': post({ title: 'A', image: '/img/a.png' }),
+      'content/posts/2024-07-01-a.md': post({ title: 'A', image: '/img/a.gif' }),
       'content/posts/2024-07-02-b.md': post({ title: 'B', image: 'https://cdn.example.net/b.jpg' }),
       'content/posts/2024-07-03-c.md': post({ title: 'C', image: '"  "' }),
     });
@@ -195,7 +195,7 @@ describe('head metadata', () => {
     assert.match(failure.errors[0]!.message, /"image" must not be empty/);
     writeSite({ 'content/posts/2024-07-03-c.md': post({ title: 'C' }) }, dir);
     const built = await buildInMemory(dir);
-    assert.deepEqual(meta(built.read('2024/07/01/a/index.html'), 'og:image'), ['https://example.org/blog/img/a.png']);
+    assert.deepEqual(meta(built.read('2024/07/01/a/index.html'), 'og:image'), ['https://example.org/blog/img/a.gif']);
     assert.deepEqual(meta(built.read('2024/07/02/b/index.html'), 'og:image'), ['https://cdn.example.net/b.jpg']);
   });
 

@@ -51,6 +51,15 @@ export interface SiteConfig {
   aliases?: Record<string, string>;
   /** Also write every redirect (front matter and config aliases) into _redirects (Netlify, Cloudflare Pages). */
   redirects?: boolean;
+  /** Responsive sizes of the local JPEG, PNG, WebP and AVIF images posts show; false turns it off. */
+  images?: false | ImagesConfig;
+}
+
+export interface ImagesConfig {
+  /** The widths each image is written in, in pixels (default 640, 1280, 1920); never wider than the original. */
+  widths?: number[];
+  /** The `sizes` attribute: how wide the image is shown (default "100vw"). */
+  sizes?: string;
 }
 
 /** A link of the header: its text and where it goes, or a page named by its path under content/. */
@@ -110,6 +119,7 @@ export interface Config {
   /** As given, page paths made `content/...`; undefined: the default (pages, then the archive). */
   nav?: NavEntry[];
   search: boolean;
+  images: false | { widths: number[]; sizes: string };
   /** Every list, feed and sitemap pattern, defaults filled in. */
   paths: Paths;
   /** Config `aliases`, old paths normalized, in the order given. */

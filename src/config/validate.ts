@@ -32,6 +32,7 @@ const DEFAULTS = {
   transforms: [],
   language: 'en',
   search: false,
+  images: { widths: [640, 1280, 1920], sizes: '100vw' },
   paths: {} as PathsConfig,
   aliases: {},
   redirects: false,
@@ -75,10 +76,25 @@ const CHECKS: Record<keyof SiteConfig, Check> = {
       (LANGUAGE_TAG.test(v as string) ? undefined : `"${v}" is not a language tag such as "en" or "de-AT"`),
   nav: checkNav,
   search: (v) => (typeof v === 'boolean' ? undefined : 'must be true or false'),
+  images: checkImages,
   paths: (v, given) => checkPaths(v, (given?.feeds as FeedFormat[] | undefined) ?? DEFAULTS.feeds),
   aliases: (v, given) => checkConfigAliases(v, given?.redirects === true),
   redirects: (v) => (typeof v === 'boolean' ? undefined : 'must be true or false'),
 };
+
+function checkImages(value: unknown): string | undefined {
+  if (value === false) return undefined;
+  if (!isPlainObject(value)) return 'must be false or { widths?, sizes? }';
+  const { widths, sizes, ...rest } = value;
+  const unknown = Object.keys(rest)[0];
+  if (unknown !== undefined) return `has an unknown key "${unknown}" (known: widths, sizes)`;
+  if (sizes !== undefined && (typeof sizes !== 'string' || sizes.trim() === '' || /["<>&]/.test(sizes))) {
+    return '.sizes must be a media list such as "(min-width: 50rem) 50rem, 100vw"';
+  }
+  if (widths === undefined) return undefined;
+  const ok = Array.isArray(widths) && widths.length > 0 && widths.every((w) => Number.isInteger(w) && w > 0);
+  return ok ? undefined : '.widths must be a list of whole numbers of pixels greater than 0, such as [640, 1280]';
+}
 
 /** The shape of a BCP 47 tag: a 2-3 letter language, then subtags. Checked by pattern, never by Intl. */
 const LANGUAGE_TAG = /^[a-z]{2,3}(?:-[a-z0-9]{1,8})*$/i;
@@ -266,6 +282,10 @@ export function validateConfig(raw: unknown, siteDir: string, overrides: ConfigO
     author: { ...merged.author },
     feeds: [...merged.feeds],
     highlight,
+    images: merged.images === false ? false : {
+      widths: [...new Set(merged.images.widths ?? DEFAULTS.images.widths)].sort((a, b) => a - b),
+      sizes: merged.images.sizes ?? DEFAULTS.images.sizes,
+    },
     markdown: {
       ...DEFAULTS.markdown,
       ...definedOnly(merged.markdown as Record<string, unknown>),

@@ -5,6 +5,7 @@ import { IO_CONCURRENCY, mapLimit } from '../lib/concurrency.ts';
 import { ColophonError } from '../lib/errors.ts';
 import { listFiles, readWhole } from '../lib/files.ts';
 import { createZone, type Zone } from '../lib/zone.ts';
+import { bundledFiles } from './bundles.ts';
 import { readSource } from './source.ts';
 import type { Asset, Content, Source } from './types.ts';
 
@@ -14,6 +15,7 @@ export async function loadContent(config: Config): Promise<Content> {
   const errors: ColophonError[] = [];
   const sources: Source[] = [];
   const assets: Asset[] = [];
+  const bundleFiles: Asset[] = [];
   const contentFiles = await listFiles(join(config.siteDir, 'content'), 'content', true);
   const paths = contentFiles.filter((f) => f.toLowerCase().endsWith('.md')).map((rel) => `content/${rel}`);
   // Every file is read before any is parsed: parsing between reads, as each read completes, made
@@ -25,12 +27,19 @@ export async function loadContent(config: Config): Promise<Content> {
     else if (result) sources.push(result);
   });
   const publicFiles = await listFiles(join(config.siteDir, 'public'), 'public', false);
-  const bytes = await mapLimit(publicFiles, IO_CONCURRENCY, (rel) => readPublicFile(config.siteDir, `public/${rel}`));
+  await readFilesInto(config.siteDir, publicFiles.map((rel) => `public/${rel}`), 'public/'.length, assets, errors);
+  const bundled = bundledFiles(contentFiles.map((rel) => `content/${rel}`));
+  await readFilesInto(config.siteDir, bundled, 0, bundleFiles, errors);
+  return { sources, assets, bundleFiles, errors };
+}
+
+/** Reads files whole (public/ or bundles' files), each as an Asset whose path drops `cut` characters. */
+async function readFilesInto(siteDir: string, paths: string[], cut: number, into: Asset[], errors: ColophonError[]) {
+  const bytes = await mapLimit(paths, IO_CONCURRENCY, (path) => readPublicFile(siteDir, path));
   bytes.forEach((result, i) => {
     if (result instanceof ColophonError) errors.push(result);
-    else if (result) assets.push({ path: publicFiles[i]!, bytes: result });
+    else if (result) into.push({ path: paths[i]!.slice(cut), bytes: result });
   });
-  return { sources, assets, errors };
 }
 
 /** One source, by its site-relative path: the Source, the first problem in it, or undefined when it is gone. */
@@ -47,7 +56,7 @@ function readSourceText(siteDir: string, path: string): Promise<string | Colopho
   return readOrProblem(siteDir, path, () => readWhole(join(siteDir, path), 'utf8'));
 }
 
-/** One file under public/, by its site-relative path ("public/css/site.css"), as readSourceFile reads. */
+/** A file copied as it is (under public/, or a bundle's), by its site-relative path, as readSourceFile reads. */
 export function readPublicFile(siteDir: string, path: string): Promise<Uint8Array | ColophonError | undefined> {
   return readOrProblem(siteDir, path, () => readWhole(join(siteDir, path)));
 }

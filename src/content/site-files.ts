@@ -6,6 +6,7 @@ import { asFailure, BuildFailure, ColophonError, keepUserError } from '../lib/er
 import { compareText } from '../lib/order.ts';
 import { createZone } from '../lib/zone.ts';
 import { isSourcePath, loadContent, readPublicFile, readSourceFile } from './read.ts';
+import { isBundleIndex } from './bundles.ts';
 import { loadTheme } from './theme.ts';
 import type { Source } from './types.ts';
 
@@ -17,6 +18,7 @@ import type { Source } from './types.ts';
 export interface SiteFiles {
   sources: Map<string, Source>; // by site-relative path
   assets: Map<string, Uint8Array>; // by path under public/
+  bundleFiles: Map<string, Uint8Array>; // by site-relative path: "content/posts/trip/photo.jpg"
   /** By site-relative path: the first problem in a source, or why a public/ file cannot be read. */
   problems: Map<string, ColophonError>;
   templates: Templates | ColophonError;
@@ -26,6 +28,7 @@ export interface SiteFiles {
 export interface GoodFiles {
   sources: ReadonlyMap<string, Source>;
   assets: ReadonlyMap<string, Uint8Array>;
+  bundleFiles: ReadonlyMap<string, Uint8Array>;
   templates: Templates;
 }
 
@@ -35,6 +38,7 @@ export async function readSiteFiles(config: Config): Promise<SiteFiles> {
   return {
     sources: new Map(content.sources.map((s) => [s.path, s])),
     assets: new Map(content.assets.map((a) => [a.path, a.bytes])),
+    bundleFiles: new Map((content.bundleFiles ?? []).map((a) => [a.path, a.bytes])),
     problems: new Map(content.errors.map((e) => [e.file!, e])),
     templates: await loadTheme(config.siteDir).catch(keepUserError),
   };
@@ -71,18 +75,26 @@ export async function rereadSiteFiles(files: SiteFiles, config: Config, changed:
 
 /** The files, if none had a problem; else throws BuildFailure with every problem, by path. */
 export function goodFiles(files: SiteFiles): GoodFiles {
-  const { sources, assets, templates } = files;
+  const { sources, assets, bundleFiles, templates } = files;
   const errors = [...files.problems.keys()].sort(compareText).map((path) => files.problems.get(path)!);
   if (templates instanceof ColophonError) errors.push(templates);
   if (errors.length > 0) throw new BuildFailure(errors);
-  return { sources, assets, templates: templates as Templates };
+  return { sources, assets, bundleFiles, templates: templates as Templates };
 }
 
-/** A folder appearing or going (a rename, a new tree) is simplest to read again whole. */
+/**
+ * A folder appearing or going (a rename, a new tree) is simplest to read again whole; so is a
+ * bundle's file, or an index.md that makes or unmakes a bundle (not one that is edited).
+ */
 function hasFolderEvent(files: SiteFiles, config: Config, changed: readonly string[]): boolean {
+  const hidden = (path: string) => path.split('/').some((part) => part.startsWith('.') || part.endsWith('~'));
+  const known = [...files.sources.keys(), ...files.problems.keys()];
+  const read = new Set(known);
+  const madeOrGone = (path: string) => read.has(path) !== existsSync(join(config.siteDir, path));
+  const bundled = (path: string) => !isSourcePath(path) || (isBundleIndex(path) && madeOrGone(path));
+  if (changed.some((path) => path.startsWith('content/') && !hidden(path) && bundled(path))) return true;
   const inTrees = changed.filter((path) => path.startsWith('content/') || path.startsWith('public/'));
   if (inTrees.length === 0) return false;
-  const known = [...files.sources.keys(), ...files.problems.keys()];
   return inTrees.some((path) =>
     known.some((p) => p.startsWith(`${path}/`)) || (existsSync(join(config.siteDir, path)) && !/\.[^/]+$/.test(path))
   );

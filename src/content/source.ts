@@ -6,6 +6,7 @@ import { codeFrame, ColophonError, keepUserError } from '../lib/errors.ts';
 import { abbreviate, byteLength, MAX_NAME_BYTES } from '../lib/limits.ts';
 import { slugFromFileName, slugify } from '../lib/slug.ts';
 import type { Zone } from '../lib/zone.ts';
+import { nameForSlug } from './bundles.ts';
 import { describeValue, type NameField, readNames } from './names.ts';
 import type { Source, SourceKind } from './types.ts';
 
@@ -25,7 +26,7 @@ export function readSource(path: string, raw: string, zone: Zone): Source | Colo
     });
   }
   const kind: SourceKind = path.startsWith('content/posts/') ? 'post' : 'page';
-  const fileName = path.slice(path.lastIndexOf('/') + 1);
+  const fileName = nameForSlug(path);
   const field = fieldReader(path, text, parsed.data, parsed.bodyLine);
   try {
     const title = field.title();
@@ -54,6 +55,7 @@ export function readSource(path: string, raw: string, zone: Zone): Source | Colo
       image: field.text('image'),
       data: parsed.data,
       body: parsed.body,
+      lines: { body: parsed.bodyLine, image: field.lineOf('image') },
     };
   } catch (error) {
     return keepUserError(error);
@@ -94,6 +96,7 @@ export function readSource(path: string, raw: string, zone: Zone): Source | Colo
     };
     return {
       fail,
+      lineOf,
       optionalString,
       /** Optional text that must say something when given: a blank one would print an empty tag. */
       text(key: string): string | undefined {
@@ -155,7 +158,7 @@ export function readSource(path: string, raw: string, zone: Zone): Source | Colo
 
 /** A post's slug from its file name; a page's is unused, its URL is its path. */
 function fileNameSlug(path: string, kind: SourceKind): string {
-  const slug = slugFromFileName(path.slice(path.lastIndexOf('/') + 1));
+  const slug = slugFromFileName(nameForSlug(path));
   if (kind === 'post' && byteLength(slug) > MAX_NAME_BYTES) {
     throw new ColophonError('E_FRONTMATTER_FIELD', `the slug made from the file name ${tooLong(slug)}`, {
       file: path,

@@ -21,6 +21,8 @@ export interface Source {
   image?: string; // og:image: a URL, or a path resolved as links in the body are
   data: Record<string, unknown>; // the whole front matter, for templates
   body: string;
+  /** Where the body starts, and the `image` field's line: for errors about the images they name. */
+  lines?: { body: number; image?: number };
 }
 
 /** A file from public/, copied verbatim. */
@@ -32,5 +34,7 @@ export interface Asset {
 export interface Content {
   sources: Source[];
   assets: Asset[];
+  /** The files of page bundles, beside their index.md; each path is site-relative ("content/posts/a/b.png"). */
+  bundleFiles?: Asset[];
   errors: ColophonError[];
 }

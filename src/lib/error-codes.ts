@@ -69,6 +69,13 @@ export const ERROR_CODES = {
     example: 'error[E_COLLISION] content/posts/a.md: content/posts/a.md and content/posts/b.md would all be ' +
       'written to 2020/01/01/same/index.html',
   },
+  E_IMAGE: {
+    when: 'an image a post shows (in its body or as front matter `image`) is missing, unreadable, not an image, ' +
+      'or too large to resize',
+    hint: "put the file in the post's bundle folder or in public/, or fix the path; a URL with https:// is left alone",
+    example: 'error[E_IMAGE] content/posts/trip/index.md:5: the image "photo.jpg" cannot be shown: no file is ' +
+      "published at /2024/05/01/trip/photo.jpg (in the post's bundle or in public/)",
+  },
   E_NAV: {
     when: 'an entry of `nav` names a page that does not exist',
     hint: 'name a page by its path under content/, such as "about.md", or give { title, href }',

@@ -4,14 +4,15 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
 }
 
-const URL_ATTRIBUTE = /(\s(?:href|src)\s*=\s*)(["'])(.*?)\2/gi;
-const NON_FRAGMENT_URL_ATTRIBUTE = /(\s(?:href|src)\s*=\s*)(["'])(?!#)(.*?)\2/gi;
+const URL_ATTRIBUTE = /(\s(?:href|src|srcset)\s*=\s*)(["'])(.*?)\2/gi;
+const NON_FRAGMENT_URL_ATTRIBUTE = /(\s(?:href|src|srcset)\s*=\s*)(["'])(?!#)(.*?)\2/gi;
 
 /**
- * Rewrites the URL of every href/src attribute. Code in Markdown is escaped, so only real attributes
- * (from Markdown links and images, or raw HTML the author wrote) match. With `fragments: false`,
- * links within the page ("#section", as every heading's self-link is) are left out without being
- * looked at: the rewrites that resolve links against a page never change them.
+ * Rewrites the URL of every href/src attribute, and each URL of a srcset. Code in Markdown is
+ * escaped, so only real attributes (from Markdown links and images, or raw HTML the author wrote)
+ * match. With `fragments: false`, links within the page ("#section", as every heading's self-link
+ * is) are left out without being looked at: the rewrites that resolve links against a page never
+ * change them.
  */
 export function rewriteUrls(
   html: string,
@@ -23,7 +24,7 @@ export function rewriteUrls(
   let from = 0;
   for (const match of html.matchAll(fragments ? URL_ATTRIBUTE : NON_FRAGMENT_URL_ATTRIBUTE)) {
     const url = match[3]!;
-    const rewritten = rewrite(url);
+    const rewritten = /srcset/i.test(match[1]!) ? eachCandidate(url, rewrite) : rewrite(url);
     if (rewritten === url) continue;
     const start = match.index + match[1]!.length + 1; // after the opening quote
     parts.push(html.slice(from, start), rewritten);
@@ -32,6 +33,14 @@ export function rewriteUrls(
   if (parts.length === 0) return html;
   parts.push(html.slice(from));
   return parts.join('');
+}
+
+/** A srcset's URLs, rewritten one by one: "a.webp 640w, b.webp 1280w". */
+function eachCandidate(srcset: string, rewrite: (url: string) => string): string {
+  return srcset.replace(
+    /(^|,)(\s*)([^\s,]+)/g,
+    (_, comma: string, space: string, url: string) => `${comma}${space}${rewrite(url)}`,
+  );
 }
 
 /** Root-relative links in posts ("/about/") live under the site's base path. */

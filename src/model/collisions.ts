@@ -29,6 +29,7 @@ export function findCollisions(site: Site): ColophonError[] {
   for (const r of site.redirects) claim(r.output ?? outputPathFor(r.from), `${r.file} (the alias ${r.from})`);
   if (site.config.redirects) claim(REDIRECTS_FILE, 'the _redirects file (redirects: true)');
   for (const asset of site.assets) claim(asset.path, `public/${asset.path}`);
+  for (const file of site.bundleFiles) claim(file.output, file.source);
   const errors: ColophonError[] = [];
   for (const { output, list } of owners.values()) {
     // With search on, Pagefind's files (named by their contents) fill pagefind/: nothing else may go there.

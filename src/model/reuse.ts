@@ -18,6 +18,7 @@ export interface ModelStore {
     sources: ReadonlyMap<string, Source>,
     assets: ReadonlyMap<string, Uint8Array>,
     options: SiteOptions,
+    bundleFiles?: ReadonlyMap<string, Uint8Array>,
   ): Site;
 }
 
@@ -28,12 +29,16 @@ export function createModelStore(): ModelStore {
     invalidate(changed) {
       pending = changed === 'all' || pending === 'all' ? 'all' : [...pending, ...changed];
     },
-    site(config, sources, assets, options) {
+    site(config, sources, assets, options, bundleFiles = new Map()) {
       let site = last && pending !== 'all' ? updateSite(last, pending, sources, options.scheduledAfter) : undefined;
       if (!site) {
         const ordered = [...sources.keys()].sort(compareText).map((path) => sources.get(path)!);
         const files: Asset[] = [...assets.keys()].sort(compareText).map((path) => ({ path, bytes: assets.get(path)! }));
-        const built = buildSite(config, { sources: ordered, assets: files, errors: [] }, options);
+        const bundled = [...bundleFiles.keys()].sort(compareText).map((path) => ({
+          path,
+          bytes: bundleFiles.get(path)!,
+        }));
+        const built = buildSite(config, { sources: ordered, assets: files, bundleFiles: bundled, errors: [] }, options);
         if (Array.isArray(built)) throw new BuildFailure(built);
         site = built;
       }

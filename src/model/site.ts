@@ -1,5 +1,6 @@
 import type { Config } from '../config/types.ts';
 import type { Asset, Content, Source } from '../content/types.ts';
+import { bundleOf, folderOf, isBundleIndex } from '../content/bundles.ts';
 import { ColophonError } from '../lib/errors.ts';
 import { compareText } from '../lib/order.ts';
 import { createZone, type Zone } from '../lib/zone.ts';
@@ -13,7 +14,7 @@ import { neighbours } from './paginate.ts';
 import { missingTargets, redirectsOf } from './redirects.ts';
 import { expandPermalink, normalizeUrlPath, outputPathFor } from './permalink.ts';
 import { attachTerms, CATEGORIES, collectTerms, sortTerms, TAGS, termIndexes } from './taxonomy.ts';
-import type { Page, Post, Site, SiteOptions, Term } from './types.ts';
+import type { BundleFile, Page, Post, Site, SiteOptions, Term } from './types.ts';
 
 export function buildSite(config: Config, content: Content, options: SiteOptions): Site | ColophonError[] {
   const errors: ColophonError[] = [];
@@ -53,9 +54,25 @@ export function buildSite(config: Config, content: Content, options: SiteOptions
     sitemap,
     redirects: redirectsOf(config, posts, pages, errors),
     assets: content.assets,
+    bundleFiles: publishedBundleFiles(content.bundleFiles ?? [], [...posts, ...pages]),
   };
   errors.push(...findLongPaths(site), ...findCollisions(site), ...missingTargets(site));
   return errors.length > 0 ? errors : site;
+}
+
+/** Each bundle's files, beside its page's output file; those of sources left out (drafts) are left out too. */
+function publishedBundleFiles(files: readonly Asset[], owners: readonly (Post | Page)[]): BundleFile[] {
+  const folders = new Map<string, string>(); // bundle folder ▶ the output folder of its page
+  for (const { source, output } of owners) {
+    if (isBundleIndex(source.path)) folders.set(folderOf(source.path), folderOf(`/${output}`).slice(1));
+  }
+  const keys = new Set(folders.keys());
+  return files.flatMap(({ path, bytes }) => {
+    const folder = bundleOf(path, keys);
+    return folder === undefined
+      ? []
+      : [{ source: path, output: folders.get(folder)! + path.slice(folder.length), bytes }];
+  });
 }
 
 /** Drafts only with --drafts; with a cut-off (--as-of), no post dated after it. */

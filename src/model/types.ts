@@ -106,6 +106,15 @@ export interface Site {
   /** Front matter and config aliases, by old path. */
   redirects: Redirect[];
   assets: Asset[];
+  /** The files of the posts' and pages' bundles, each to be published beside its page. */
+  bundleFiles: BundleFile[];
+}
+
+/** A file of a page bundle: "content/posts/trip/photo.jpg" published as "2024/05/01/trip/photo.jpg". */
+export interface BundleFile {
+  source: string;
+  output: string;
+  bytes: Uint8Array;
 }
 
 /** An old path of the site and where it leads now. */

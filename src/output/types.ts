@@ -42,6 +42,7 @@ export interface BuildState {
   keys: Record<string, string>; // output path ▶ dependency key
   posts: number;
   pages: number;
+  images?: number; // local raster images the site shows
   warnings: string[];
 }
 

@@ -12,11 +12,18 @@ import { createPresenter } from './views.ts';
  * header's links, favicons). Then each kind adds its own: a post page its source, date, terms and
  * neighbours; a list its posts; a feed its entries; the archive every post.
  *
+ * A post's or page's key also takes in what the image pass made of its body (`images`).
+ *
  * An output left out here (sitemap.xml, public/ files, the search index, and any kind added
  * later) has no key, so it is rendered by every build and written only when its bytes changed:
  * safe by default, and cheap for a handful of files.
  */
-export function dependencyKeys(site: Site, templates: Templates, engine: string): Map<string, string> {
+export function dependencyKeys(
+  site: Site,
+  templates: Templates,
+  engine: string,
+  images: ReadonlyMap<string, string> = new Map(),
+): Map<string, string> {
   const present = createPresenter(site);
   const { siteDir: _, ...config } = site.config;
   const shared = sha256(
@@ -27,14 +34,19 @@ export function dependencyKeys(site: Site, templates: Templates, engine: string)
   const posts = new Map<Post, string>();
   const postKey = (post: Post) => {
     let key = posts.get(post);
-    if (key === undefined) posts.set(post, key = sha256(JSON.stringify(postFacts(post)))); // front matter is JSON's
+    if (key === undefined) {
+      const pictured = images.get(post.source.path) ?? '';
+      posts.set(post, key = sha256(`${JSON.stringify(postFacts(post))}\n${pictured}`)); // front matter is JSON's
+    }
     return key;
   };
   const keys = new Map<string, string>();
   for (const post of site.posts) {
     keys.set(post.output, keyOf('post', postKey(post), link(post.newer), link(post.older)));
   }
-  for (const page of site.pages) keys.set(page.output, keyOf('page', page.path, JSON.stringify(page.source)));
+  for (const page of site.pages) {
+    keys.set(page.output, keyOf('page', page.path, JSON.stringify(page.source), images.get(page.source.path) ?? ''));
+  }
   for (const list of site.lists) keys.set(list.output, keyOf('list', listFacts(list), ...list.posts.map(postKey)));
   const months = site.months.map((m) => `${m.key} ${m.path} ${m.posts.map(postKey).join(' ')}`);
   keys.set(site.archive.output, keyOf('archive', site.archive.path, ...months));

@@ -2,6 +2,7 @@ import type { Config, Transform } from '../config/types.ts';
 import { isTemplateFailure, type Templates } from '../deps/eta.ts';
 import type { FeedEntry } from '../deps/feed.ts';
 import { ColophonError, topFrames } from '../lib/errors.ts';
+import { eagerFirstImage } from '../markdown/picture.ts';
 import { REDIRECTS_FILE } from '../model/collisions.ts';
 import { feedTitle } from '../model/feeds.ts';
 import type { ListPage, Page, Post, Site } from '../model/types.ts';
@@ -24,8 +25,13 @@ import { createPresenter, type LinkView, type PostView, type Presenter } from '.
  * to write the folder, verify runs them to compare with a deployed copy, and serve runs each one
  * when its page is asked for (see render/produce.ts for the rule their errors follow).
  */
-export function renderSite(site: Site, templates: Templates, bodies: ReadonlyMap<string, string>): RenderedSite {
-  const present = createPresenter(site);
+export function renderSite(
+  site: Site,
+  templates: Templates,
+  bodies: ReadonlyMap<string, string>,
+  images?: ReadonlyMap<string, string>, // source path ▶ its front matter `image`, processed (markdown/images.ts)
+): RenderedSite {
+  const present = createPresenter(site, images);
   const errors: ColophonError[] = [];
   const files: Producers = new Map();
   const encoder = new TextEncoder();
@@ -82,7 +88,7 @@ export function renderSite(site: Site, templates: Templates, bodies: ReadonlyMap
 
   for (const post of site.posts) {
     const layout = layoutFor(post.source, 'post');
-    if (layout) emit(post.output, post.source.path, () => render(layout, postData(present, post, views)));
+    if (layout) emit(post.output, post.source.path, () => render(layout, postData(present, post, views, mark)));
   }
   for (const page of site.pages) {
     const layout = layoutFor(page.source, 'page');
@@ -124,6 +130,7 @@ export function renderSite(site: Site, templates: Templates, bodies: ReadonlyMap
   }
   if (site.config.redirects) files.set(REDIRECTS_FILE, () => encoder.encode(redirectsFile(present, site.redirects)));
   for (const asset of site.assets) files.set(asset.path, () => asset.bytes);
+  for (const file of site.bundleFiles) files.set(file.output, () => file.bytes);
   return { files, errors };
 }
 
@@ -171,11 +178,13 @@ function transform(transforms: readonly Transform[], path: string, html: string)
   return out;
 }
 
-function postData(present: Presenter, post: Post, views: Map<Post, PostView>) {
+function postData(present: Presenter, post: Post, views: Map<Post, PostView>, mark: (html: string) => string) {
   const link = (
     p?: Post,
   ): LinkView | undefined => (p ? { title: p.source.title, href: present.href(p.path) } : undefined);
-  const view = views.get(post)!;
+  const listed = views.get(post)!;
+  const eager = eagerFirstImage(listed.html);
+  const view = eager === listed.html ? listed : { ...listed, html: eager, body: mark(eager) };
   return {
     kind: 'post',
     site: present.site,
@@ -193,9 +202,9 @@ function postData(present: Presenter, post: Post, views: Map<Post, PostView>) {
 }
 
 function pageData(present: Presenter, page: Page, body: string, splicer: BodySplicer) {
-  const html = present.bodyLinks(body);
+  const html = eagerFirstImage(present.bodyLinks(body));
   const description = present.description(page.source.description, html);
-  const image = present.image(page.source.image, page.path);
+  const image = present.ogImage(page.source, page.path);
   return {
     kind: 'page',
     site: present.site,

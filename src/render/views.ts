@@ -1,5 +1,6 @@
 import { FEED_INFO } from '../config/feed-formats.ts';
 import type { Config } from '../config/types.ts';
+import type { Source } from '../content/types.ts';
 import { againstPage, rewriteUrls, scopeIds, underBase } from '../lib/html.ts';
 import { createZone, formatIso, formatLong, formatMonth, type Zone } from '../lib/zone.ts';
 import { feedPaths } from '../model/feeds.ts';
@@ -93,6 +94,8 @@ export interface Presenter {
   description(own: string | undefined, html: string, excerpt?: string): string;
   /** Front matter `image` as an absolute URL: a URL as it is, a path as links in the page's body are read. */
   image(image: string | undefined, path: string): string | undefined;
+  /** A source's front matter `image` as `image` gives it, or the processed image it became (see markdown/images.ts). */
+  ogImage(source: Source, path: string): string | undefined;
 }
 
 /** What the presenter needs of the site model besides the configuration. */
@@ -103,7 +106,10 @@ const FAVICONS: [string, string][] = [['favicon.ico', 'image/x-icon'], ['favicon
   'image/svg+xml',
 ]];
 
-export function createPresenter({ config, nav, indexes, assets }: PresentedSite): Presenter {
+export function createPresenter(
+  { config, nav, indexes, assets }: PresentedSite,
+  processed: ReadonlyMap<string, string> = new Map(),
+): Presenter {
   const zone = createZone(config.timezone);
   const href = (path: string) => encodeURI(config.basePath + path.replace(/^\//, ''));
   const absolute = (path: string) => new URL(href(path), config.url).href;
@@ -162,6 +168,7 @@ export function createPresenter({ config, nav, indexes, assets }: PresentedSite)
     listHeading,
     description,
     image,
+    ogImage: (source, path) => image(processed.get(source.path) ?? source.image, path),
     nav: (path) => {
       const own = path === undefined ? undefined : href(path);
       return navLinks.map((link) => ({ ...link, current: link.href === own }));
@@ -204,7 +211,7 @@ export function createPresenter({ config, nav, indexes, assets }: PresentedSite)
         get description() {
           return described ??= description(post.source.description, this.html, this.excerpt);
         },
-        image: image(post.source.image, post.path),
+        image: image(processed.get(post.source.path) ?? post.source.image, post.path),
         draft: post.source.draft,
         scheduled: post.scheduled,
         data: post.source.data,

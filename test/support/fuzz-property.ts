@@ -102,7 +102,7 @@ const markdown = fc
         '> quote',
         '`code`',
         '[link](../x)',
-        '![img](/a.png)',
+        '![img](/a.gif)',
         '<b>raw</b>',
         '<script>x()</script>',
         '<!-- more -->',

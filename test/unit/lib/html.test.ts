@@ -44,3 +44,14 @@ describe('absoluteFrom', () => {
     assert.deepEqual(seen, ['y/']);
   });
 });
+
+describe('rewriteUrls on srcset', () => {
+  it('rewrites each candidate URL and keeps its width', () => {
+    const html = '<img src="/a-640w.png" srcset="/a-640w.png 640w, /a-1280w.png 1280w" sizes="100vw">';
+    assert.equal(
+      rewriteUrls(html, absoluteFrom('https://example.org/blog/p/')),
+      '<img src="https://example.org/a-640w.png" srcset="https://example.org/a-640w.png 640w, ' +
+        'https://example.org/a-1280w.png 1280w" sizes="100vw">',
+    );
+  });
+});
