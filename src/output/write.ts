@@ -120,6 +120,9 @@ async function writeInPlace(outDir: string, files: Producers, finish: Finisher |
   let made = 0;
   await rm(staging, { recursive: true, force: true });
   const folders = new Map<string, Promise<unknown>>();
+  // A failed write stops the others from starting, but the ones under way finish before the staging
+  // folder is removed: otherwise a late write would make it again after the cleanup.
+  let failed: Error | undefined;
   const stage = async (path: string, bytes: Uint8Array) => {
     changed.push(path);
     const folder = dirname(join(staging, path));
@@ -128,11 +131,12 @@ async function writeInPlace(outDir: string, files: Producers, finish: Finisher |
       await folders.get(folder);
       await writeWhole(join(staging, path), bytes);
     } catch (error) {
-      throw namedInOutput(path, error);
+      failed ??= namedInOutput(path, error);
     }
   };
   try {
     await mapLimit(paths, IO_CONCURRENCY, async (path) => {
+      if (failed) return;
       const before = known.known.files.get(path);
       const file = join(outDir, path);
       const key = keys?.get(path);
@@ -147,11 +151,13 @@ async function writeInPlace(outDir: string, files: Producers, finish: Finisher |
       if (previous.has(path) && (await unchanged(file, record, before, known.known.writtenBefore, bytes))) return;
       if (errors.size === 0) await stage(path, bytes);
     });
+    if (failed) throw failed;
     // Template errors are reported in path order, whatever order the files were made in.
     if (errors.size > 0) throw new BuildFailure([...errors.keys()].sort(byUtf8).map((p) => errors.get(p)!));
     for (const [path, bytes] of finish?.(records) ?? []) {
       records.set(path, recordOf(bytes));
       if (!(previous.has(path) && (await sameBytes(join(outDir, path), bytes)))) await stage(path, bytes);
+      if (failed) throw failed;
     }
     const removed = [...previous].filter((p) => !records.has(p)).sort(byUtf8);
     changed.sort(byUtf8);
