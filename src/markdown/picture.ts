@@ -30,8 +30,7 @@ export function pictureHtml(url: string, image: Processed, attrs: PictureAttribu
   const at = (v: Variant) => variantUrl(url, v).replace(/&/g, '&amp;'); // the one character a URL path keeps
   const srcset = (format: string) =>
     image.variants.filter((v) => v.format === format).map((v) => `${at(v)} ${v.width}w`).join(', ');
-  const own = image.variants.filter((v) => v.format === image.format);
-  const largest = own[own.length - 1]!;
+  const largest = largestOwn(image);
   const title = attrs.title === undefined ? '' : ` title="${attrs.title}"`;
   const img = `<img src="${at(largest)}" srcset="${srcset(image.format)}" sizes="${sizes}" ` +
     `width="${largest.width}" height="${largest.height}" alt="${attrs.alt}"${title}${LAZY}>`;
@@ -41,8 +40,12 @@ export function pictureHtml(url: string, image: Processed, attrs: PictureAttribu
 
 /** The largest size in the original format: what og:image shows. */
 export function largestUrl(url: string, image: Processed): string {
-  const own = image.variants.filter((v) => v.format === image.format);
-  return variantUrl(url, own[own.length - 1]!);
+  return variantUrl(url, largestOwn(image));
+}
+
+/** The widest variant in the original's format (variants come narrowest first). */
+function largestOwn(image: Processed): Variant {
+  return image.variants.filter((v) => v.format === image.format).at(-1)!;
 }
 
 /** On a post's or page's own page, the first image is likely in view at once: it is not lazy there. */
