@@ -27,7 +27,10 @@ export function dependencyKeys(site: Site, templates: Templates, engine: string)
   const posts = new Map<Post, string>();
   const postKey = (post: Post) => {
     let key = posts.get(post);
-    if (key === undefined) posts.set(post, key = sha256(JSON.stringify(postFacts(post)))); // front matter is JSON's
+    // Front matter is JSON's. The body is hashed on its own: escaping it for JSON cost more than hashing it.
+    if (key === undefined) {
+      posts.set(post, key = sha256(`${JSON.stringify(postFacts(post))}\0${sha256(post.source.body)}`));
+    }
     return key;
   };
   const keys = new Map<string, string>();
@@ -49,7 +52,8 @@ export function dependencyKeys(site: Site, templates: Templates, engine: string)
 
 /** What a post's own page, entry and list item show of it (its neighbours are added where shown). */
 function postFacts(post: Post) {
-  const { source, date, updated, path, output, scheduled } = post;
+  const { date, updated, path, output, scheduled } = post;
+  const { body: _, ...source } = post.source; // hashed apart
   return { source, date, updated, path, output, scheduled, terms: [...post.categories, ...post.tags].map(termFacts) };
 }
 
