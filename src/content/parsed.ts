@@ -1,5 +1,5 @@
 import type { Stats } from 'node:fs';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { sha256 } from '../lib/digest.ts';
@@ -9,9 +9,9 @@ import type { Source } from './types.ts';
 /**
  * The sources of the last build, as parsed, so that a rebuild neither reads nor parses a file that
  * did not change: at 10,000 posts that was most of what a one-post edit cost. One file per site
- * folder (sources-v1/<hash of the folder>.bin): the SHA-256 of the rest, then the V8 serialization
- * (which keeps front matter's dates as dates) of the engine's digest, the timezone (dates are read
- * in it), the time the record was begun, and each source with its file's size and times.
+ * folder (sources-v1/<hash of the folder>.bin): the V8 serialization (which keeps front matter's
+ * dates as dates) of the engine's digest, the timezone (dates are read in it), the time the record
+ * was begun, and each source with its file's size and times; then the SHA-256 of all that, in hex.
  *
  * A file is taken from the record when its size, mtime and ctime are those recorded and it was last
  * modified a second or more before the record was begun, as inputDigest trusts a file's hash: a
@@ -67,7 +67,8 @@ export async function openParsedSources(dir: string, siteDir: string, timezone: 
       const temp = `${file}.${process.pid}.tmp`;
       try {
         await mkdir(join(dir, 'sources-v1'), { recursive: true });
-        await writeFile(temp, Buffer.concat([Buffer.from(`${sha256(payload)}\n`, 'latin1'), payload]));
+        await writeFile(temp, payload);
+        await appendFile(temp, sha256(payload), 'latin1'); // after it: no copy of the whole payload
         await rename(temp, file);
       } catch {
         await rm(temp, { force: true }).catch(() => {});
@@ -78,9 +79,9 @@ export async function openParsedSources(dir: string, siteDir: string, timezone: 
 
 async function readRecord(file: string): Promise<Recorded | undefined> {
   const bytes = await readFile(file).catch(() => undefined);
-  if (!bytes || bytes.length < 65) return undefined;
-  const payload = bytes.subarray(65);
-  if (bytes.toString('latin1', 0, 64) !== sha256(payload)) return undefined;
+  if (!bytes || bytes.length < 64) return undefined;
+  const payload = bytes.subarray(0, bytes.length - 64);
+  if (bytes.toString('latin1', bytes.length - 64) !== sha256(payload)) return undefined;
   try {
     const record = deserialize(payload) as Recorded;
     return record.entries instanceof Map ? record : undefined;

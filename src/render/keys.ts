@@ -27,9 +27,9 @@ export function dependencyKeys(site: Site, templates: Templates, engine: string)
   const posts = new Map<Post, string>();
   const postKey = (post: Post) => {
     let key = posts.get(post);
-    // Front matter is JSON's. The body is hashed on its own: escaping it for JSON cost more than hashing it.
+    // Front matter is JSON's; the body follows as it is (JSON has no raw NUL): escaping it cost more than hashing it.
     if (key === undefined) {
-      posts.set(post, key = sha256(`${JSON.stringify(postFacts(post))}\0${sha256(post.source.body)}`));
+      posts.set(post, key = sha256(`${JSON.stringify(postFacts(post))}\0${post.source.body}`));
     }
     return key;
   };
