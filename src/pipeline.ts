@@ -3,6 +3,7 @@ import type { Config } from './config/types.ts';
 import { engineDigest } from './content/inputs.ts';
 import { isSourcePath } from './content/read.ts';
 import { goodFiles, readSiteFiles, rereadSiteFiles, type SiteFiles } from './content/site-files.ts';
+import { cacheDirFor } from './lib/cache-dir.ts';
 import { asFailure, BuildFailure, ColophonError } from './lib/errors.ts';
 import { createImageStore, type ImagesDone, type ImageStore } from './markdown/images.ts';
 import { type BodyStore, openBodyStore, type RenderedBodies } from './markdown/store.ts';
@@ -127,7 +128,7 @@ async function readSite(siteDir: string, options: BuildOptions, kept?: Kept, cha
   const { config, warnings } = await loadConfig(siteDir, { url: options.baseUrl }, { cache, cacheDir }).catch(
     asFailure,
   );
-  const files = await readSiteFiles(config);
+  const files = await readSiteFiles(config, cache ? cacheDir ?? cacheDirFor(config.siteDir) : undefined);
   return {
     config,
     configWarnings: warnings,

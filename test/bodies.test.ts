@@ -53,10 +53,12 @@ describe('post bodies in templates', () => {
 });
 
 describe('the body cache', () => {
-  const packs = (dir: string) => {
+  const files = (dir: string, suffix: string) => {
     const root = join(dir, 'node_modules/.cache/colophon/bodies-v1');
-    return readdirSync(root).filter((name) => name.endsWith('.pack')).map((name) => join(root, name));
+    return readdirSync(root).filter((name) => name.endsWith(suffix)).map((name) => join(root, name));
   };
+  const packs = (dir: string) => files(dir, '.pack');
+  const segments = (dir: string) => files(dir, '.seg');
 
   it('renders no Markdown on a second build, one body after an edit, and the bytes never change', async () => {
     const dir = site();
@@ -91,10 +93,30 @@ describe('the body cache', () => {
     assert.deepEqual(warm.warnings, cold.warnings);
   });
 
+  it('adds an edited body in a segment of its own, and copies the live bodies together once most are dead', async () => {
+    const dir = site();
+    await buildInMemory(dir);
+    const [first] = segments(dir);
+    const before = readFileSync(first!);
+    const seen = new Set<number>();
+    for (let edit = 1; edit <= 6; edit++) {
+      const text = `Second *post*, edit ${edit}.\n`.repeat(20);
+      writeFileSync(join(dir, 'content/posts/two.md'), post({ title: 'Two', date: '2024-03-02 10:00' }, text));
+      const built = await buildInMemory(dir);
+      assert.deepEqual(built.bodies, { total: 2, rendered: 1 });
+      assert.equal(built.digest, (await buildInMemory(dir, { cache: false })).digest);
+      if (edit === 1) assert.deepEqual(readFileSync(first!), before); // the old entries are not written again
+      seen.add(segments(dir).length);
+    }
+    assert.ok(seen.has(2), 'an edit adds a segment');
+    assert.ok(Math.max(...seen) <= 3, 'dead entries are dropped before they outweigh the live ones');
+    assert.deepEqual((await buildInMemory(dir)).bodies, { total: 2, rendered: 0 });
+  });
+
   it('ignores a damaged pack and renders everything again', async () => {
     const dir = site();
     const cold = await buildInMemory(dir);
-    const [pack] = packs(dir);
+    const [pack] = segments(dir);
     const bytes = readFileSync(pack!);
     const at = bytes.indexOf('<em>raw</em>');
     bytes.write('<em>RAW</em>', at); // same length, so only the checksum can tell

@@ -1,4 +1,4 @@
-import { lstat } from 'node:fs/promises';
+import { lstat, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Config } from '../config/types.ts';
 import { IO_CONCURRENCY, mapLimit } from '../lib/concurrency.ts';
@@ -6,11 +6,12 @@ import { ColophonError } from '../lib/errors.ts';
 import { listFiles, readWhole } from '../lib/files.ts';
 import { createZone, type Zone } from '../lib/zone.ts';
 import { bundledFiles } from './bundles.ts';
+import type { ParsedSources } from './parsed.ts';
 import { readSource } from './source.ts';
 import type { Asset, Content, Source } from './types.ts';
 
 /** Every source under content/ and every file under public/, each read and checked, in path order. */
-export async function loadContent(config: Config): Promise<Content> {
+export async function loadContent(config: Config, parsed?: ParsedSources): Promise<Content> {
   const zone = createZone(config.timezone);
   const errors: ColophonError[] = [];
   const sources: Source[] = [];
@@ -20,12 +21,25 @@ export async function loadContent(config: Config): Promise<Content> {
   const paths = contentFiles.filter((f) => f.toLowerCase().endsWith('.md')).map((rel) => `content/${rel}`);
   // Every file is read before any is parsed: parsing between reads, as each read completes, made
   // reading 10,000 posts a third slower.
-  const texts = await mapLimit(paths, IO_CONCURRENCY, (path) => readSourceText(config.siteDir, path));
+  // A file the last build parsed and that has not changed since is taken as it parsed (see ParsedSources).
+  const infos = parsed
+    ? await mapLimit(paths, IO_CONCURRENCY, (path) => stat(join(config.siteDir, path)).catch(() => undefined))
+    : [];
+  const taken = paths.map((path, i) => infos[i] && parsed!.take(path, infos[i]));
+  const texts = await mapLimit(
+    paths,
+    IO_CONCURRENCY,
+    (path, i) => taken[i] ? Promise.resolve(undefined) : readSourceText(config.siteDir, path),
+  );
   texts.forEach((text, i) => {
-    const result = typeof text === 'string' ? readSource(paths[i]!, text, zone) : text;
+    const result = taken[i] ?? (typeof text === 'string' ? readSource(paths[i]!, text, zone) : text);
     if (result instanceof ColophonError) errors.push(result);
     else if (result) sources.push(result);
+    if (parsed && infos[i] && !taken[i] && result && !(result instanceof ColophonError)) {
+      parsed.keep(paths[i]!, infos[i], result);
+    }
   });
+  await parsed?.save(new Set(paths));
   const publicFiles = await listFiles(join(config.siteDir, 'public'), 'public', false);
   await readFilesInto(config.siteDir, publicFiles.map((rel) => `public/${rel}`), 'public/'.length, assets, errors);
   const bundled = bundledFiles(contentFiles.map((rel) => `content/${rel}`));

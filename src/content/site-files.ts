@@ -7,6 +7,7 @@ import { compareText } from '../lib/order.ts';
 import { createZone } from '../lib/zone.ts';
 import { isSourcePath, loadContent, readPublicFile, readSourceFile } from './read.ts';
 import { isBundleIndex } from './bundles.ts';
+import { openParsedSources } from './parsed.ts';
 import { loadTheme } from './theme.ts';
 import type { Source } from './types.ts';
 
@@ -33,8 +34,12 @@ export interface GoodFiles {
 }
 
 /** Reads everything. Throws BuildFailure only for a problem that stops the whole read (a symlink loop). */
-export async function readSiteFiles(config: Config): Promise<SiteFiles> {
-  const content = await loadContent(config).catch(asFailure);
+/** `cacheDir`: where the parsed sources of the last build are kept (none: every source is read and parsed). */
+export async function readSiteFiles(config: Config, cacheDir?: string): Promise<SiteFiles> {
+  const parsed = cacheDir === undefined
+    ? undefined
+    : await openParsedSources(cacheDir, config.siteDir, config.timezone);
+  const content = await loadContent(config, parsed).catch(asFailure);
   return {
     sources: new Map(content.sources.map((s) => [s.path, s])),
     assets: new Map(content.assets.map((a) => [a.path, a.bytes])),

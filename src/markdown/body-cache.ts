@@ -1,31 +1,37 @@
 import { Buffer } from 'node:buffer';
-import { createHash } from 'node:crypto';
-import { appendFile, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { randomUUID } from 'node:crypto';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { markdownItVersion } from '../deps/markdown.ts';
 import { ENGINE, shikiVersion } from '../deps/shiki.ts';
 import { sha256 } from '../lib/digest.ts';
+import { compareText } from '../lib/order.ts';
 import { engineDigest } from './engine-digest.ts';
 
 /**
  * Every post's body HTML from the last build, so that a build after it renders Markdown only for the
- * bodies whose text changed. The pack is the one file that holds them all, one per site folder
- * (bodies-v1/<hash of the folder>.pack): read whole at the start of a build and
- * written again (to a temporary name, then renamed) when it gained or lost entries, holding exactly
- * the live bodies. An entry's key is the SHA-256 of everything that decides its HTML: the body,
- * the Markdown and highlighting settings, the versions of markdown-it and shiki, and the code that
- * renders bodies. The pack carries the SHA-256 of its contents: a damaged pack is ignored whole.
+ * bodies whose text changed. One index per site folder (bodies-v1/<hash of the folder>.pack) names
+ * the segments that hold the entries (<same hash>.<id>.seg) and where each entry lies in them. A
+ * build reads the index and its segments at the start, and decodes an entry only when its HTML is
+ * asked for (a rebuild keeps most pages without rendering them). Saving appends: the entries that
+ * are new go into one new segment and the index is written again (to a temporary name, then
+ * renamed); once dead entries outweigh live ones, every live entry is copied into one segment and
+ * the old segments are removed. So one edited body costs a small segment, not a copy of them all.
+ * An entry's key is the SHA-256 of everything that decides its HTML: the body, the Markdown and
+ * highlighting settings, the versions of markdown-it and shiki, and the code that renders bodies.
+ * The index carries the SHA-256 of its contents and of each segment: a damaged index is ignored
+ * whole, a damaged or missing segment loses only its own entries.
  */
 export interface BodyCache {
-  /** What this body last rendered to with these settings, if the pack holds it. */
+  /** What this body last rendered to with these settings, if the pack holds it (its HTML decoded when read). */
   get(body: string): CachedBody | undefined;
-  /** Records each live body; the pack is rewritten only when its entries changed. */
+  /** Records each live body (reading the HTML of new ones only); the index is rewritten when its entries changed. */
   save(bodies: Iterable<[body: string, rendered: CachedBody]>): Promise<void>;
 }
 
 export interface CachedBody {
-  html: string;
-  unknown: string[]; // fence languages with no grammar, in the order met: their warnings come back too
+  readonly html: string;
+  readonly unknown: string[]; // fence languages with no grammar, in the order met: their warnings come back too
 }
 
 /** Settings that change what a body renders to. */
@@ -37,7 +43,20 @@ export interface BodySettings {
   plugins?: string; // the configuration's fingerprint, when it has plugins
 }
 
-const FORMAT = 'colophon-bodies 2';
+const FORMAT = 'colophon-bodies 3';
+
+/** Where an entry lies: its segment's bytes, and its offset and length there. */
+interface Place {
+  segment: Segment;
+  offset: number;
+  size: number;
+}
+
+interface Segment {
+  name: string;
+  bytes: Buffer;
+  digest: string;
+}
 
 /**
  * `seed`: another site folder whose pack is read when this folder has none yet (entries depend on
@@ -50,97 +69,159 @@ export async function openBodyCache(
   settings: BodySettings,
   seed?: string,
 ): Promise<BodyCache> {
-  const packOf = (folder: string) => join(dir, 'bodies-v1', `${sha256(folder).slice(0, 24)}.pack`);
-  const file = packOf(siteDir);
+  const folder = join(dir, 'bodies-v1');
+  const baseOf = (site: string) => sha256(site).slice(0, 24);
+  const base = baseOf(siteDir);
+  const file = join(folder, `${base}.pack`);
   const salt = `${FORMAT}\0${engineDigest(ENGINE_MODULES)}\0${markdownItVersion()}\0${shikiVersion}\0${ENGINE}\0${
     JSON.stringify(settings)
   }\0`;
   const keys = new Map<string, string>(); // body ▶ key: a build asks for each body's key twice
   const keyOf = (body: string) => {
     let key = keys.get(body);
-    // The same digest as sha256(salt + body), without first copying each body into a joined string.
-    if (key === undefined) keys.set(body, key = createHash('sha256').update(salt).update(body).digest('hex'));
+    if (key === undefined) keys.set(body, key = sha256(salt + body));
     return key;
   };
-  let known = await readPack(file);
+  let known = await readPack(folder, base);
   const seeded = known.size === 0 && seed !== undefined;
-  if (seeded) known = await readPack(packOf(seed));
+  if (seeded) known = await readPack(folder, baseOf(seed));
   return {
     get(body) {
-      const entry = known.get(keyOf(body));
-      if (entry === undefined) return undefined;
-      const newline = entry.indexOf('\n');
-      return { unknown: JSON.parse(entry.slice(0, newline)) as string[], html: entry.slice(newline + 1) };
+      const place = known.get(keyOf(body));
+      return place && lazyEntry(place);
     },
     async save(bodies) {
-      const live = new Map<string, string>();
-      for (const [body, { html, unknown }] of bodies) live.set(keyOf(body), `${JSON.stringify(unknown)}\n${html}`);
-      if (!seeded && live.size === known.size && [...live.keys()].every((key) => known.has(key))) return;
+      const live = new Map<string, Place | CachedBody>();
+      for (const [body, rendered] of bodies) {
+        const key = keyOf(body);
+        live.set(key, known.get(key) ?? rendered);
+      }
+      const fresh = [...live].filter((entry): entry is [string, CachedBody] => !('segment' in entry[1]));
+      if (!seeded && fresh.length === 0 && live.size === known.size) return;
       const temp = `${file}.${process.pid}.tmp`;
+      const written: string[] = [];
       try {
-        await mkdir(join(dir, 'bodies-v1'), { recursive: true });
-        await writePack(temp, live);
+        await mkdir(folder, { recursive: true });
+        const places = new Map<string, Place>();
+        const reused = new Map<string, Place>();
+        for (const [key, entry] of live) if ('segment' in entry) reused.set(key, entry);
+        const liveBytes = [...reused.values()].reduce((sum, p) => sum + p.size, 0);
+        const allBytes = [...new Set([...known.values()].map((p) => p.segment))].reduce(
+          (sum, segment) => sum + segment.bytes.length,
+          0,
+        );
+        // Copy the live entries into the new segment when the dead ones outweigh them (or they came from a seed).
+        const compact = seeded || allBytes - liveBytes > liveBytes;
+        const moving: [string, Place | CachedBody][] = compact ? [...live] : fresh;
+        if (!compact) { for (const [key, place] of reused) places.set(key, place); }
+        if (moving.length > 0) {
+          const segment = await writeSegment(folder, base, moving, places);
+          written.push(segment);
+        }
+        await writeFile(temp, indexText(places));
         await rename(temp, file);
+        await removeUnused(folder, base, new Set([...places.values()].map((p) => p.segment.name)));
       } catch {
         // A cache that cannot be written only makes the next build slower.
         await rm(temp, { force: true }).catch(() => {});
+        for (const name of written) await rm(join(folder, name), { force: true }).catch(() => {});
       }
     },
   };
 }
 
-/**
- * Header line, entry count, then one "key length" line per entry and the entries' UTF-8 bytes.
- * Written in two passes over the entries (sizes and digest, then the bytes, a megabyte at a
- * time) rather than built whole: at 10,000 posts the pack is about 100 MB, and building it in
- * memory, twice over with the copies, set the peak memory of every build that saved it.
- */
-async function writePack(file: string, entries: Map<string, string>): Promise<void> {
-  const keys = [...entries.keys()].sort();
-  const index = `${keys.length}\n${
-    keys.map((key) => `${key} ${Buffer.byteLength(entries.get(key)!, 'utf8')}\n`).join('')
-  }`;
-  const digest = createHash('sha256').update(index, 'utf8');
-  for (const key of keys) digest.update(entries.get(key)!, 'utf8');
-  await writeFile(file, `${FORMAT}\n${digest.digest('hex')}\n${index}`);
-  let batch: string[] = [];
-  let length = 0;
-  for (const key of keys) {
-    const entry = entries.get(key)!;
-    batch.push(entry);
-    length += entry.length;
-    if (length >= 1 << 20) {
-      await appendFile(file, batch.join(''));
-      batch = [];
-      length = 0;
-    }
-  }
-  if (batch.length > 0) await appendFile(file, batch.join(''));
+/** An entry whose HTML is decoded from its segment's bytes when first read. */
+function lazyEntry(place: Place): CachedBody {
+  const { bytes } = place.segment;
+  const newline = bytes.indexOf(10, place.offset);
+  const unknown = JSON.parse(bytes.toString('utf8', place.offset, newline)) as string[];
+  let html: string | undefined;
+  return {
+    unknown,
+    get html() {
+      return html ??= bytes.toString('utf8', newline + 1, place.offset + place.size);
+    },
+  };
 }
 
-async function readPack(file: string): Promise<Map<string, string>> {
-  const entries = new Map<string, string>();
-  const bytes = await readFile(file).catch(() => undefined);
-  if (!bytes) return entries;
+/** Writes `entries` into one new segment and records where each went. Returns the segment's file name. */
+async function writeSegment(
+  folder: string,
+  base: string,
+  entries: [string, Place | CachedBody][],
+  places: Map<string, Place>,
+): Promise<string> {
+  const chunks: Buffer[] = [];
+  const at: [string, number, number][] = [];
+  let offset = 0;
+  for (const [key, entry] of entries) {
+    const bytes = 'segment' in entry
+      ? entry.segment.bytes.subarray(entry.offset, entry.offset + entry.size)
+      : Buffer.from(`${JSON.stringify(entry.unknown)}\n${entry.html}`, 'utf8');
+    chunks.push(bytes);
+    at.push([key, offset, bytes.length]);
+    offset += bytes.length;
+  }
+  const bytes = Buffer.concat(chunks, offset);
+  const name = `${base}.${randomUUID()}.seg`;
+  await writeFile(join(folder, name), bytes);
+  const segment: Segment = { name, bytes, digest: sha256(bytes) };
+  for (const [key, start, size] of at) places.set(key, { segment, offset: start, size });
+  return name;
+}
+
+/**
+ * Header line, the digest of the rest, one "segment name digest" line per segment, a blank line,
+ * then one "key segment offset size" line per entry (segments by their number in that list).
+ */
+function indexText(places: Map<string, Place>): string {
+  const segments = [...new Set([...places.values()].map((p) => p.segment))].sort((a, b) => compareText(a.name, b.name));
+  const number = new Map(segments.map((segment, i) => [segment, i]));
+  const keys = [...places.keys()].sort(compareText);
+  const body = [
+    ...segments.map((s) => `segment ${s.name} ${s.digest}\n`),
+    '\n',
+    ...keys.map((key) => {
+      const p = places.get(key)!;
+      return `${key} ${number.get(p.segment)} ${p.offset} ${p.size}\n`;
+    }),
+  ].join('');
+  return `${FORMAT}\n${sha256(body)}\n${body}`;
+}
+
+async function readPack(folder: string, base: string): Promise<Map<string, Place>> {
+  const places = new Map<string, Place>();
+  const text = await readFile(join(folder, `${base}.pack`), 'latin1').catch(() => undefined);
   const head = `${FORMAT}\n`;
-  if (bytes.toString('latin1', 0, head.length) !== head) return entries;
-  const start = head.length + 65; // digest and newline
-  if (bytes.toString('latin1', head.length, start - 1) !== sha256(bytes.subarray(start))) return entries;
-  let at = bytes.indexOf(10, start);
-  const count = Number(bytes.toString('latin1', start, at));
-  const sizes: [string, number][] = [];
-  for (let i = 0; i < count; i++) {
-    const end = bytes.indexOf(10, at + 1);
-    const [key, size] = bytes.toString('latin1', at + 1, end).split(' ');
-    sizes.push([key!, Number(size)]);
-    at = end;
+  if (text === undefined || !text.startsWith(head)) return places;
+  const body = text.slice(head.length + 65);
+  if (text.slice(head.length, head.length + 64) !== sha256(Buffer.from(body, 'latin1'))) return places;
+  const [segmentLines = '', entryLines = ''] = body.split('\n\n');
+  const segments = await Promise.all(
+    segmentLines.split('\n').filter(Boolean).map(async (line) => {
+      const [, name, digest] = line.split(' ');
+      const bytes = await readFile(join(folder, name!)).catch(() => undefined);
+      return bytes && sha256(bytes) === digest ? { name: name!, bytes, digest } : undefined;
+    }),
+  );
+  for (const line of entryLines.split('\n')) {
+    if (line === '') continue;
+    const [key, number, offset, size] = line.split(' ');
+    const segment = segments[Number(number)];
+    const place = { segment: segment!, offset: Number(offset), size: Number(size) };
+    if (segment && place.offset + place.size <= segment.bytes.length) places.set(key!, place);
   }
-  let offset = at + 1;
-  for (const [key, size] of sizes) {
-    entries.set(key, bytes.toString('utf8', offset, offset + size));
-    offset += size;
+  return places;
+}
+
+/** Removes this site's segments that the index no longer names (an interrupted save's, or compacted ones). */
+async function removeUnused(folder: string, base: string, used: Set<string>): Promise<void> {
+  const names = await readdir(folder).catch(() => [] as string[]);
+  for (const name of names) {
+    if (name.startsWith(`${base}.`) && name.endsWith('.seg') && !used.has(name)) {
+      await rm(join(folder, name), { force: true }).catch(() => {});
+    }
   }
-  return entries;
 }
 
 /** The code that turns a body into HTML: a changed engine never reuses another engine's output. */

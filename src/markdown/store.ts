@@ -3,13 +3,13 @@ import type { Source } from '../content/types.ts';
 import { cacheDirFor } from '../lib/cache-dir.ts';
 import { workerCount } from '../lib/concurrency.ts';
 import { renderBodies, unknownWarnings } from './bodies.ts';
-import { type BodyCache, openBodyCache } from './body-cache.ts';
+import { type BodyCache, type CachedBody, openBodyCache } from './body-cache.ts';
 import { createHighlightCache } from './highlight-cache.ts';
 import { createPool } from './pool.ts';
 
 /** Every live body's HTML, and what it took to make it. */
 export interface RenderedBodies {
-  html: Map<string, string>; // by source path
+  html: ReadonlyMap<string, string>; // by source path, each read when asked for
   /** Unknown fence languages, once per language, from every live body (rendered now or earlier). */
   warnings: string[];
   highlight: { blocks: number; highlighted: number };
@@ -28,8 +28,7 @@ export interface BodyStore {
 
 interface Kept {
   body: string;
-  html: string;
-  unknown: string[];
+  rendered: CachedBody; // its HTML read only when asked for: a rebuild keeps most pages as they are
 }
 
 export interface BodyStoreOptions {
@@ -65,14 +64,16 @@ export async function openBodyStore(config: Config, options: BodyStoreOptions): 
         pool,
       }).finally(() => pool?.close());
       for (const [source, html] of done.html) {
-        kept.set(source.path, { body: source.body, html, unknown: done.unknown.get(source.path) ?? [] });
+        kept.set(source.path, { body: source.body, rendered: { html, unknown: done.unknown.get(source.path) ?? [] } });
       }
       const live = new Set(sources.map((s) => s.path));
       for (const path of kept.keys()) if (!live.has(path)) kept.delete(path);
-      await cached?.save([...kept.values()].map((b) => [b.body, { html: b.html, unknown: b.unknown }]));
-      const unknown = sources.flatMap((s) => kept.get(s.path)!.unknown.map((name): [string, string] => [name, s.path]));
+      await cached?.save([...kept.values()].map((b) => [b.body, b.rendered]));
+      const unknown = sources.flatMap((s) =>
+        kept.get(s.path)!.rendered.unknown.map((name): [string, string] => [name, s.path])
+      );
       return {
-        html: new Map(sources.map((s) => [s.path, kept.get(s.path)!.html])),
+        html: new LazyHtml(new Map(sources.map((s) => [s.path, kept.get(s.path)!.rendered]))),
         warnings: unknownWarnings(unknown),
         highlight: { blocks: done.blocks, highlighted: done.highlighted },
         bodies: { total: sources.length, rendered: stale.length },
@@ -84,7 +85,7 @@ export async function openBodyStore(config: Config, options: BodyStoreOptions): 
 /** Takes a body's HTML from the persistent cache into `kept`; false when the cache does not have it. */
 function takeCached(source: Source, kept: Map<string, Kept>, cache: BodyCache | undefined): boolean {
   const cached = cache?.get(source.body);
-  if (cached) kept.set(source.path, { body: source.body, ...cached });
+  if (cached) kept.set(source.path, { body: source.body, rendered: cached });
   return cached !== undefined;
 }
 
@@ -106,4 +107,33 @@ function bodySettings(config: Config) {
     highlight: highlight ? { themes: highlight.themes, langs: highlight.langs } : undefined,
     ...(config.markdown.plugins.length > 0 ? { plugins: config.fingerprint } : {}),
   };
+}
+
+/** Each body's HTML by source path, read from the body cache's bytes only when a page asks for it. */
+class LazyHtml implements ReadonlyMap<string, string> {
+  constructor(private readonly bodies: ReadonlyMap<string, CachedBody>) {}
+  get size(): number {
+    return this.bodies.size;
+  }
+  get(path: string): string | undefined {
+    return this.bodies.get(path)?.html;
+  }
+  has(path: string): boolean {
+    return this.bodies.has(path);
+  }
+  *entries(): MapIterator<[string, string]> {
+    for (const [path, body] of this.bodies) yield [path, body.html];
+  }
+  keys(): MapIterator<string> {
+    return this.bodies.keys();
+  }
+  *values(): MapIterator<string> {
+    for (const body of this.bodies.values()) yield body.html;
+  }
+  forEach(each: (html: string, path: string, map: ReadonlyMap<string, string>) => void): void {
+    for (const [path, html] of this.entries()) each(html, path, this);
+  }
+  [Symbol.iterator](): MapIterator<[string, string]> {
+    return this.entries();
+  }
 }

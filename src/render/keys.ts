@@ -34,9 +34,10 @@ export function dependencyKeys(
   const posts = new Map<Post, string>();
   const postKey = (post: Post) => {
     let key = posts.get(post);
+    // Front matter is JSON's; the body follows as it is (JSON has no raw NUL): escaping it cost more than hashing it.
     if (key === undefined) {
       const pictured = images.get(post.source.path) ?? '';
-      posts.set(post, key = sha256(`${JSON.stringify(postFacts(post))}\n${pictured}`)); // front matter is JSON's
+      posts.set(post, key = sha256(`${JSON.stringify(postFacts(post))}\0${post.source.body}\0${pictured}`));
     }
     return key;
   };
@@ -61,7 +62,8 @@ export function dependencyKeys(
 
 /** What a post's own page, entry and list item show of it (its neighbours are added where shown). */
 function postFacts(post: Post) {
-  const { source, date, updated, path, output, scheduled } = post;
+  const { date, updated, path, output, scheduled } = post;
+  const { body: _, ...source } = post.source; // hashed apart
   return { source, date, updated, path, output, scheduled, terms: [...post.categories, ...post.tags].map(termFacts) };
 }
 

@@ -40,7 +40,7 @@ export function renderSite(
   const splicer = new BodySplicer();
   const body = (post: Post) => present.bodyLinks(bodies.get(post.source.path)!);
   const mark = (html: string) => splicer.mark(html);
-  const views = new LazyViews((post) => present.post(post, body(post), mark));
+  const views = new LazyViews((post) => present.post(post, () => body(post), mark));
   // On list pages, each post's ids are prefixed with its slug, so that several posts' footnotes
   // and headings stay apart; two posts of one slug on a page get "slug-2--" and so on.
   const listed = new LazyViews((post) => present.listed(views.get(post), `${post.source.slug}--`, mark));

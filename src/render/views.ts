@@ -77,7 +77,7 @@ export interface Presenter {
   href(path: string): string;
   absolute(path: string): string;
   /** `mark` turns the body HTML into what `body` prints (see BodySplicer); without it, the HTML itself. */
-  post(post: Post, html: string, mark?: (html: string) => string): PostView;
+  post(post: Post, html: string | (() => string), mark?: (html: string) => string): PostView;
   /**
    * The view of a post for a list page, which shows several: the ids in its body and excerpt get
    * `scope` as a prefix so that the posts keep theirs apart (see scopeIds).
@@ -200,7 +200,9 @@ export function createPresenter(
         categories: post.categories.map(categoryLink),
         tags: post.tags.map(categoryLink),
         get html() {
-          return html ??= rewriteUrls(body, againstPage(page), { fragments: false });
+          return html ??= rewriteUrls(typeof body === 'string' ? body : body(), againstPage(page), {
+            fragments: false,
+          });
         },
         get body() {
           return marked ??= mark(this.html);

@@ -1,0 +1,76 @@
+import assert from 'node:assert/strict';
+import type { Stats } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { openParsedSources } from '../../../src/content/parsed.ts';
+import type { Source } from '../../../src/content/types.ts';
+
+const source: Source = {
+  path: 'content/posts/a.md',
+  kind: 'post',
+  title: 'A',
+  date: Date.UTC(2024, 0, 2),
+  categories: ['x'],
+  tags: [],
+  slug: 'a',
+  aliases: [],
+  draft: false,
+  data: { title: 'A', when: new Date(Date.UTC(2024, 0, 2)), list: [1, { deep: 'yes' }] },
+  body: 'Hello *there*.\n',
+};
+
+const stats = (size: number, mtimeMs: number) => ({ size, mtimeMs, ctimeMs: mtimeMs }) as Stats;
+const old = stats(15, 1_000_000);
+
+async function recorded(timezone = 'UTC') {
+  const dir = mkdtempSync(join(tmpdir(), 'colophon-parsed-'));
+  const first = await openParsedSources(dir, '/site', timezone);
+  assert.equal(first.take(source.path, old), undefined);
+  first.keep(source.path, old, source);
+  await first.save(new Set([source.path]));
+  return dir;
+}
+
+describe('the parsed sources of the last build', () => {
+  it('give back a file unchanged since, front matter dates still dates', async () => {
+    const dir = await recorded();
+    const again = await openParsedSources(dir, '/site', 'UTC');
+    const taken = again.take(source.path, old);
+    assert.deepEqual(taken, source);
+    assert.ok(taken!.data.when instanceof Date);
+  });
+
+  it('read a file again when its size or times changed, or it changed just before the record', async () => {
+    const dir = await recorded();
+    const again = await openParsedSources(dir, '/site', 'UTC');
+    assert.equal(again.take(source.path, stats(16, old.mtimeMs)), undefined);
+    assert.equal(again.take(source.path, stats(15, old.mtimeMs + 1)), undefined);
+    assert.equal(again.take(source.path, { ...old, ctimeMs: 5 } as Stats), undefined);
+    const recent = stats(15, Date.now());
+    const fresh = await openParsedSources(dir, '/fresh', 'UTC');
+    fresh.keep(source.path, recent, source);
+    await fresh.save(new Set([source.path]));
+    assert.equal((await openParsedSources(dir, '/fresh', 'UTC')).take(source.path, recent), undefined);
+  });
+
+  it('are not used with another timezone, for another site folder, or when damaged', async () => {
+    const dir = await recorded();
+    assert.equal((await openParsedSources(dir, '/site', 'Europe/Berlin')).take(source.path, old), undefined);
+    assert.equal((await openParsedSources(dir, '/other', 'UTC')).take(source.path, old), undefined);
+    const folder = join(dir, 'sources-v1');
+    const [file] = readdirSync(folder);
+    const bytes = readFileSync(join(folder, file!));
+    bytes[bytes.length - 3] ^= 1;
+    writeFileSync(join(folder, file!), bytes);
+    assert.equal((await openParsedSources(dir, '/site', 'UTC')).take(source.path, old), undefined);
+  });
+
+  it('drop the files a build no longer read', async () => {
+    const dir = await recorded();
+    const again = await openParsedSources(dir, '/site', 'UTC');
+    await again.save(new Set());
+    assert.equal((await openParsedSources(dir, '/site', 'UTC')).take(source.path, old), undefined);
+  });
+});
