@@ -66,7 +66,7 @@ export function createTemplates(sources: TemplateSource[]): Templates {
 const CALL = /\b(?:include|includeAsync|layout)\s*\(/g;
 const NAMED = /\b(?:include|includeAsync|layout)\s*\(\s*(['"`])@([^'"`$\\]+)\1\s*[,)]/g;
 
-/** The digest of every template `name` reaches, with the names it reaches that do not exist; undefined if unknowable. */
+/** The digest of the templates `name` reaches, and of the missing ones it names; undefined if unknowable. */
 function closureDigest(name: string, byName: ReadonlyMap<string, TemplateSource>): string | undefined {
   const seen = new Set<string>();
   const queue = [name];
