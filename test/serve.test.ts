@@ -173,6 +173,25 @@ describe('colophon serve', () => {
   });
 });
 
+describe('serve right after it starts', () => {
+  it('sees a save made as soon as serve() resolves, in a site without layouts/ or public/', async () => {
+    const files: Record<string, string> = { 'site.config.ts': config({ timezone: 'UTC' }) };
+    for (let i = 0; i < 400; i++) {
+      files[`content/posts/p${String(i).padStart(3, '0')}.md`] = post({ title: `P${i}`, date: '2020-01-01' });
+    }
+    const dir = writeSite(files);
+    const server = await serve(dir, { port: 0, host: '127.0.0.1' });
+    try {
+      writeFileSync(join(dir, 'content/posts/p399.md'), post({ title: 'P399', date: '2020-01-01' }, 'Saved early.\n'));
+      await server.settled();
+      const page = await rawGet(new URL(server.url).origin, '/2020/01/01/p399/');
+      assert.match(page.body, /Saved early\./);
+    } finally {
+      await server.close();
+    }
+  });
+});
+
 describe('serve on a busy port', () => {
   it('says so and takes the next free port', async () => {
     const blocker = createServer();
