@@ -41,11 +41,21 @@ export function createImageStore(config: Config, options: { cache: boolean; cach
   // A dev server's refresh keeps the bytes of files it did not re-read: what they are is known.
   const read = new WeakMap<Uint8Array, ImageInfo | string>();
   const infoOf = async (bytes: Uint8Array) => read.get(bytes) ?? read.set(bytes, await imageInfo(bytes)).get(bytes)!;
+  // A dev server's refresh after one edit finds every other body as it was: its images are known.
+  const seen = new WeakMap<Source, Seen>();
+  const refsOf = (source: Source, path: string, body: string) => {
+    const last = seen.get(source);
+    if (last?.html === body && last.path === path) return last;
+    const fresh: Seen = { html: body, path, refs: referencesOf(source, path, body) };
+    seen.set(source, fresh);
+    return fresh;
+  };
   return {
     async apply(site, html) {
       const published = publishedFiles(site);
       const owners = [...site.posts, ...site.pages];
-      const refs = owners.flatMap(({ source, path }) => referencesOf(source, path, html.get(source.path)!));
+      const known = owners.map(({ source, path }) => refsOf(source, path, html.get(source.path)!));
+      const refs = known.flatMap((k) => k.refs);
       const infos = await inspectAll(refs, published, infoOf);
       const targets = [...infos.keys()].sort(compareText);
       const { done, processed } = await processAll(
@@ -62,9 +72,7 @@ export function createImageStore(config: Config, options: { cache: boolean; cach
         if (ref.frontMatter) og.set(ref.source.path, largestUrl(ref.target, done.get(ref.target)!));
       }
       const marked = new Map(html);
-      for (const { source, path } of owners) {
-        marked.set(source.path, markUp(html.get(source.path)!, path, done, settings.sizes));
-      }
+      owners.forEach(({ source }, i) => marked.set(source.path, markedUp(known[i]!, done, settings.sizes)));
       return { html: marked, files, og, images: { total: targets.length, processed } };
     },
   };
@@ -167,6 +175,25 @@ function lineOf(source: Source, src: string): number | undefined {
 
 const byPlace = (a: ColophonError, b: ColophonError) =>
   compareText(a.file ?? '', b.file ?? '') || (a.line ?? 0) - (b.line ?? 0);
+
+/** What the image pass last found in one body, kept by its source while the body and page path stay. */
+interface Seen {
+  html: string;
+  path: string;
+  refs: Reference[];
+  /** The body marked up, and the processed image of each of its body references that made it. */
+  marked?: { html: string; from: (Processed | undefined)[] };
+}
+
+/** markUp's result, made again only when the body or one of the images it shows changed. */
+function markedUp(seen: Seen, done: ReadonlyMap<string, Processed>, sizes: string): string {
+  const inBody = seen.refs.filter((ref) => !ref.frontMatter);
+  if (inBody.length === 0) return seen.html; // markUp changes only tags of local raster images
+  const from = inBody.map((ref) => done.get(ref.target));
+  if (seen.marked && from.every((p, i) => p === seen.marked!.from[i])) return seen.marked.html;
+  seen.marked = { html: markUp(seen.html, seen.path, done, sizes), from };
+  return seen.marked.html;
+}
 
 /** Each Markdown image of a processed file as a `<picture>`; the others as they were. */
 function markUp(html: string, pagePath: string, done: ReadonlyMap<string, Processed>, sizes: string): string {
