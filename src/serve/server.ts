@@ -218,7 +218,7 @@ export async function serve(siteDir: string, options: ServeOptions): Promise<Dev
   return {
     url: `http://${host}:${port}${current?.generated.config.basePath ?? '/'}`,
     settled: async () => {
-      // chokidar holds a deletion back ~100 ms (it may be half of an atomic save), then we wait for quiet.
+      // Long enough for the file system's events to arrive and the tree to be quiet.
       await new Promise((resolve) => setTimeout(resolve, 250));
       await work;
     },
