@@ -20,7 +20,7 @@ const RASTER = /\.(?:jpe?g|png|webp|avif)$/i;
 
 /** What the image pass made of a site's bodies. */
 export interface ImagesDone {
-  html: Map<string, string>; // by source path: the body with its images marked up
+  html: ReadonlyMap<string, string>; // by source path: the body with its images marked up (the input if none)
   files: Map<string, () => Uint8Array>; // output path ▶ a processed image's bytes
   og: Map<string, string>; // source path ▶ the URL path of its front matter `image`, processed
   images: { total: number; processed: number };
@@ -34,7 +34,7 @@ export interface ImageStore {
 export function createImageStore(config: Config, options: { cache: boolean; cacheDir?: string }): ImageStore {
   const settings = config.images;
   if (settings === false) {
-    return { apply: async (_, html) => ({ html: new Map(html), files: new Map(), og: new Map(), images: none() }) };
+    return { apply: async (_, html) => ({ html, files: new Map(), og: new Map(), images: none() }) };
   }
   const dir = options.cache ? (options.cacheDir ?? cacheDirFor(config.siteDir)) : undefined;
   const cache = createImageCache(settings, dir);
@@ -56,6 +56,8 @@ export function createImageStore(config: Config, options: { cache: boolean; cach
       const owners = [...site.posts, ...site.pages];
       const known = owners.map(({ source, path }) => refsOf(source, path, html.get(source.path)!));
       const refs = known.flatMap((k) => k.refs);
+      // No local raster image anywhere (a save to a site without them): every body stays as it is.
+      if (refs.length === 0) return { html, files: new Map(), og: new Map(), images: none() };
       const infos = await inspectAll(refs, published, infoOf);
       const targets = [...infos.keys()].sort(compareText);
       const { done, processed } = await processAll(
@@ -71,8 +73,7 @@ export function createImageStore(config: Config, options: { cache: boolean; cach
       for (const ref of refs) {
         if (ref.frontMatter) og.set(ref.source.path, largestUrl(ref.target, done.get(ref.target)!));
       }
-      const marked = new Map(html);
-      owners.forEach(({ source }, i) => marked.set(source.path, markedUp(known[i]!, done, settings.sizes)));
+      const marked = new Map(owners.map(({ source }, i) => [source.path, markedUp(known[i]!, done, settings.sizes)]));
       return { html: marked, files, og, images: { total: targets.length, processed } };
     },
   };
