@@ -52,12 +52,13 @@ export function createImageStore(config: Config, options: { cache: boolean; cach
   };
   return {
     async apply(site, html) {
-      const published = publishedFiles(site);
       const owners = [...site.posts, ...site.pages];
       const known = owners.map(({ source, path }) => refsOf(source, path, html.get(source.path)!));
-      const refs = known.flatMap((k) => k.refs);
+      const refs: Reference[] = [];
+      for (const k of known) for (const ref of k.refs) refs.push(ref);
       // No local raster image anywhere (a save to a site without them): every body stays as it is.
       if (refs.length === 0) return { html, files: new Map(), og: new Map(), images: none() };
+      const published = publishedFiles(site);
       const infos = await inspectAll(refs, published, infoOf);
       const targets = [...infos.keys()].sort(compareText);
       const { done, processed } = await processAll(
