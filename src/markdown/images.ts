@@ -53,9 +53,13 @@ export function createImageStore(config: Config, options: { cache: boolean; cach
   return {
     async apply(site, html) {
       const owners = [...site.posts, ...site.pages];
-      const known = owners.map(({ source, path }) => refsOf(source, path, html.get(source.path)!));
+      const known: Seen[] = [];
       const refs: Reference[] = [];
-      for (const k of known) for (const ref of k.refs) refs.push(ref);
+      for (const { source, path } of owners) {
+        const seen = refsOf(source, path, html.get(source.path)!);
+        known.push(seen);
+        for (const ref of seen.refs) refs.push(ref);
+      }
       // No local raster image anywhere (a save to a site without them): every body stays as it is.
       if (refs.length === 0) return { html, files: new Map(), og: new Map(), images: none() };
       const published = publishedFiles(site);
