@@ -102,8 +102,9 @@ export function createPipeline(siteDir: string, options: BuildOptions = {}): Pip
       const search = config.search ? searchIndex(site, output.files) : undefined; // 7. the search index
       if (search && !options.searchOnRequest) await withIndex(output.files, search);
       const warnings = [...kept.configWarnings, ...rendered.warnings]; // 8. gather the warnings
-      const marked = imageMarkup(rendered.html, pictured);
-      const keys = async () => dependencyKeys(site, files.templates, await engineDigest(), marked); // 9. inputs
+      // 9. inputs (the dev server, which renders on request, never asks)
+      const keys = async () =>
+        dependencyKeys(site, files.templates, await engineDigest(), imageMarkup(rendered, pictured));
       const { highlight, bodies: counts, html: bodyHtml } = rendered;
       const { images } = pictured;
       return { config, site, files: output.files, warnings, highlight, bodies: counts, bodyHtml, search, keys, images };
@@ -141,6 +142,7 @@ async function readSite(siteDir: string, options: BuildOptions, kept?: Kept, cha
 
 /** The processed images, beside the originals; a name some other file has already is a collision. */
 function addImages(files: Producers, images: ReadonlyMap<string, () => Uint8Array>): ColophonError[] {
+  if (images.size === 0) return [];
   const taken = new Set([...files.keys()].map((path) => path.toLowerCase()));
   const errors: ColophonError[] = [];
   for (const [path, bytes] of images) {
@@ -158,9 +160,11 @@ function addImages(files: Producers, images: ReadonlyMap<string, () => Uint8Arra
  * Source path ▶ what the image pass changed of its page: the marked-up body and its og:image. A
  * post's dependency key takes it in, so an image whose size changes re-renders the pages showing it.
  */
-function imageMarkup(bodies: ReadonlyMap<string, string>, pictured: ImagesDone): Map<string, string> {
+function imageMarkup({ html: bodies }: RenderedBodies, pictured: ImagesDone): Map<string, string> {
   const marked = new Map<string, string>();
-  for (const [path, html] of pictured.html) if (html !== bodies.get(path)) marked.set(path, html);
+  if (pictured.html !== bodies) {
+    for (const [path, html] of pictured.html) if (html !== bodies.get(path)) marked.set(path, html);
+  }
   for (const [path, og] of pictured.og) marked.set(path, `${marked.get(path) ?? ''}\n${og}`);
   return marked;
 }

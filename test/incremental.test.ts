@@ -6,6 +6,7 @@ import { generate } from '../src/build.ts';
 import { BuildFailure } from '../src/lib/errors.ts';
 import { createPipeline, type Generated } from '../src/pipeline.ts';
 import { materialize } from '../src/render/produce.ts';
+import { picture } from './support/image-site.ts';
 import { prng } from './support/prng.ts';
 import { config, post, writeSite } from './support/site.ts';
 
@@ -103,6 +104,9 @@ describe('incremental refresh', () => {
           ),
         );
       };
+      // A picture some posts show: the image pass keeps what it found in the bodies that did not change.
+      mkdirSync(join(dir, 'public'), { recursive: true });
+      writeFileSync(join(dir, 'public/photo.png'), await picture(48, 32, 'png'));
       for (let i = 0; i < 4; i++) {
         const path = `content/posts/p${serial}.md`;
         newPost(path);
@@ -125,6 +129,8 @@ describe('incremental refresh', () => {
             'rename',
             'layout',
             'public',
+            'image',
+            'photo',
             'break',
           ] as const,
         );
@@ -173,6 +179,13 @@ describe('incremental refresh', () => {
         } else if (kind === 'public') {
           write('public/style.css', `body { margin: ${rnd.int(9)}px }\n`);
           changed.push('public/style.css');
+        } else if (kind === 'image') {
+          const shown = '\n![a photo](/photo.png)\n';
+          write(target, text.includes(shown) ? text.replace(shown, '') : `${text}${shown}`);
+          changed.push(target);
+        } else if (kind === 'photo') {
+          writeFileSync(join(dir, 'public/photo.png'), await picture(32 + 16 * rnd.int(3), 32, 'png'));
+          changed.push('public/photo.png');
         } else if (kind === 'break') {
           write(target, text.replace(/^title: .*$/m, 'title: [unclosed'));
           changed.push(target);

@@ -130,6 +130,15 @@ describe('colophon serve', () => {
     assert.match((await rawGet(origin, '/blog/2020/01/01/first/')).body, /Edited words\./);
   });
 
+  it('serves the second of two saves made within a few milliseconds of each other', async () => {
+    const target = join(dir, 'content/posts/2020-01-02-second.md');
+    writeFileSync(target, post({ title: 'Second', categories: 'One' }, 'First save.\n'));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    writeFileSync(target, post({ title: 'Second', categories: 'One' }, 'Second save.\n'));
+    await server.settled();
+    assert.match((await rawGet(origin, '/blog/2020/01/02/second/')).body, /Second save\./);
+  });
+
   it('survives an atomic save (write a temporary file, rename it over the post)', async () => {
     const target = join(dir, 'content/posts/2020-01-02-second.md');
     writeFileSync(`${target}.tmp~`, post({ title: 'Second', categories: 'One' }, 'Saved atomically.\n'));
@@ -170,6 +179,25 @@ describe('colophon serve', () => {
     assert.equal(await stream.event, 'css');
     stream.close();
     assert.equal((await rawGet(origin, '/blog/style.css')).body, 'body { color: navy }\n');
+  });
+});
+
+describe('serve right after it starts', () => {
+  it('sees a save made as soon as serve() resolves, in a site without layouts/ or public/', async () => {
+    const files: Record<string, string> = { 'site.config.ts': config({ timezone: 'UTC' }) };
+    for (let i = 0; i < 400; i++) {
+      files[`content/posts/p${String(i).padStart(3, '0')}.md`] = post({ title: `P${i}`, date: '2020-01-01' });
+    }
+    const dir = writeSite(files);
+    const server = await serve(dir, { port: 0, host: '127.0.0.1' });
+    try {
+      writeFileSync(join(dir, 'content/posts/p399.md'), post({ title: 'P399', date: '2020-01-01' }, 'Saved early.\n'));
+      await server.settled();
+      const page = await rawGet(new URL(server.url).origin, '/2020/01/01/p399/');
+      assert.match(page.body, /Saved early\./);
+    } finally {
+      await server.close();
+    }
   });
 });
 

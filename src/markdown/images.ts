@@ -20,7 +20,7 @@ const RASTER = /\.(?:jpe?g|png|webp|avif)$/i;
 
 /** What the image pass made of a site's bodies. */
 export interface ImagesDone {
-  html: Map<string, string>; // by source path: the body with its images marked up
+  html: ReadonlyMap<string, string>; // by source path: the body with its images marked up (the input if none)
   files: Map<string, () => Uint8Array>; // output path ▶ a processed image's bytes
   og: Map<string, string>; // source path ▶ the URL path of its front matter `image`, processed
   images: { total: number; processed: number };
@@ -34,18 +34,35 @@ export interface ImageStore {
 export function createImageStore(config: Config, options: { cache: boolean; cacheDir?: string }): ImageStore {
   const settings = config.images;
   if (settings === false) {
-    return { apply: async (_, html) => ({ html: new Map(html), files: new Map(), og: new Map(), images: none() }) };
+    return { apply: async (_, html) => ({ html, files: new Map(), og: new Map(), images: none() }) };
   }
   const dir = options.cache ? (options.cacheDir ?? cacheDirFor(config.siteDir)) : undefined;
   const cache = createImageCache(settings, dir);
   // A dev server's refresh keeps the bytes of files it did not re-read: what they are is known.
   const read = new WeakMap<Uint8Array, ImageInfo | string>();
   const infoOf = async (bytes: Uint8Array) => read.get(bytes) ?? read.set(bytes, await imageInfo(bytes)).get(bytes)!;
+  // A dev server's refresh after one edit finds every other body as it was: its images are known.
+  const seen = new WeakMap<Source, Seen>();
+  const refsOf = (source: Source, path: string, body: string) => {
+    const last = seen.get(source);
+    if (last?.html === body && last.path === path) return last;
+    const fresh: Seen = { html: body, path, refs: referencesOf(source, path, body) };
+    seen.set(source, fresh);
+    return fresh;
+  };
   return {
     async apply(site, html) {
-      const published = publishedFiles(site);
       const owners = [...site.posts, ...site.pages];
-      const refs = owners.flatMap(({ source, path }) => referencesOf(source, path, html.get(source.path)!));
+      const known: Seen[] = [];
+      const refs: Reference[] = [];
+      for (const { source, path } of owners) {
+        const seen = refsOf(source, path, html.get(source.path)!);
+        known.push(seen);
+        for (const ref of seen.refs) refs.push(ref);
+      }
+      // No local raster image anywhere (a save to a site without them): every body stays as it is.
+      if (refs.length === 0) return { html, files: new Map(), og: new Map(), images: none() };
+      const published = publishedFiles(site);
       const infos = await inspectAll(refs, published, infoOf);
       const targets = [...infos.keys()].sort(compareText);
       const { done, processed } = await processAll(
@@ -61,10 +78,7 @@ export function createImageStore(config: Config, options: { cache: boolean; cach
       for (const ref of refs) {
         if (ref.frontMatter) og.set(ref.source.path, largestUrl(ref.target, done.get(ref.target)!));
       }
-      const marked = new Map(html);
-      for (const { source, path } of owners) {
-        marked.set(source.path, markUp(html.get(source.path)!, path, done, settings.sizes));
-      }
+      const marked = new Map(owners.map(({ source }, i) => [source.path, markedUp(known[i]!, done, settings.sizes)]));
       return { html: marked, files, og, images: { total: targets.length, processed } };
     },
   };
@@ -167,6 +181,25 @@ function lineOf(source: Source, src: string): number | undefined {
 
 const byPlace = (a: ColophonError, b: ColophonError) =>
   compareText(a.file ?? '', b.file ?? '') || (a.line ?? 0) - (b.line ?? 0);
+
+/** What the image pass last found in one body, kept by its source while the body and page path stay. */
+interface Seen {
+  html: string;
+  path: string;
+  refs: Reference[];
+  /** The body marked up, and the processed image of each of its body references that made it. */
+  marked?: { html: string; from: (Processed | undefined)[] };
+}
+
+/** markUp's result, made again only when the body or one of the images it shows changed. */
+function markedUp(seen: Seen, done: ReadonlyMap<string, Processed>, sizes: string): string {
+  const inBody = seen.refs.filter((ref) => !ref.frontMatter);
+  if (inBody.length === 0) return seen.html; // markUp changes only tags of local raster images
+  const from = inBody.map((ref) => done.get(ref.target));
+  if (seen.marked && from.every((p, i) => p === seen.marked!.from[i])) return seen.marked.html;
+  seen.marked = { html: markUp(seen.html, seen.path, done, sizes), from };
+  return seen.marked.html;
+}
 
 /** Each Markdown image of a processed file as a `<picture>`; the others as they were. */
 function markUp(html: string, pagePath: string, done: ReadonlyMap<string, Processed>, sizes: string): string {

@@ -66,14 +66,22 @@ export async function openBodyStore(config: Config, options: BodyStoreOptions): 
       for (const [source, html] of done.html) {
         kept.set(source.path, { body: source.body, rendered: { html, unknown: done.unknown.get(source.path) ?? [] } });
       }
-      const live = new Set(sources.map((s) => s.path));
-      for (const path of kept.keys()) if (!live.has(path)) kept.delete(path);
+      // Every source is in `kept` now; anything more is a body whose source went. A dev server's
+      // save usually removes none, and these passes over every source are part of each save's latency.
+      if (kept.size !== sources.length) {
+        const live = new Set(sources.map((s) => s.path));
+        for (const path of kept.keys()) if (!live.has(path)) kept.delete(path);
+      }
       await cached?.save([...kept.values()].map((b) => [b.body, b.rendered]));
-      const unknown = sources.flatMap((s) =>
-        kept.get(s.path)!.rendered.unknown.map((name): [string, string] => [name, s.path])
-      );
+      const unknown: [string, string][] = [];
+      const html = new Map<string, CachedBody>();
+      for (const s of sources) {
+        const { rendered } = kept.get(s.path)!;
+        for (const name of rendered.unknown) unknown.push([name, s.path]);
+        html.set(s.path, rendered);
+      }
       return {
-        html: new LazyHtml(new Map(sources.map((s) => [s.path, kept.get(s.path)!.rendered]))),
+        html: new LazyHtml(html),
         warnings: unknownWarnings(unknown),
         highlight: { blocks: done.blocks, highlighted: done.highlighted },
         bodies: { total: sources.length, rendered: stale.length },

@@ -62,9 +62,7 @@ function updateSite(
   sources: ReadonlyMap<string, Source>,
   scheduledAfter?: number,
 ): Site | undefined {
-  const owners = new Map<string, Post | Page>();
-  for (const post of site.posts) owners.set(post.source.path, post);
-  for (const page of site.pages) owners.set(page.source.path, page);
+  const owners = ownersOf(site);
   const swaps: [Post | Page, Source][] = [];
   for (const path of new Set(changed)) {
     const owner = owners.get(path);
@@ -75,6 +73,19 @@ function updateSite(
   for (const [owner, source] of swaps) owner.source = source;
   for (const post of site.posts) post.scheduled = scheduledAfter !== undefined && post.date > scheduledAfter;
   return site;
+}
+
+/** Each post and page of a model by its source path: a reused model keeps its members, so this is kept with it. */
+const ownerIndex = new WeakMap<Site, Map<string, Post | Page>>();
+function ownersOf(site: Site): Map<string, Post | Page> {
+  let owners = ownerIndex.get(site);
+  if (!owners) {
+    owners = new Map();
+    for (const post of site.posts) owners.set(post.source.path, post);
+    for (const page of site.pages) owners.set(page.source.path, page);
+    ownerIndex.set(site, owners);
+  }
+  return owners;
 }
 
 function sameShape(a: Source, b: Source): boolean {

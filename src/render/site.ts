@@ -60,19 +60,20 @@ export function renderSite(
       splicer.encode(transform(site.config.transforms, path, splicer.expand(text)), into)
     : (_path: string, text: string, into?: Allocator) => splicer.encode(text, into);
 
-  const emit = (path: string, what: string, make: () => string) => {
-    files.set(path, (into) => {
-      try {
-        return finish(path, make(), into);
-      } catch (error) {
-        if (!isTemplateFailure(error)) throw error;
-        throw new ColophonError('E_TEMPLATE', `${error.message} (while rendering ${what})`, {
-          file: error.template,
-          line: error.line,
-          hint: 'fix the template; the page named above is the one being rendered when it failed',
-        });
-      }
-    });
+  // One closure per output file, made anew on every dev-server refresh: what it renders with is
+  // made only when it runs, and so is the name of the page, which only an error shows.
+  const made = (path: string, what: string | (() => string), page: () => string, into?: Allocator) => {
+    try {
+      return finish(path, page(), into);
+    } catch (error) {
+      if (!isTemplateFailure(error)) throw error;
+      const name = typeof what === 'string' ? what : what();
+      throw new ColophonError('E_TEMPLATE', `${error.message} (while rendering ${name})`, {
+        file: error.template,
+        line: error.line,
+        hint: 'fix the template; the page named above is the one being rendered when it failed',
+      });
+    }
   };
   const layoutFor = (source: { layout?: string; path: string }, fallback: string) => {
     const name = source.layout ?? fallback;
@@ -88,27 +89,36 @@ export function renderSite(
 
   for (const post of site.posts) {
     const layout = layoutFor(post.source, 'post');
-    if (layout) emit(post.output, post.source.path, () => render(layout, postData(present, post, views, mark)));
+    const what = post.source.path;
+    if (layout) {
+      files.set(
+        post.output,
+        (into) => made(post.output, what, () => render(layout, postData(present, post, views, mark)), into),
+      );
+    }
   }
   for (const page of site.pages) {
     const layout = layoutFor(page.source, 'page');
     if (layout) {
-      emit(
-        page.output,
-        page.source.path,
-        () => render(layout, pageData(present, page, bodies.get(page.source.path)!, splicer)),
-      );
+      const what = page.source.path;
+      const html = () => render(layout, pageData(present, page, bodies.get(page.source.path)!, splicer));
+      files.set(page.output, (into) => made(page.output, what, html, into));
     }
   }
   for (const list of site.lists) {
-    emit(list.output, present.listTitle(list), () => render('list', listData(present, list, listPosts)));
+    files.set(list.output, (into) => {
+      const html = () => render('list', listData(present, list, listPosts));
+      return made(list.output, () => present.listTitle(list), html, into);
+    });
   }
-  emit(site.archive.output, 'the archive page', () => render('archive', archiveData(present, site, views)));
+  const archive = () => render('archive', archiveData(present, site, views));
+  files.set(site.archive.output, (into) => made(site.archive.output, 'the archive page', archive, into));
   for (const index of site.indexes) {
-    emit(index.output, `the ${index.kind} index`, () => render('terms', termIndexData(present, index)));
+    const terms = () => render('terms', termIndexData(present, index));
+    files.set(index.output, (into) => made(index.output, `the ${index.kind} index`, terms, into));
   }
   if (site.generated.includes('404.html')) {
-    emit('404.html', 'the 404 page', () => render('404', notFoundData(present)));
+    files.set('404.html', (into) => made('404.html', 'the 404 page', () => render('404', notFoundData(present)), into));
   }
   const { sitemap } = site;
   if (site.generated.includes(sitemap.output)) {

@@ -1,0 +1,66 @@
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, sep } from 'node:path';
+import { describe, it } from 'node:test';
+import { watchFiles } from '../../../src/deps/watch.ts';
+
+/** Runs `act` on a watched folder and returns the distinct paths reported, in POSIX form, sorted. */
+async function reported(setup: Record<string, string>, act: (dir: string) => void): Promise<string[]> {
+  const dir = mkdtempSync(join(tmpdir(), 'colophon-watch-'));
+  for (const [path, text] of Object.entries(setup)) {
+    mkdirSync(join(dir, path, '..'), { recursive: true });
+    writeFileSync(join(dir, path), text);
+  }
+  const seen = new Set<string>();
+  const watch = watchFiles(dir, ['content', 'layouts', 'site.config.ts'], (p) => seen.add(p.split(sep).join('/')));
+  await watch.ready;
+  act(dir);
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  await watch.close();
+  return [...seen].sort();
+}
+
+describe('watchFiles', () => {
+  it('names a file edited deep in a watched folder, and nothing outside the names', async () => {
+    const paths = await reported(
+      { 'content/posts/2020/a.md': 'a', 'dist/index.html': 'x', 'site.config.ts': '' },
+      (dir) => {
+        writeFileSync(join(dir, 'content/posts/2020/a.md'), 'edited');
+        writeFileSync(join(dir, 'dist/index.html'), 'y');
+        writeFileSync(join(dir, 'notes.txt'), 'z');
+      },
+    );
+    assert.deepEqual(paths, ['content/posts/2020/a.md']);
+  });
+
+  it('names the old file of an atomic save, and leaves editor swap files out', async () => {
+    const paths = await reported({ 'content/a.md': 'a' }, (dir) => {
+      writeFileSync(join(dir, 'content/.a.md.swp'), 'swap');
+      writeFileSync(join(dir, 'content/a.md~'), 'backup');
+      writeFileSync(join(dir, 'content/a.md.tmp'), 'saved');
+      renameSync(join(dir, 'content/a.md.tmp'), join(dir, 'content/a.md'));
+    });
+    assert.deepEqual(paths.filter((p) => !p.endsWith('.tmp')), ['content/a.md']);
+  });
+
+  it('watches a folder made after it started, and one of the names that did not exist yet', async () => {
+    const paths = await reported({ 'content/a.md': 'a' }, (dir) => {
+      mkdirSync(join(dir, 'content/trip'));
+      writeFileSync(join(dir, 'content/trip/index.md'), 'new');
+      mkdirSync(join(dir, 'layouts'));
+      writeFileSync(join(dir, 'layouts/post.eta'), 'x');
+    });
+    assert.ok(paths.includes('content/trip'), paths.join());
+    // Made before the new folder was watched, it is found by listing the folder; after, by its event.
+    assert.ok(paths.includes('content/trip/index.md'), paths.join());
+    assert.ok(paths.includes('layouts/post.eta'), paths.join());
+  });
+
+  it('names a folder that goes', async () => {
+    const paths = await reported({ 'content/trip/index.md': 'a', 'content/b.md': 'b' }, (dir) => {
+      rmSync(join(dir, 'content/trip'), { recursive: true });
+    });
+    assert.ok(paths.includes('content/trip'), paths.join());
+  });
+});
