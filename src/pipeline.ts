@@ -102,7 +102,7 @@ export function createPipeline(siteDir: string, options: BuildOptions = {}): Pip
       const search = config.search ? searchIndex(site, output.files) : undefined; // 7. the search index
       if (search && !options.searchOnRequest) await withIndex(output.files, search);
       const warnings = [...kept.configWarnings, ...rendered.warnings]; // 8. gather the warnings
-      const marked = imageMarkup(rendered.html, pictured);
+      const marked = imageMarkup(pictured);
       const keys = async () => dependencyKeys(site, files.templates, await engineDigest(), marked); // 9. inputs
       const { highlight, bodies: counts, html: bodyHtml } = rendered;
       const { images } = pictured;
@@ -158,9 +158,9 @@ function addImages(files: Producers, images: ReadonlyMap<string, () => Uint8Arra
  * Source path ▶ what the image pass changed of its page: the marked-up body and its og:image. A
  * post's dependency key takes it in, so an image whose size changes re-renders the pages showing it.
  */
-function imageMarkup(bodies: ReadonlyMap<string, string>, pictured: ImagesDone): Map<string, string> {
+function imageMarkup(pictured: ImagesDone): Map<string, string> {
   const marked = new Map<string, string>();
-  for (const [path, html] of pictured.html) if (html !== bodies.get(path)) marked.set(path, html);
+  for (const [path, html] of pictured.changed) marked.set(path, html);
   for (const [path, og] of pictured.og) marked.set(path, `${marked.get(path) ?? ''}\n${og}`);
   return marked;
 }

@@ -32,6 +32,8 @@ export interface BodyCache {
 export interface CachedBody {
   readonly html: string;
   readonly unknown: string[]; // fence languages with no grammar, in the order met: their warnings come back too
+  /** Whether the HTML holds this text, answered from the cache's bytes without decoding them. */
+  holds?(text: string): boolean;
 }
 
 /** Settings that change what a body renders to. */
@@ -136,11 +138,13 @@ function lazyEntry(place: Place): CachedBody {
   const newline = bytes.indexOf(10, place.offset);
   const unknown = JSON.parse(bytes.toString('utf8', place.offset, newline)) as string[];
   let html: string | undefined;
+  const end = place.offset + place.size;
   return {
     unknown,
     get html() {
-      return html ??= bytes.toString('utf8', newline + 1, place.offset + place.size);
+      return html ??= bytes.toString('utf8', newline + 1, end);
     },
+    holds: (text) => html?.includes(text) ?? bytes.subarray(newline + 1, end).includes(text),
   };
 }
 

@@ -5,10 +5,12 @@ import { cacheDirFor } from '../lib/cache-dir.ts';
 import { mapLimit } from '../lib/concurrency.ts';
 import { BuildFailure, ColophonError } from '../lib/errors.ts';
 import { safeDecode } from '../lib/html.ts';
+import { MapView } from '../lib/map-view.ts';
 import { compareText } from '../lib/order.ts';
 import type { Site } from '../model/types.ts';
 import { createImageCache, type Processed } from './image-cache.ts';
 import { largestUrl, MARKDOWN_IMG, pictureHtml, variantUrl } from './picture.ts';
+import type { BodyHtml } from './types.ts';
 
 /**
  * Images side by side: each runs on one libvips thread (see deps/sharp.ts), and a 2,000 × 1,500
@@ -20,7 +22,8 @@ const RASTER = /\.(?:jpe?g|png|webp|avif)$/i;
 
 /** What the image pass made of a site's bodies. */
 export interface ImagesDone {
-  html: Map<string, string>; // by source path: the body with its images marked up
+  html: ReadonlyMap<string, string>; // by source path: the body with its images marked up
+  changed: ReadonlyMap<string, string>; // the same, for only the bodies whose HTML that changed
   files: Map<string, () => Uint8Array>; // output path ▶ a processed image's bytes
   og: Map<string, string>; // source path ▶ the URL path of its front matter `image`, processed
   images: { total: number; processed: number };
@@ -28,13 +31,15 @@ export interface ImagesDone {
 
 /** Kept between the dev server's refreshes, as the body store is: an image processed once is not processed again. */
 export interface ImageStore {
-  apply(site: Site, html: ReadonlyMap<string, string>): Promise<ImagesDone>;
+  apply(site: Site, html: BodyHtml): Promise<ImagesDone>;
 }
 
 export function createImageStore(config: Config, options: { cache: boolean; cacheDir?: string }): ImageStore {
   const settings = config.images;
   if (settings === false) {
-    return { apply: async (_, html) => ({ html: new Map(html), files: new Map(), og: new Map(), images: none() }) };
+    return {
+      apply: async (_, html) => ({ html, changed: new Map(), files: new Map(), og: new Map(), images: none() }),
+    };
   }
   const dir = options.cache ? (options.cacheDir ?? cacheDirFor(config.siteDir)) : undefined;
   const cache = createImageCache(settings, dir);
@@ -45,7 +50,7 @@ export function createImageStore(config: Config, options: { cache: boolean; cach
     async apply(site, html) {
       const published = publishedFiles(site);
       const owners = [...site.posts, ...site.pages];
-      const refs = owners.flatMap(({ source, path }) => referencesOf(source, path, html.get(source.path)!));
+      const refs = owners.flatMap(({ source, path }) => referencesOf(source, path, html));
       const infos = await inspectAll(refs, published, infoOf);
       const targets = [...infos.keys()].sort(compareText);
       const { done, processed } = await processAll(
@@ -61,11 +66,16 @@ export function createImageStore(config: Config, options: { cache: boolean; cach
       for (const ref of refs) {
         if (ref.frontMatter) og.set(ref.source.path, largestUrl(ref.target, done.get(ref.target)!));
       }
-      const marked = new Map(html);
+      // A body that shows no image is left as it is, and not even decoded (see BodyHtml).
+      const changed = new Map<string, string>();
       for (const { source, path } of owners) {
-        marked.set(source.path, markUp(html.get(source.path)!, path, done, settings.sizes));
+        if (!html.mayHold(source.path, '<img ')) continue;
+        const before = html.get(source.path)!;
+        const after = markUp(before, path, done, settings.sizes);
+        if (after !== before) changed.set(source.path, after);
       }
-      return { html: marked, files, og, images: { total: targets.length, processed } };
+      const images = { total: targets.length, processed };
+      return { html: new Overlay(html, changed), changed, files, og, images };
     },
   };
 }
@@ -125,12 +135,13 @@ interface Reference {
 }
 
 /** The local raster images a post's body and front matter `image` show. */
-function referencesOf(source: Source, pagePath: string, html: string): Reference[] {
+function referencesOf(source: Source, pagePath: string, bodies: BodyHtml): Reference[] {
   const refs: Reference[] = [];
   const add = (src: string, frontMatter: boolean) => {
     const url = localUrl(src, pagePath);
     if (url !== undefined && RASTER.test(url)) refs.push({ source, src, url, target: safeDecode(url), frontMatter });
   };
+  const html = bodies.mayHold(source.path, '<img ') ? bodies.get(source.path)! : '';
   for (const match of html.matchAll(MARKDOWN_IMG)) add(match[1]!.replace(/&amp;/g, '&'), false);
   if (source.image !== undefined) add(source.image, true);
   return refs;
@@ -176,4 +187,23 @@ function markUp(html: string, pagePath: string, done: ReadonlyMap<string, Proces
     const image = url === undefined ? undefined : done.get(safeDecode(url));
     return image ? pictureHtml(url!, image, { alt, title }, sizes) : tag;
   });
+}
+
+/** The bodies as given, but for those the image pass changed. */
+class Overlay extends MapView<string, string> {
+  constructor(private readonly base: ReadonlyMap<string, string>, private readonly over: ReadonlyMap<string, string>) {
+    super();
+  }
+  get size(): number {
+    return this.base.size;
+  }
+  get(path: string): string | undefined {
+    return this.over.get(path) ?? this.base.get(path);
+  }
+  has(path: string): boolean {
+    return this.base.has(path);
+  }
+  keys(): MapIterator<string> {
+    return this.base.keys();
+  }
 }

@@ -2,14 +2,16 @@ import type { Config } from '../config/types.ts';
 import type { Source } from '../content/types.ts';
 import { cacheDirFor } from '../lib/cache-dir.ts';
 import { workerCount } from '../lib/concurrency.ts';
+import { MapView } from '../lib/map-view.ts';
 import { renderBodies, unknownWarnings } from './bodies.ts';
 import { type BodyCache, type CachedBody, openBodyCache } from './body-cache.ts';
 import { createHighlightCache } from './highlight-cache.ts';
 import { createPool } from './pool.ts';
+import type { BodyHtml } from './types.ts';
 
 /** Every live body's HTML, and what it took to make it. */
 export interface RenderedBodies {
-  html: ReadonlyMap<string, string>; // by source path, each read when asked for
+  html: BodyHtml; // by source path, each read when asked for
   /** Unknown fence languages, once per language, from every live body (rendered now or earlier). */
   warnings: string[];
   highlight: { blocks: number; highlighted: number };
@@ -110,8 +112,10 @@ function bodySettings(config: Config) {
 }
 
 /** Each body's HTML by source path, read from the body cache's bytes only when a page asks for it. */
-class LazyHtml implements ReadonlyMap<string, string> {
-  constructor(private readonly bodies: ReadonlyMap<string, CachedBody>) {}
+class LazyHtml extends MapView<string, string> implements BodyHtml {
+  constructor(private readonly bodies: ReadonlyMap<string, CachedBody>) {
+    super();
+  }
   get size(): number {
     return this.bodies.size;
   }
@@ -121,19 +125,11 @@ class LazyHtml implements ReadonlyMap<string, string> {
   has(path: string): boolean {
     return this.bodies.has(path);
   }
-  *entries(): MapIterator<[string, string]> {
-    for (const [path, body] of this.bodies) yield [path, body.html];
-  }
   keys(): MapIterator<string> {
     return this.bodies.keys();
   }
-  *values(): MapIterator<string> {
-    for (const body of this.bodies.values()) yield body.html;
-  }
-  forEach(each: (html: string, path: string, map: ReadonlyMap<string, string>) => void): void {
-    for (const [path, html] of this.entries()) each(html, path, this);
-  }
-  [Symbol.iterator](): MapIterator<[string, string]> {
-    return this.entries();
+  mayHold(path: string, text: string): boolean {
+    const body = this.bodies.get(path);
+    return body === undefined || (body.holds ? body.holds(text) : body.html.includes(text));
   }
 }

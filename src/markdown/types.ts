@@ -81,3 +81,12 @@ export interface UserErrorData {
   hint?: string;
   frame?: string;
 }
+
+/**
+ * Each post's and page's body HTML, by source path, read when asked for. `mayHold` answers whether
+ * a body's HTML may hold some text without decoding it (false only when it certainly does not):
+ * the image pass asks it of every body, and a rebuild reads few of them.
+ */
+export interface BodyHtml extends ReadonlyMap<string, string> {
+  mayHold(path: string, text: string): boolean;
+}
