@@ -68,7 +68,8 @@ export async function rebuild(siteDir: string, options: BuildOptions = {}): Prom
   const previous = await readPreviousBuild(outDir);
   const state = previous.state;
   const known = full || !state?.sources ? undefined : { files: state.sources, before: state.sourcesBefore ?? 0 };
-  const { digest: inputs, files: sources, before } = await inputDigest(config, { drafts, asOf, baseUrl }, known);
+  const digested = await inputDigest(config, { drafts, asOf, baseUrl }, known);
+  const { digest: inputs, files: sources, before, content: listing } = digested;
   if (!full && state?.inputs === inputs && (await outputAsLeft(outDir, previous, config.publishManifest))) {
     const report = { written: 0, unchanged: previous.files.size + (config.publishManifest ? 1 : 0), removed: 0 };
     const { digest } = createManifest(previous.files, '');
@@ -88,7 +89,12 @@ export async function rebuild(siteDir: string, options: BuildOptions = {}): Prom
       warnings,
     };
   }
-  const result = await build(siteDir, { ...options, full }, { inputs, sources, sourcesBefore: before }, previous);
+  const result = await build(
+    siteDir,
+    { ...options, full, listing },
+    { inputs, sources, sourcesBefore: before },
+    previous,
+  );
   const { site, paths, digest, report, made, images, changes, warnings } = result;
   const [posts, pages] = [site.posts.length, site.pages.length];
   return { upToDate: false, posts, pages, files: paths.length, digest, report, made, images, changes, warnings };

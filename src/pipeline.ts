@@ -3,6 +3,7 @@ import type { Config } from './config/types.ts';
 import { engineDigest } from './content/inputs.ts';
 import { isSourcePath } from './content/read.ts';
 import { goodFiles, readSiteFiles, rereadSiteFiles, type SiteFiles } from './content/site-files.ts';
+import type { ContentListing } from './content/types.ts';
 import { cacheDirFor } from './lib/cache-dir.ts';
 import { asFailure, BuildFailure, ColophonError } from './lib/errors.ts';
 import { createImageStore, type ImagesDone, type ImageStore } from './markdown/images.ts';
@@ -33,6 +34,8 @@ export interface BuildOptions {
   asOf?: AsOf;
   /** The dev server's clock: posts dated after it are shown, marked as scheduled. Builds have none. */
   clock?: () => number;
+  /** content/ as `rebuild`'s inputDigest has just listed and stat-ed it: the first read takes it (see loadContent). */
+  listing?: ContentListing;
   /** Called as each post page is rendered while the output is written: posts done, posts in all. */
   onProgress?: (done: number, total: number) => void;
   /**
@@ -85,11 +88,14 @@ interface Kept {
 
 export function createPipeline(siteDir: string, options: BuildOptions = {}): Pipeline {
   let kept: Kept | undefined;
+  let listing = options.listing; // the first read's: any later one lists the files again
   return {
     async refresh(changed) {
       const previous = kept;
       kept = undefined; // until the read succeeds: a broken configuration is read again next time
-      kept = await readSite(siteDir, options, previous, changed && [...changed]); // 1. read or re-read the site
+      const listed = listing;
+      listing = undefined;
+      kept = await readSite(siteDir, options, previous, changed && [...changed], listed); // 1. read or re-read
       const { config, model, bodies } = kept;
       const files = goodFiles(kept.files); // 2. stop on read errors
       const { sources, assets, bundleFiles } = files;
@@ -116,7 +122,13 @@ export function createPipeline(siteDir: string, options: BuildOptions = {}): Pip
  * content/ cannot take file by file; otherwise re-reads just the changed files. A configuration
  * that fails to load forgets everything, so the next refresh reads everything again.
  */
-async function readSite(siteDir: string, options: BuildOptions, kept?: Kept, changed?: string[]): Promise<Kept> {
+async function readSite(
+  siteDir: string,
+  options: BuildOptions,
+  kept?: Kept,
+  changed?: string[],
+  listing?: ContentListing,
+): Promise<Kept> {
   if (kept && changed && !changed.includes('site.config.ts')) {
     if (await rereadSiteFiles(kept.files, kept.config, changed)) {
       kept.model.invalidate(changed.every(isSourcePath) ? changed : 'all');
@@ -128,7 +140,7 @@ async function readSite(siteDir: string, options: BuildOptions, kept?: Kept, cha
   const { config, warnings } = await loadConfig(siteDir, { url: options.baseUrl }, { cache, cacheDir }).catch(
     asFailure,
   );
-  const files = await readSiteFiles(config, cache ? cacheDir ?? cacheDirFor(config.siteDir) : undefined);
+  const files = await readSiteFiles(config, cache ? cacheDir ?? cacheDirFor(config.siteDir) : undefined, listing);
   return {
     config,
     configWarnings: warnings,

@@ -1,3 +1,4 @@
+import type { Stats } from 'node:fs';
 import type { ColophonError } from '../lib/errors.ts';
 
 export type SourceKind = 'post' | 'page';
@@ -38,3 +39,10 @@ export interface Content {
   bundleFiles?: Asset[];
   errors: ColophonError[];
 }
+
+/**
+ * What inputDigest saw of content/, for the read that follows it to take instead of listing and
+ * stat-ing every file again: each file (hidden ones too), by path under content/ in code-unit order,
+ * with its stat (undefined when it could not be stat-ed).
+ */
+export type ContentListing = ReadonlyMap<string, Stats | undefined>;
