@@ -22,6 +22,11 @@ export interface Source {
   image?: string; // og:image: a URL, or a path resolved as links in the body are
   data: Record<string, unknown>; // the whole front matter, for templates
   body: string;
+  /**
+   * SHA-256 of `body`, made as the file is read (readSource always sets it): what the body cache and
+   * the dependency keys take, so that a rebuild neither hashes nor even decodes 10,000 bodies.
+   */
+  bodyDigest?: string;
   /** Where the body starts, and the `image` field's line: for errors about the images they name. */
   lines?: { body: number; image?: number };
 }

@@ -17,16 +17,16 @@ import { engineDigest } from './engine-digest.ts';
  * are new go into one new segment and the index is written again (to a temporary name, then
  * renamed); once dead entries outweigh live ones, every live entry is copied into one segment and
  * the old segments are removed. So one edited body costs a small segment, not a copy of them all.
- * An entry's key is the SHA-256 of everything that decides its HTML: the body, the Markdown and
+ * An entry's key is the SHA-256 of everything that decides its HTML: the body (by its SHA-256), the Markdown and
  * highlighting settings, the versions of markdown-it and shiki, and the code that renders bodies.
  * The index carries the SHA-256 of its contents and of each segment: a damaged index is ignored
  * whole, a damaged or missing segment loses only its own entries.
  */
 export interface BodyCache {
-  /** What this body last rendered to with these settings, if the pack holds it (its HTML decoded when read). */
-  get(body: string): CachedBody | undefined;
+  /** What a body (by its SHA-256) last rendered to with these settings, if the pack holds it (decoded when read). */
+  get(digest: string): CachedBody | undefined;
   /** Records each live body (reading the HTML of new ones only); the index is rewritten when its entries changed. */
-  save(bodies: Iterable<[body: string, rendered: CachedBody]>): Promise<void>;
+  save(bodies: Iterable<[digest: string, rendered: CachedBody]>): Promise<void>;
 }
 
 export interface CachedBody {
@@ -45,7 +45,7 @@ export interface BodySettings {
   plugins?: string; // the configuration's fingerprint, when it has plugins
 }
 
-const FORMAT = 'colophon-bodies 3';
+const FORMAT = 'colophon-bodies 4';
 
 /** Where an entry lies: its segment's bytes, and its offset and length there. */
 interface Place {
@@ -78,24 +78,24 @@ export async function openBodyCache(
   const salt = `${FORMAT}\0${engineDigest(ENGINE_MODULES)}\0${markdownItVersion()}\0${shikiVersion}\0${ENGINE}\0${
     JSON.stringify(settings)
   }\0`;
-  const keys = new Map<string, string>(); // body ▶ key: a build asks for each body's key twice
-  const keyOf = (body: string) => {
-    let key = keys.get(body);
-    if (key === undefined) keys.set(body, key = sha256(salt + body));
+  const keys = new Map<string, string>(); // body's digest ▶ key: a build asks for each body's key twice
+  const keyOf = (digest: string) => {
+    let key = keys.get(digest);
+    if (key === undefined) keys.set(digest, key = sha256(salt + digest));
     return key;
   };
   let known = await readPack(folder, base);
   const seeded = known.size === 0 && seed !== undefined;
   if (seeded) known = await readPack(folder, baseOf(seed));
   return {
-    get(body) {
-      const place = known.get(keyOf(body));
+    get(digest) {
+      const place = known.get(keyOf(digest));
       return place && lazyEntry(place);
     },
     async save(bodies) {
       const live = new Map<string, Place | CachedBody>();
-      for (const [body, rendered] of bodies) {
-        const key = keyOf(body);
+      for (const [digest, rendered] of bodies) {
+        const key = keyOf(digest);
         live.set(key, known.get(key) ?? rendered);
       }
       const fresh = [...live].filter((entry): entry is [string, CachedBody] => !('segment' in entry[1]));

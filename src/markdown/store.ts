@@ -1,4 +1,5 @@
 import type { Config } from '../config/types.ts';
+import { bodyDigest } from '../content/source.ts';
 import type { Source } from '../content/types.ts';
 import { cacheDirFor } from '../lib/cache-dir.ts';
 import { workerCount } from '../lib/concurrency.ts';
@@ -29,7 +30,7 @@ export interface BodyStore {
 }
 
 interface Kept {
-  body: string;
+  digest: string; // the body's (see bodyDigest)
   rendered: CachedBody; // its HTML read only when asked for: a rebuild keeps most pages as they are
 }
 
@@ -53,7 +54,7 @@ export async function openBodyStore(config: Config, options: BodyStoreOptions): 
     async render(sources) {
       const cached = firstCache;
       firstCache = undefined; // later refreshes (the dev server's edits) leave the cache alone
-      const stale = sources.filter((s) => kept.get(s.path)?.body !== s.body && !takeCached(s, kept, cached));
+      const stale = sources.filter((s) => kept.get(s.path)?.digest !== bodyDigest(s) && !takeCached(s, kept, cached));
       const workers = options.workers ?? workerCount(stale.length);
       const pool = workers > 1 ? createPool(workers) : undefined;
       const highlightCache = options.cache ? createHighlightCache({ dir: cacheDir }) : undefined;
@@ -66,11 +67,12 @@ export async function openBodyStore(config: Config, options: BodyStoreOptions): 
         pool,
       }).finally(() => pool?.close());
       for (const [source, html] of done.html) {
-        kept.set(source.path, { body: source.body, rendered: { html, unknown: done.unknown.get(source.path) ?? [] } });
+        const rendered = { html, unknown: done.unknown.get(source.path) ?? [] };
+        kept.set(source.path, { digest: bodyDigest(source), rendered });
       }
       const live = new Set(sources.map((s) => s.path));
       for (const path of kept.keys()) if (!live.has(path)) kept.delete(path);
-      await cached?.save([...kept.values()].map((b) => [b.body, b.rendered]));
+      await cached?.save([...kept.values()].map((b) => [b.digest, b.rendered]));
       const unknown = sources.flatMap((s) =>
         kept.get(s.path)!.rendered.unknown.map((name): [string, string] => [name, s.path])
       );
@@ -86,8 +88,9 @@ export async function openBodyStore(config: Config, options: BodyStoreOptions): 
 
 /** Takes a body's HTML from the persistent cache into `kept`; false when the cache does not have it. */
 function takeCached(source: Source, kept: Map<string, Kept>, cache: BodyCache | undefined): boolean {
-  const cached = cache?.get(source.body);
-  if (cached) kept.set(source.path, { body: source.body, rendered: cached });
+  const digest = bodyDigest(source);
+  const cached = cache?.get(digest);
+  if (cached) kept.set(source.path, { digest, rendered: cached });
   return cached !== undefined;
 }
 

@@ -1,4 +1,5 @@
 import { describeValue } from '../config/fingerprint.ts';
+import { bodyDigest } from '../content/source.ts';
 import type { Templates } from '../deps/eta.ts';
 import { sha256 } from '../lib/digest.ts';
 import type { FeedSpec, ListPage, Post, Site, Term } from '../model/types.ts';
@@ -34,10 +35,10 @@ export function dependencyKeys(
   const posts = new Map<Post, string>();
   const postKey = (post: Post) => {
     let key = posts.get(post);
-    // Front matter is JSON's; the body follows as it is (JSON has no raw NUL): escaping it cost more than hashing it.
+    // The body is taken by its digest: a rebuild then never decodes the bodies it keeps.
     if (key === undefined) {
       const pictured = images.get(post.source.path) ?? '';
-      posts.set(post, key = sha256(`${JSON.stringify(postFacts(post))}\0${post.source.body}\0${pictured}`));
+      posts.set(post, key = sha256(`${JSON.stringify(postFacts(post))}\0${bodyDigest(post.source)}\0${pictured}`));
     }
     return key;
   };
@@ -63,7 +64,10 @@ export function dependencyKeys(
 /** What a post's own page, entry and list item show of it (its neighbours are added where shown). */
 function postFacts(post: Post) {
   const { date, updated, path, output, scheduled } = post;
-  const { body: _, ...source } = post.source; // hashed apart
+  const source: Record<string, unknown> = {}; // every field but the body (hashed apart), which is not even read
+  for (const name of Object.keys(post.source)) {
+    if (name !== 'body') source[name] = post.source[name as keyof typeof post.source];
+  }
   return { source, date, updated, path, output, scheduled, terms: [...post.categories, ...post.tags].map(termFacts) };
 }
 
