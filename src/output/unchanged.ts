@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { besideOutput } from './journal.ts';
 import { asRecorded, listOutput } from './listing.ts';
-import { PUBLISHED_MANIFEST } from './manifest.ts';
+import { leftBy, PUBLISHED_MANIFEST } from './manifest.ts';
 import type { PreviousBuild } from './types.ts';
 
 /**
@@ -15,7 +15,7 @@ export async function outputAsLeft(outDir: string, previous: PreviousBuild, publ
   const beside = besideOutput(outDir);
   if (previous.files.size === 0 || existsSync(beside.journal) || existsSync(beside.staging)) return false;
   try {
-    const present = await listOutput(outDir);
+    const present = await listOutput(outDir, leftBy(previous));
     if (present.size !== previous.files.size + (published ? 1 : 0)) return false;
     for (const [path, seen] of present) {
       const record = previous.files.get(path);

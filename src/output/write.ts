@@ -10,7 +10,7 @@ import { produce } from '../render/produce.ts';
 import type { Producers } from '../render/types.ts';
 import { besideOutput, commitInPlace, recoverOutput } from './journal.ts';
 import { asRecorded, listOutput, type Seen } from './listing.ts';
-import { nothingKnown, readPreviousBuild } from './manifest.ts';
+import { leftBy, nothingKnown, readPreviousBuild } from './manifest.ts';
 import type { FileRecord, Finisher, PreviousBuild, WriteResult } from './types.ts';
 import { namedInOutput } from './write-jobs.ts';
 import { createOutputWriter, type OutputWriter } from './writer.ts';
@@ -41,9 +41,9 @@ export async function writeOutput(
 ): Promise<WriteResult> {
   const write = async () => {
     await recoverOutput(outDir);
-    const previous = await listOutput(outDir);
-    if (previous.size === 0) return writeStaged(outDir, files, finish);
     const known = plan.full ? nothingKnown() : plan.previous ?? await readPreviousBuild(outDir);
+    const previous = await listOutput(outDir, leftBy(known));
+    if (previous.size === 0) return writeStaged(outDir, files, finish);
     return writeInPlace(outDir, files, finish, { previous, known, keys: plan.full ? undefined : plan.keys });
   };
   return write().catch((error) => {
