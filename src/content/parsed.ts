@@ -4,24 +4,35 @@ import { appendFile, mkdir, readFile, rename, rm, writeFile } from 'node:fs/prom
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { sha256 } from '../lib/digest.ts';
+import {
+  bytesAt,
+  compactionDue,
+  type Place,
+  placed,
+  readSegments,
+  removeUnused,
+  type Segment,
+  writeSegment,
+} from '../lib/segments.ts';
 import { engineDigest } from './inputs.ts';
 import type { Source } from './types.ts';
 
 /**
  * The sources of the last build, as parsed, so that a rebuild neither reads nor parses a file that
- * did not change: at 10,000 posts that was most of what a one-post edit cost. One file per site
- * folder (sources-v2/<hash of the folder>.bin): a 4-byte length, then the V8 serialization (which
- * keeps front matter's dates as dates) of the engine's digest, the timezone (dates are read in it),
- * the time the record was begun, and each source but its body with its file's size and times and
- * where its body lies in what follows: every body, in UTF-8, one after the other. Last, the SHA-256
- * of all that, in hex. A body is decoded only when something reads it; a rebuild that keeps a page
- * never does (the body cache and the dependency keys take a body by its digest), so the 40 MB of
- * text a V8 record of 10,000 bodies came to are neither made into strings nor written back as such.
+ * did not change: at 10,000 posts that was most of what a one-post edit cost. Per site folder, in
+ * sources-v2/: an index (<hash of the folder>.bin), the V8 serialization (which keeps front matter's
+ * dates as dates) of the engine's digest, the timezone (dates are read in it), the time the record
+ * was begun, and each source but its body with its file's size and times and where its body lies,
+ * followed by its SHA-256 in hex; and the bodies, in UTF-8, in append-only segments (lib/segments.ts):
+ * a save writes the index and the bodies parsed since, not 60 MB of bodies again. A body is decoded
+ * only when something reads it; a rebuild that keeps a page never does (the body cache and the
+ * dependency keys take a body by its digest).
  *
  * A file is taken from the record when its size, mtime and ctime are those recorded and it was last
  * modified a second or more before the record was begun, as inputDigest trusts a file's hash: a
  * file edited while (or just before) a build read it is read again by the next one. A damaged or
- * unreadable record is ignored whole; one that cannot be written only makes the next build slower.
+ * unreadable index is ignored whole, a damaged or missing segment loses only its own sources; one
+ * that cannot be written only makes the next build slower.
  */
 export interface ParsedSources {
   /** The source recorded for this path, if its file is as it was then. */
@@ -32,64 +43,106 @@ export interface ParsedSources {
   save(live: ReadonlySet<string>): Promise<void>;
 }
 
-const FORMAT = 'colophon-sources 2';
+const FORMAT = 'colophon-sources 3';
 
-/** A file's size and times, its source without the body, and where the body lies among the bodies. */
-type Entry = [size: number, mtimeMs: number, ctimeMs: number, source: Omit<Source, 'body'>, at: number, length: number];
+/** A file's size and times, its source without the body, and where the body lies: segment, offset, length. */
+type Entry = [size: number, mtimeMs: number, ctimeMs: number, source: Omit<Source, 'body'>, ...at: number[]];
 
 interface Recorded {
   format: string;
   engine: string;
   timezone: string;
   before: number;
+  segments: [name: string, digest: string][];
   entries: Map<string, Entry>;
 }
 
-/** What this build keeps of a file: taken from the record (its body still bytes there) or parsed now. */
-type Kept = [entry: Entry, body: Buffer | string];
+/** What this build keeps of a file: taken from the record (its body still bytes in a segment) or parsed now. */
+type Kept = [entry: Entry, body: Place | string];
 
 export async function openParsedSources(dir: string, siteDir: string, timezone: string): Promise<ParsedSources> {
-  const file = join(dir, 'sources-v2', `${sha256(siteDir).slice(0, 24)}.bin`);
+  const folder = join(dir, 'sources-v2');
+  const base = sha256(siteDir).slice(0, 24);
+  const file = join(folder, `${base}.bin`);
   const before = Date.now() - 1000;
   const engine = await engineDigest();
   const last = await readRecord(file);
-  const usable = last && last.record.format === FORMAT && last.record.engine === engine &&
-    last.record.timezone === timezone;
-  const known = usable ? last.record.entries : new Map<string, Entry>();
+  const usable = last && last.format === FORMAT && last.engine === engine && last.timezone === timezone;
+  const known = usable ? await placesOf(folder, last) : new Map<string, Kept>();
   const kept = new Map<string, Kept>();
   let changed = !usable;
   return {
     take(path, info) {
       const entry = known.get(path);
-      if (!entry || entry[0] !== info.size || entry[1] !== info.mtimeMs || entry[2] !== info.ctimeMs) return undefined;
-      if (info.mtimeMs >= last!.record.before) return undefined;
-      const bytes = last!.bodies.subarray(entry[4], entry[4] + entry[5]);
-      kept.set(path, [entry, bytes]);
-      return withLazyBody(entry[3], bytes);
+      if (!entry) return undefined;
+      const [[size, mtimeMs, ctimeMs, source], place] = entry;
+      if (size !== info.size || mtimeMs !== info.mtimeMs || ctimeMs !== info.ctimeMs) return undefined;
+      if (info.mtimeMs >= last!.before) return undefined;
+      kept.set(path, entry);
+      return withLazyBody(source, bytesAt(place as Place));
     },
     keep(path, info, source) {
       const { body, ...rest } = source;
-      kept.set(path, [[info.size, info.mtimeMs, info.ctimeMs, rest, 0, 0], body]);
+      kept.set(path, [[info.size, info.mtimeMs, info.ctimeMs, rest], body]);
       changed = true;
     },
     async save(live) {
       for (const path of kept.keys()) if (!live.has(path)) kept.delete(path);
       if (!changed && kept.size === known.size) return;
-      const payload = recordPayload({ format: FORMAT, engine, timezone, before, entries: new Map() }, kept);
       const temp = `${file}.${process.pid}.tmp`;
+      let written: string | undefined;
       try {
-        await mkdir(join(dir, 'sources-v2'), { recursive: true });
+        await mkdir(folder, { recursive: true });
+        const placesBefore = [...known.values()].map(([, place]) => place as Place);
+        const reused = [...kept.values()].flatMap(([, body]) => (typeof body === 'string' ? [] : [body]));
+        const compact = compactionDue(placesBefore, reused); // then every body moves into the new segment
+        const moving = [...kept].filter(([, [, body]]) => compact || typeof body === 'string');
+        const bytes = moving.map((
+          [, [, body]],
+        ) => (typeof body === 'string' ? Buffer.from(body, 'utf8') : bytesAt(body)));
+        const at = bytes.length > 0 ? await writeSegment(folder, base, bytes) : [];
+        written = at[0]?.segment.name;
+        moving.forEach(([path, [entry]], i) => kept.set(path, [entry, at[i]!]));
+        const payload = serialize(recordOf({ format: FORMAT, engine, timezone, before }, kept));
         await writeFile(temp, payload);
-        await appendFile(temp, sha256(payload), 'latin1'); // after it: no second copy of 40 MB
+        await appendFile(temp, sha256(payload), 'latin1');
         await rename(temp, file);
+        const used = new Set([...kept.values()].map(([, place]) => (place as Place).segment.name));
+        await removeUnused(folder, base, used);
       } catch {
         await rm(temp, { force: true }).catch(() => {});
+        if (written) await rm(join(folder, written), { force: true }).catch(() => {});
       }
     },
   };
 }
 
-/** The source as recorded, its body decoded from the record's bytes when first read. */
+/** The recorded sources whose bodies are in a segment that is there and undamaged. */
+async function placesOf(folder: string, record: Recorded): Promise<Map<string, Kept>> {
+  const segments = await readSegments(folder, record.segments);
+  const known = new Map<string, Kept>();
+  for (const [path, entry] of record.entries) {
+    const [size, mtimeMs, ctimeMs, source, segment, offset, length] = entry;
+    const place = placed(segments[segment!], offset!, length!);
+    if (place) known.set(path, [[size, mtimeMs, ctimeMs, source], place]);
+  }
+  return known;
+}
+
+/** The index of the kept sources, every body now in a segment. */
+function recordOf(header: Omit<Recorded, 'segments' | 'entries'>, kept: Map<string, Kept>): Recorded {
+  const numbers = new Map<Segment, number>();
+  const entries = new Map<string, Entry>();
+  for (const [path, [[size, mtimeMs, ctimeMs, source], body]] of kept) {
+    const { segment, offset, size: length } = body as Place;
+    if (!numbers.has(segment)) numbers.set(segment, numbers.size);
+    entries.set(path, [size, mtimeMs, ctimeMs, source, numbers.get(segment)!, offset, length]);
+  }
+  const segments = [...numbers.keys()].map((s): [string, string] => [s.name, s.digest]);
+  return { ...header, segments, entries };
+}
+
+/** The source as recorded, its body decoded from the segment's bytes when first read. */
 function withLazyBody(recorded: Omit<Source, 'body'>, bytes: Buffer): Source {
   let body: string | undefined;
   return Object.defineProperty({ ...recorded }, 'body', {
@@ -98,32 +151,14 @@ function withLazyBody(recorded: Omit<Source, 'body'>, bytes: Buffer): Source {
   }) as Source;
 }
 
-/** The file's bytes but its digest: the header's length, the header, then the bodies. */
-function recordPayload(record: Recorded, kept: Map<string, Kept>): Buffer {
-  const bodies: Buffer[] = [];
-  let at = 0;
-  for (const [path, [entry, body]] of kept) {
-    const bytes = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
-    bodies.push(bytes);
-    record.entries.set(path, [entry[0], entry[1], entry[2], entry[3], at, bytes.length]);
-    at += bytes.length;
-  }
-  const header = serialize(record);
-  const length = Buffer.alloc(4);
-  length.writeUInt32BE(header.length);
-  return Buffer.concat([length, header, ...bodies]);
-}
-
-async function readRecord(file: string): Promise<{ record: Recorded; bodies: Buffer } | undefined> {
+async function readRecord(file: string): Promise<Recorded | undefined> {
   const bytes = await readFile(file).catch(() => undefined);
-  if (!bytes || bytes.length < 68) return undefined;
+  if (!bytes || bytes.length < 64) return undefined;
   const payload = bytes.subarray(0, bytes.length - 64);
   if (bytes.toString('latin1', bytes.length - 64) !== sha256(payload)) return undefined;
-  const length = payload.readUInt32BE(0);
-  if (4 + length > payload.length) return undefined;
   try {
-    const record = deserialize(payload.subarray(4, 4 + length)) as Recorded;
-    return record.entries instanceof Map ? { record, bodies: payload.subarray(4 + length) } : undefined;
+    const record = deserialize(payload) as Recorded;
+    return record.entries instanceof Map && Array.isArray(record.segments) ? record : undefined;
   } catch {
     return undefined;
   }

@@ -1,11 +1,19 @@
 import { Buffer } from 'node:buffer';
-import { randomUUID } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { markdownItVersion } from '../deps/markdown.ts';
 import { ENGINE, shikiVersion } from '../deps/shiki.ts';
 import { sha256 } from '../lib/digest.ts';
 import { compareText } from '../lib/order.ts';
+import {
+  bytesAt,
+  compactionDue,
+  type Place,
+  placed,
+  readSegments,
+  removeUnused,
+  writeSegment,
+} from '../lib/segments.ts';
 import { engineDigest } from './engine-digest.ts';
 
 /**
@@ -46,19 +54,6 @@ export interface BodySettings {
 }
 
 const FORMAT = 'colophon-bodies 4';
-
-/** Where an entry lies: its segment's bytes, and its offset and length there. */
-interface Place {
-  segment: Segment;
-  offset: number;
-  size: number;
-}
-
-interface Segment {
-  name: string;
-  bytes: Buffer;
-  digest: string;
-}
 
 /**
  * `seed`: another site folder whose pack is read when this folder has none yet (entries depend on
@@ -107,18 +102,14 @@ export async function openBodyCache(
         const places = new Map<string, Place>();
         const reused = new Map<string, Place>();
         for (const [key, entry] of live) if ('segment' in entry) reused.set(key, entry);
-        const liveBytes = [...reused.values()].reduce((sum, p) => sum + p.size, 0);
-        const allBytes = [...new Set([...known.values()].map((p) => p.segment))].reduce(
-          (sum, segment) => sum + segment.bytes.length,
-          0,
-        );
         // Copy the live entries into the new segment when the dead ones outweigh them (or they came from a seed).
-        const compact = seeded || allBytes - liveBytes > liveBytes;
+        const compact = seeded || compactionDue(known.values(), reused.values());
         const moving: [string, Place | CachedBody][] = compact ? [...live] : fresh;
         if (!compact) { for (const [key, place] of reused) places.set(key, place); }
         if (moving.length > 0) {
-          const segment = await writeSegment(folder, base, moving, places);
-          written.push(segment);
+          const at = await writeSegment(folder, base, moving.map(([, entry]) => entryBytes(entry)));
+          written.push(at[0]!.segment.name);
+          moving.forEach(([key], i) => places.set(key, at[i]!));
         }
         await writeFile(temp, indexText(places));
         await rename(temp, file);
@@ -148,30 +139,9 @@ function lazyEntry(place: Place): CachedBody {
   };
 }
 
-/** Writes `entries` into one new segment and records where each went. Returns the segment's file name. */
-async function writeSegment(
-  folder: string,
-  base: string,
-  entries: [string, Place | CachedBody][],
-  places: Map<string, Place>,
-): Promise<string> {
-  const chunks: Buffer[] = [];
-  const at: [string, number, number][] = [];
-  let offset = 0;
-  for (const [key, entry] of entries) {
-    const bytes = 'segment' in entry
-      ? entry.segment.bytes.subarray(entry.offset, entry.offset + entry.size)
-      : Buffer.from(`${JSON.stringify(entry.unknown)}\n${entry.html}`, 'utf8');
-    chunks.push(bytes);
-    at.push([key, offset, bytes.length]);
-    offset += bytes.length;
-  }
-  const bytes = Buffer.concat(chunks, offset);
-  const name = `${base}.${randomUUID()}.seg`;
-  await writeFile(join(folder, name), bytes);
-  const segment: Segment = { name, bytes, digest: sha256(bytes) };
-  for (const [key, start, size] of at) places.set(key, { segment, offset: start, size });
-  return name;
+/** An entry's bytes in a segment: its unknown languages as JSON, a newline, its HTML. */
+function entryBytes(entry: Place | CachedBody): Buffer {
+  return 'segment' in entry ? bytesAt(entry) : Buffer.from(`${JSON.stringify(entry.unknown)}\n${entry.html}`, 'utf8');
 }
 
 /**
@@ -201,31 +171,18 @@ async function readPack(folder: string, base: string): Promise<Map<string, Place
   const body = text.slice(head.length + 65);
   if (text.slice(head.length, head.length + 64) !== sha256(Buffer.from(body, 'latin1'))) return places;
   const [segmentLines = '', entryLines = ''] = body.split('\n\n');
-  const segments = await Promise.all(
-    segmentLines.split('\n').filter(Boolean).map(async (line) => {
-      const [, name, digest] = line.split(' ');
-      const bytes = await readFile(join(folder, name!)).catch(() => undefined);
-      return bytes && sha256(bytes) === digest ? { name: name!, bytes, digest } : undefined;
-    }),
-  );
+  const named = segmentLines.split('\n').filter(Boolean).map((line): [string, string] => {
+    const [, name, digest] = line.split(' ');
+    return [name!, digest!];
+  });
+  const segments = await readSegments(folder, named);
   for (const line of entryLines.split('\n')) {
     if (line === '') continue;
     const [key, number, offset, size] = line.split(' ');
-    const segment = segments[Number(number)];
-    const place = { segment: segment!, offset: Number(offset), size: Number(size) };
-    if (segment && place.offset + place.size <= segment.bytes.length) places.set(key!, place);
+    const place = placed(segments[Number(number)], Number(offset), Number(size));
+    if (place) places.set(key!, place);
   }
   return places;
-}
-
-/** Removes this site's segments that the index no longer names (an interrupted save's, or compacted ones). */
-async function removeUnused(folder: string, base: string, used: Set<string>): Promise<void> {
-  const names = await readdir(folder).catch(() => [] as string[]);
-  for (const name of names) {
-    if (name.startsWith(`${base}.`) && name.endsWith('.seg') && !used.has(name)) {
-      await rm(join(folder, name), { force: true }).catch(() => {});
-    }
-  }
 }
 
 /** The code that turns a body into HTML: a changed engine never reuses another engine's output. */
