@@ -7,11 +7,13 @@ import { sha256 } from '../lib/digest.ts';
 import {
   bytesAt,
   compactionDue,
+  nameOf,
+  openSegments,
   type Place,
   placed,
-  readSegments,
   removeUnused,
   type Segment,
+  type SegmentName,
   writeSegment,
 } from '../lib/segments.ts';
 import { engineDigest } from './inputs.ts';
@@ -31,7 +33,8 @@ import type { Source } from './types.ts';
  * A file is taken from the record when its size, mtime and ctime are those recorded and it was last
  * modified a second or more before the record was begun, as inputDigest trusts a file's hash: a
  * file edited while (or just before) a build read it is read again by the next one. A damaged or
- * unreadable index is ignored whole, a damaged or missing segment loses only its own sources; one
+ * unreadable index is ignored whole, a segment changed since it was written (by its size and mtime,
+ * see lib/segments.ts) or missing loses only its own sources; one
  * that cannot be written only makes the next build slower.
  */
 export interface ParsedSources {
@@ -53,7 +56,7 @@ interface Recorded {
   engine: string;
   timezone: string;
   before: number;
-  segments: [name: string, digest: string][];
+  segments: SegmentName[];
   entries: Map<string, Entry>;
 }
 
@@ -68,7 +71,7 @@ export async function openParsedSources(dir: string, siteDir: string, timezone: 
   const engine = await engineDigest();
   const last = await readRecord(file);
   const usable = last && last.format === FORMAT && last.engine === engine && last.timezone === timezone;
-  const known = usable ? await placesOf(folder, last) : new Map<string, Kept>();
+  const known = usable ? placesOf(folder, last) : new Map<string, Kept>();
   const kept = new Map<string, Kept>();
   let changed = !usable;
   return {
@@ -118,8 +121,8 @@ export async function openParsedSources(dir: string, siteDir: string, timezone: 
 }
 
 /** The recorded sources whose bodies are in a segment that is there and undamaged. */
-async function placesOf(folder: string, record: Recorded): Promise<Map<string, Kept>> {
-  const segments = await readSegments(folder, record.segments);
+function placesOf(folder: string, record: Recorded): Map<string, Kept> {
+  const segments = openSegments(folder, record.segments);
   const known = new Map<string, Kept>();
   for (const [path, entry] of record.entries) {
     const [size, mtimeMs, ctimeMs, source, segment, offset, length] = entry;
@@ -138,7 +141,7 @@ function recordOf(header: Omit<Recorded, 'segments' | 'entries'>, kept: Map<stri
     if (!numbers.has(segment)) numbers.set(segment, numbers.size);
     entries.set(path, [size, mtimeMs, ctimeMs, source, numbers.get(segment)!, offset, length]);
   }
-  const segments = [...numbers.keys()].map((s): [string, string] => [s.name, s.digest]);
+  const segments = [...numbers.keys()].map(nameOf);
   return { ...header, segments, entries };
 }
 

@@ -69,7 +69,7 @@ export function createImageStore(config: Config, options: { cache: boolean; cach
       // A body that shows no image is left as it is, and not even decoded (see BodyHtml).
       const changed = new Map<string, string>();
       for (const { source, path } of owners) {
-        if (!html.mayHold(source.path, '<img ')) continue;
+        if (!html.mayShowImages(source.path)) continue;
         const before = html.get(source.path)!;
         const after = markUp(before, path, done, settings.sizes);
         if (after !== before) changed.set(source.path, after);
@@ -141,7 +141,7 @@ function referencesOf(source: Source, pagePath: string, bodies: BodyHtml): Refer
     const url = localUrl(src, pagePath);
     if (url !== undefined && RASTER.test(url)) refs.push({ source, src, url, target: safeDecode(url), frontMatter });
   };
-  const html = bodies.mayHold(source.path, '<img ') ? bodies.get(source.path)! : '';
+  const html = bodies.mayShowImages(source.path) ? bodies.get(source.path)! : '';
   for (const match of html.matchAll(MARKDOWN_IMG)) add(match[1]!.replace(/&amp;/g, '&'), false);
   if (source.image !== undefined) add(source.image, true);
   return refs;

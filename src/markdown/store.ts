@@ -131,8 +131,8 @@ class LazyHtml extends MapView<string, string> implements BodyHtml {
   keys(): MapIterator<string> {
     return this.bodies.keys();
   }
-  mayHold(path: string, text: string): boolean {
+  mayShowImages(path: string): boolean {
     const body = this.bodies.get(path);
-    return body === undefined || (body.holds ? body.holds(text) : body.html.includes(text));
+    return body === undefined || (body.images ?? body.html.includes('<img '));
   }
 }

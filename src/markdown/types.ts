@@ -83,10 +83,10 @@ export interface UserErrorData {
 }
 
 /**
- * Each post's and page's body HTML, by source path, read when asked for. `mayHold` answers whether
- * a body's HTML may hold some text without decoding it (false only when it certainly does not):
+ * Each post's and page's body HTML, by source path, read when asked for. `mayShowImages` says whether
+ * a body's HTML may have an `<img ` tag without reading it (false only when it certainly has none):
  * the image pass asks it of every body, and a rebuild reads few of them.
  */
 export interface BodyHtml extends ReadonlyMap<string, string> {
-  mayHold(path: string, text: string): boolean;
+  mayShowImages(path: string): boolean;
 }
