@@ -77,21 +77,25 @@ async function filesDigest(
 ): Promise<{ lines: string[]; listed: boolean }> {
   const listed = await listFiles(root, label, false).catch(() => undefined);
   const paths = listed ?? [];
-  for (const path of paths) stats?.set(path, undefined); // in path order, whatever order the stats finish in
-  const lines = await mapLimit(paths, IO_CONCURRENCY, async (path) => {
-    const name = `${label}/${path}`;
-    const info = statSync(join(root, path), { throwIfNoEntry: false });
-    stats?.set(path, info);
-    const seen = known?.files[name];
-    let hash = seen && info && seen[0] === info.size && seen[1] === info.mtimeMs && info.mtimeMs < known!.before
+  // The files whose recorded hash holds are done here, in one synchronous pass; only the others are read.
+  const infos = paths.map((path) => statSync(join(root, path), { throwIfNoEntry: false }));
+  const hashes = paths.map((path, i) => {
+    const seen = known?.files[`${label}/${path}`];
+    const info = infos[i];
+    return seen && info && seen[0] === info.size && seen[1] === info.mtimeMs && info.mtimeMs < known!.before
       ? seen[2]
       : undefined;
-    if (hash === undefined) {
-      const bytes = await readWhole(join(root, path)).catch(() => undefined);
-      hash = bytes ? sha256(bytes) : 'unreadable';
-    }
-    if (info) files[name] = [info.size, info.mtimeMs, hash];
-    return `${name} ${hash}`;
+  });
+  const unread = paths.flatMap((_, i) => (hashes[i] === undefined ? [i] : []));
+  await mapLimit(unread, IO_CONCURRENCY, async (i) => {
+    const bytes = await readWhole(join(root, paths[i]!)).catch(() => undefined);
+    hashes[i] = bytes ? sha256(bytes) : 'unreadable';
+  });
+  const lines = paths.map((path, i) => {
+    const [name, info] = [`${label}/${path}`, infos[i]];
+    stats?.set(path, info);
+    if (info) files[name] = [info.size, info.mtimeMs, hashes[i]!];
+    return `${name} ${hashes[i]}`;
   });
   return { lines, listed: listed !== undefined };
 }

@@ -31,12 +31,15 @@ export async function loadContent(config: Config, parsed?: ParsedSources, listin
   const statOf = (path: string) => statSync(join(config.siteDir, path), { throwIfNoEntry: false });
   const infos = parsed ? paths.map((path) => listing ? listing.get(path.slice('content/'.length)) : statOf(path)) : [];
   const taken = paths.map((path, i) => infos[i] && parsed!.take(path, infos[i]));
-  const texts = await mapLimit(
-    paths,
+  const unread = paths.flatMap((_, i) => (taken[i] ? [] : [i]));
+  const texts = new Array<string | ColophonError | undefined>(paths.length);
+  await mapLimit(
+    unread,
     IO_CONCURRENCY,
-    (path, i) => taken[i] ? Promise.resolve(undefined) : readSourceText(config.siteDir, path),
+    async (i) => void (texts[i] = await readSourceText(config.siteDir, paths[i]!)),
   );
-  texts.forEach((text, i) => {
+  paths.forEach((_, i) => {
+    const text = texts[i];
     const result = taken[i] ?? (typeof text === 'string' ? readSource(paths[i]!, text, zone) : text);
     if (result instanceof ColophonError) errors.push(result);
     else if (result) sources.push(result);

@@ -3,6 +3,7 @@ import { bodyDigest } from '../content/source.ts';
 import type { Templates } from '../deps/eta.ts';
 import { sha256 } from '../lib/digest.ts';
 import type { FeedSpec, ListPage, Post, Site, Term } from '../model/types.ts';
+import { sitemapEntries } from './sitemap.ts';
 import { createPresenter } from './views.ts';
 
 /**
@@ -15,9 +16,9 @@ import { createPresenter } from './views.ts';
  *
  * A post's or page's key also takes in what the image pass made of its body (`images`).
  *
- * An output left out here (sitemap.xml, public/ files, the search index, and any kind added
- * later) has no key, so it is rendered by every build and written only when its bytes changed:
- * safe by default, and cheap for a handful of files.
+ * sitemap.xml takes what its entries are made of. An output left out here (public/ files, the
+ * search index, and any kind added later) has no key, so it is rendered by every build and written
+ * only when its bytes changed: safe by default, and cheap for a handful of files.
  */
 export function dependencyKeys(
   site: Site,
@@ -57,6 +58,10 @@ export function dependencyKeys(
     keys.set(index.output, keyOf('terms', index.kind, index.path, ...terms));
   }
   if (site.generated.includes('404.html')) keys.set('404.html', keyOf('404'));
+  const { sitemap } = site;
+  if (site.generated.includes(sitemap.output)) {
+    keys.set(sitemap.output, keyOf('sitemap', JSON.stringify(sitemapEntries(site, present))));
+  }
   for (const feed of site.feeds) keys.set(feed.output, keyOf('feed', feedFacts(feed), ...feed.posts.map(postKey)));
   return keys;
 }

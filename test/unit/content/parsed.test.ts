@@ -102,6 +102,17 @@ describe('the parsed sources of the last build', () => {
     assert.equal((await openParsedSources(dir, '/site', 'UTC')).take(source.path, old)!.body, 'Edit 6.\n');
   });
 
+  it('still give a body whose segment another build removed since', async () => {
+    const dir = await recorded();
+    const taken = (await openParsedSources(dir, '/site', 'UTC')).take(source.path, old)!;
+    const other = await openParsedSources(dir, '/site', 'UTC');
+    other.keep(source.path, old, { ...source, body: 'Replaced.\n' });
+    await other.save(new Set([source.path])); // the old body is dead: its segment is removed
+    const segments = readdirSync(join(dir, 'sources-v2')).filter((name) => name.endsWith('.seg'));
+    assert.deepEqual(segments.map((name) => readFileSync(join(dir, 'sources-v2', name), 'utf8')), ['Replaced.\n']);
+    assert.equal(taken.body, source.body);
+  });
+
   it('keep a body taken from the record (and never decoded) through the next save', async () => {
     const dir = await recorded();
     const other = { ...source, path: 'content/posts/b.md', body: 'Zwei Körper — ünïcode.\n' };
