@@ -82,7 +82,7 @@ export async function openParsedSources(dir: string, siteDir: string, timezone: 
       if (size !== info.size || mtimeMs !== info.mtimeMs || ctimeMs !== info.ctimeMs) return undefined;
       if (info.mtimeMs >= last!.before) return undefined;
       kept.set(path, entry);
-      return withLazyBody(source, bytesAt(place as Place));
+      return withLazyBody(source, place as Place);
     },
     keep(path, info, source) {
       const { body, ...rest } = source;
@@ -146,11 +146,11 @@ function recordOf(header: Omit<Recorded, 'segments' | 'entries'>, kept: Map<stri
 }
 
 /** The source as recorded, its body decoded from the segment's bytes when first read. */
-function withLazyBody(recorded: Omit<Source, 'body'>, bytes: Buffer): Source {
+function withLazyBody(recorded: Omit<Source, 'body'>, place: Place): Source {
   let body: string | undefined;
   return Object.defineProperty({ ...recorded }, 'body', {
     enumerable: true,
-    get: () => (body ??= bytes.toString('utf8')),
+    get: () => (body ??= bytesAt(place).toString('utf8')),
   }) as Source;
 }
 
