@@ -22,7 +22,7 @@ export interface Segment {
   name: string;
   size: number;
   mtimeMs: number;
-  /** `size` bytes at `offset`: read alone at first, then (once many were asked for) from the whole segment, read once. */
+  /** `size` bytes at `offset`: read alone at first, then (once many were) from the whole segment, read once. */
   read(offset: number, size: number): Buffer;
 }
 
