@@ -93,8 +93,13 @@ describe('a rebuild in place', () => {
           renameSync(join(dir, target), join(dir, to));
           live.splice(live.indexOf(target), 1, to);
         } else if (kind === 'layout') {
-          if (existsSync(join(dir, 'layouts/post.eta')) && rnd.next() < 0.4) rmSync(join(dir, 'layouts/post.eta'));
-          else write('layouts/post.eta', rnd.pick(LAYOUTS));
+          // A post's own layout, or a template that other pages reach too (_entry.eta: posts and lists).
+          const name = rnd.pick(['post', '_entry', 'list', 'base']);
+          const path = `layouts/${name}.eta`;
+          const builtin = readFileSync(new URL(`../${path}`, import.meta.url), 'utf8');
+          if (existsSync(join(dir, path)) && rnd.next() < 0.4) rmSync(join(dir, path));
+          else if (name === 'post') write(path, rnd.pick(LAYOUTS));
+          else write(path, `${builtin}<!-- ${name} ${serial++} -->\n`);
         } else if (kind === 'config') {
           write('site.config.ts', config({ ...settings, postsPerPage: 1 + rnd.int(3), title: `Site ${rnd.int(9)}` }));
         } else if (kind === 'public') write(`public/${rnd.pick(['a.css', 'b/c.txt'])}`, `v${rnd.int(9)}\n`);
@@ -135,5 +140,31 @@ describe('a rebuild in place', () => {
       assert.equal(again.report.written, 0);
       assert.equal(again.digest, first.digest);
     }
+  });
+
+  it('after a template edit, makes again only the pages that reach that template', async () => {
+    const posts = Object.fromEntries(
+      [1, 2, 3, 4, 5, 6, 7, 8].map((n) => [`content/posts/p${n}.md`, post({ title: `P${n}`, date: `2020-01-0${n}` })]),
+    );
+    const dir = writeSite({ 'site.config.ts': config({ postsPerPage: 4 }), ...posts });
+    await rebuild(dir);
+    const edit = async (path: string) => {
+      const builtin = readFileSync(new URL(`../${path}`, import.meta.url), 'utf8');
+      writeSite({ [path]: `${builtin}<!-- edited -->\n` }, dir);
+      const summary = await rebuild(dir);
+      rmSync(join(dir, path));
+      await rebuild(dir);
+      return summary;
+    };
+    writeSite({ 'public/a.txt': 'a\n' }, dir);
+    const none = (await rebuild(dir)).made; // what every rebuild makes: the files without a dependency key
+    const pages = (await edit('layouts/post.eta')).made - none;
+    const lists = (await edit('layouts/list.eta')).made - none;
+    const entries = (await edit('layouts/_entry.eta')).made - none;
+    assert.equal(pages, 8, 'post.eta reaches the eight post pages only');
+    assert.ok(lists > 0, 'list.eta reaches the lists');
+    assert.equal(entries, pages + lists, '_entry.eta reaches both');
+    const all = await edit('layouts/base.eta');
+    assert.ok(all.made - none > entries, 'base.eta reaches every page');
   });
 });

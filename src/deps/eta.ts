@@ -17,6 +17,11 @@ export interface TemplateFailure {
 export interface Templates {
   /** SHA-256 over every template's name and text: equal digests render equal pages from equal data. */
   digest: string;
+  /**
+   * SHA-256 over the templates that rendering `name` can reach (itself, its layout, what they include,
+   * and so on), or `digest` when one of them names a template in a way that cannot be read statically.
+   */
+  digestOf(name: string): string;
   has(name: string): boolean;
   render(name: string, data: object): string;
 }
@@ -37,8 +42,14 @@ export function createTemplates(sources: TemplateSource[]): Templates {
   }
   const names = [...byName.keys()].sort(compareText);
   const digest = sha256(names.map((name) => `${name}\0${byName.get(name)!.text}`).join('\0'));
+  const reached = new Map<string, string>();
   return {
     digest,
+    digestOf(name) {
+      let known = reached.get(name);
+      if (known === undefined) reached.set(name, known = closureDigest(name, byName) ?? digest);
+      return known;
+    },
     has: (name) => byName.has(name),
     render(name, data) {
       try {
@@ -48,6 +59,29 @@ export function createTemplates(sources: TemplateSource[]): Templates {
       }
     },
   };
+}
+
+// A call that names another template: include('@x', …), includeAsync, layout. A call whose first
+// argument is not a quoted "@name" (a variable, a file path) may reach any template.
+const CALL = /\b(?:include|includeAsync|layout)\s*\(/g;
+const NAMED = /\b(?:include|includeAsync|layout)\s*\(\s*(['"`])@([^'"`$\\]+)\1\s*[,)]/g;
+
+/** The digest of every template `name` reaches, with the names it reaches that do not exist; undefined: unknowable. */
+function closureDigest(name: string, byName: ReadonlyMap<string, TemplateSource>): string | undefined {
+  const seen = new Set<string>();
+  const queue = [name];
+  while (queue.length > 0) {
+    const next = queue.pop()!;
+    if (seen.has(next)) continue;
+    seen.add(next);
+    const text = byName.get(next)?.text;
+    if (text === undefined) continue;
+    const named = [...text.matchAll(NAMED)].map((m) => m[2]!);
+    if (named.length !== [...text.matchAll(CALL)].length) return undefined;
+    queue.push(...named);
+  }
+  const parts = [...seen].sort(compareText).map((n) => `${n}\0${byName.get(n)?.text ?? '\u0000missing'}`);
+  return sha256(parts.join('\0'));
 }
 
 /** Eta's debug messages read "line N", a frame, a blank line, then the cause (repeated per include). */

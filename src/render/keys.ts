@@ -10,9 +10,10 @@ import { createPresenter } from './views.ts';
  * Output path ▶ a digest of everything that output is made from: its dependencies, recorded so that
  * a rebuild renders only the outputs whose digest changed (output/ keeps the file when it is the one
  * the last build wrote). Every key starts from what every page sees: the engine, the configuration
- * (its fingerprint and its values), every template, and the site-wide view (title, feeds, the
- * header's links, favicons). Then each kind adds its own: a post page its source, date, terms and
- * neighbours; a list its posts; a feed its entries; the archive every post.
+ * (its fingerprint and its values) and the site-wide view (title, feeds, the header's links,
+ * favicons). Then each kind adds its own: the templates its page reaches (Templates.digestOf: an
+ * edit to list.eta re-renders lists only; feeds use none), and a post page its source, date, terms
+ * and neighbours; a list its posts; a feed its entries; the archive every post.
  *
  * A post's or page's key also takes in what the image pass made of its body (`images`).
  *
@@ -29,10 +30,11 @@ export function dependencyKeys(
   const present = createPresenter(site);
   const { siteDir: _, ...config } = site.config;
   const shared = sha256(
-    [engine, config.fingerprint, describeValue(config), templates.digest, describeValue(present.site)]
+    [engine, config.fingerprint, describeValue(config), describeValue(present.site)]
       .concat(describeValue(present.nav()), describeValue(site.generated)).join('\n'),
   );
   const keyOf = (...parts: string[]) => sha256([shared, ...parts].join('\n'));
+  const layout = (name: string) => templates.digestOf(name);
   const posts = new Map<Post, string>();
   const postKey = (post: Post) => {
     let key = posts.get(post);
@@ -45,19 +47,25 @@ export function dependencyKeys(
   };
   const keys = new Map<string, string>();
   for (const post of site.posts) {
-    keys.set(post.output, keyOf('post', postKey(post), link(post.newer), link(post.older)));
+    keys.set(
+      post.output,
+      keyOf('post', layout(post.source.layout ?? 'post'), postKey(post), link(post.newer), link(post.older)),
+    );
   }
   for (const page of site.pages) {
-    keys.set(page.output, keyOf('page', page.path, JSON.stringify(page.source), images.get(page.source.path) ?? ''));
+    const facts = [page.path, JSON.stringify(page.source), images.get(page.source.path) ?? ''];
+    keys.set(page.output, keyOf('page', layout(page.source.layout ?? 'page'), ...facts));
   }
-  for (const list of site.lists) keys.set(list.output, keyOf('list', listFacts(list), ...list.posts.map(postKey)));
+  for (const list of site.lists) {
+    keys.set(list.output, keyOf('list', layout('list'), listFacts(list), ...list.posts.map(postKey)));
+  }
   const months = site.months.map((m) => `${m.key} ${m.path} ${m.posts.map(postKey).join(' ')}`);
-  keys.set(site.archive.output, keyOf('archive', site.archive.path, ...months));
+  keys.set(site.archive.output, keyOf('archive', layout('archive'), site.archive.path, ...months));
   for (const index of site.indexes) {
     const terms = index.terms.map((t) => `${termFacts(t)} ${t.posts.length}`);
-    keys.set(index.output, keyOf('terms', index.kind, index.path, ...terms));
+    keys.set(index.output, keyOf('terms', layout('terms'), index.kind, index.path, ...terms));
   }
-  if (site.generated.includes('404.html')) keys.set('404.html', keyOf('404'));
+  if (site.generated.includes('404.html')) keys.set('404.html', keyOf('404', layout('404')));
   const { sitemap } = site;
   if (site.generated.includes(sitemap.output)) {
     keys.set(sitemap.output, keyOf('sitemap', JSON.stringify(sitemapEntries(site, present))));
