@@ -5,7 +5,7 @@ import { asFailure } from './lib/errors.ts';
 import { writeOutputFolder, type WrittenOutput } from './output/folder.ts';
 import { createManifest, readPreviousBuild } from './output/manifest.ts';
 import { trackPosts } from './output/progress.ts';
-import type { BuildState, WriteReport } from './output/types.ts';
+import type { BuildState, PreviousBuild, WriteReport } from './output/types.ts';
 import { outputAsLeft } from './output/unchanged.ts';
 import { type BuildOptions, createPipeline, type Generated } from './pipeline.ts';
 
@@ -36,12 +36,13 @@ export async function generate(siteDir: string, options: BuildOptions = {}): Pro
 /**
  * generate, then write the output folder: only the files whose dependencies or bytes changed (all
  * of them with `full`). A failure leaves the previous output as it was. `inputs` is what the
- * manifest records of them for the next `rebuild`.
+ * manifest records of them for the next `rebuild`; `previous`, that manifest if already read.
  */
 export async function build(
   siteDir: string,
   options: BuildOptions = {},
   inputs: Pick<BuildState, 'inputs' | 'sources' | 'sourcesBefore'> = {},
+  previous?: PreviousBuild,
 ): Promise<BuildResult> {
   const generated = await generate(siteDir, options);
   const { onProgress, full } = options;
@@ -50,7 +51,7 @@ export async function build(
   const files = onProgress ? trackPosts(generated.files, posts, onProgress) : generated.files;
   const images = generated.images.total;
   const state = { ...inputs, posts: site.posts.length, pages: site.pages.length, images, warnings };
-  const plan = { keys: await keys(), full, state }; // recorded even by a full build, for the next one
+  const plan = { keys: await keys(), full, state, previous }; // keys are recorded even by a full build
   return { ...generated, ...(await writeOutputFolder(generated.config, files, plan)) };
 }
 
@@ -67,7 +68,8 @@ export async function rebuild(siteDir: string, options: BuildOptions = {}): Prom
   const previous = await readPreviousBuild(outDir);
   const state = previous.state;
   const known = full || !state?.sources ? undefined : { files: state.sources, before: state.sourcesBefore ?? 0 };
-  const { digest: inputs, files: sources, before } = await inputDigest(config, { drafts, asOf, baseUrl }, known);
+  const digested = await inputDigest(config, { drafts, asOf, baseUrl }, known);
+  const { digest: inputs, files: sources, before, content: listing } = digested;
   if (!full && state?.inputs === inputs && (await outputAsLeft(outDir, previous, config.publishManifest))) {
     const report = { written: 0, unchanged: previous.files.size + (config.publishManifest ? 1 : 0), removed: 0 };
     const { digest } = createManifest(previous.files, '');
@@ -87,7 +89,12 @@ export async function rebuild(siteDir: string, options: BuildOptions = {}): Prom
       warnings,
     };
   }
-  const result = await build(siteDir, { ...options, full }, { inputs, sources, sourcesBefore: before });
+  const result = await build(
+    siteDir,
+    { ...options, full, listing },
+    { inputs, sources, sourcesBefore: before },
+    previous,
+  );
   const { site, paths, digest, report, made, images, changes, warnings } = result;
   const [posts, pages] = [site.posts.length, site.pages.length];
   return { upToDate: false, posts, pages, files: paths.length, digest, report, made, images, changes, warnings };

@@ -3,6 +3,7 @@ import type { Config } from './config/types.ts';
 import { engineDigest } from './content/inputs.ts';
 import { isSourcePath } from './content/read.ts';
 import { goodFiles, readSiteFiles, rereadSiteFiles, type SiteFiles } from './content/site-files.ts';
+import type { ContentListing } from './content/types.ts';
 import { cacheDirFor } from './lib/cache-dir.ts';
 import { asFailure, BuildFailure, ColophonError } from './lib/errors.ts';
 import { createImageStore, type ImagesDone, type ImageStore } from './markdown/images.ts';
@@ -33,6 +34,8 @@ export interface BuildOptions {
   asOf?: AsOf;
   /** The dev server's clock: posts dated after it are shown, marked as scheduled. Builds have none. */
   clock?: () => number;
+  /** content/ as `rebuild`'s inputDigest has just listed and stat-ed it: the first read takes it (see loadContent). */
+  listing?: ContentListing;
   /** Called as each post page is rendered while the output is written: posts done, posts in all. */
   onProgress?: (done: number, total: number) => void;
   /**
@@ -85,11 +88,14 @@ interface Kept {
 
 export function createPipeline(siteDir: string, options: BuildOptions = {}): Pipeline {
   let kept: Kept | undefined;
+  let listing = options.listing; // the first read's: any later one lists the files again
   return {
     async refresh(changed) {
       const previous = kept;
       kept = undefined; // until the read succeeds: a broken configuration is read again next time
-      kept = await readSite(siteDir, options, previous, changed && [...changed]); // 1. read or re-read the site
+      const listed = listing;
+      listing = undefined;
+      kept = await readSite(siteDir, options, previous, changed && [...changed], listed); // 1. read or re-read
       const { config, model, bodies } = kept;
       const files = goodFiles(kept.files); // 2. stop on read errors
       const { sources, assets, bundleFiles } = files;
@@ -103,8 +109,7 @@ export function createPipeline(siteDir: string, options: BuildOptions = {}): Pip
       if (search && !options.searchOnRequest) await withIndex(output.files, search);
       const warnings = [...kept.configWarnings, ...rendered.warnings]; // 8. gather the warnings
       // 9. inputs (the dev server, which renders on request, never asks)
-      const keys = async () =>
-        dependencyKeys(site, files.templates, await engineDigest(), imageMarkup(rendered, pictured));
+      const keys = async () => dependencyKeys(site, files.templates, await engineDigest(), imageMarkup(pictured));
       const { highlight, bodies: counts, html: bodyHtml } = rendered;
       const { images } = pictured;
       return { config, site, files: output.files, warnings, highlight, bodies: counts, bodyHtml, search, keys, images };
@@ -117,7 +122,13 @@ export function createPipeline(siteDir: string, options: BuildOptions = {}): Pip
  * content/ cannot take file by file; otherwise re-reads just the changed files. A configuration
  * that fails to load forgets everything, so the next refresh reads everything again.
  */
-async function readSite(siteDir: string, options: BuildOptions, kept?: Kept, changed?: string[]): Promise<Kept> {
+async function readSite(
+  siteDir: string,
+  options: BuildOptions,
+  kept?: Kept,
+  changed?: string[],
+  listing?: ContentListing,
+): Promise<Kept> {
   if (kept && changed && !changed.includes('site.config.ts')) {
     if (await rereadSiteFiles(kept.files, kept.config, changed)) {
       kept.model.invalidate(changed.every(isSourcePath) ? changed : 'all');
@@ -129,7 +140,7 @@ async function readSite(siteDir: string, options: BuildOptions, kept?: Kept, cha
   const { config, warnings } = await loadConfig(siteDir, { url: options.baseUrl }, { cache, cacheDir }).catch(
     asFailure,
   );
-  const files = await readSiteFiles(config, cache ? cacheDir ?? cacheDirFor(config.siteDir) : undefined);
+  const files = await readSiteFiles(config, cache ? cacheDir ?? cacheDirFor(config.siteDir) : undefined, listing);
   return {
     config,
     configWarnings: warnings,
@@ -160,11 +171,9 @@ function addImages(files: Producers, images: ReadonlyMap<string, () => Uint8Arra
  * Source path ▶ what the image pass changed of its page: the marked-up body and its og:image. A
  * post's dependency key takes it in, so an image whose size changes re-renders the pages showing it.
  */
-function imageMarkup({ html: bodies }: RenderedBodies, pictured: ImagesDone): Map<string, string> {
+function imageMarkup(pictured: ImagesDone): Map<string, string> {
   const marked = new Map<string, string>();
-  if (pictured.html !== bodies) {
-    for (const [path, html] of pictured.html) if (html !== bodies.get(path)) marked.set(path, html);
-  }
+  for (const [path, html] of pictured.changed) marked.set(path, html);
   for (const [path, og] of pictured.og) marked.set(path, `${marked.get(path) ?? ''}\n${og}`);
   return marked;
 }

@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync, type Stats, statSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,6 +9,7 @@ import { sha256 } from '../lib/digest.ts';
 import { listFiles, readWhole } from '../lib/files.ts';
 import { compareText } from '../lib/order.ts';
 import { version } from '../lib/version.ts';
+import type { ContentListing } from './types.ts';
 
 /** The engine's folder: package.json, layouts/, and src/ or lib/ (whichever this module runs from). */
 const ENGINE = fileURLToPath(new URL('../../', import.meta.url));
@@ -47,7 +48,7 @@ export async function inputDigest(
   config: Config,
   options: OutputOptions,
   known?: KnownInputs,
-): Promise<{ digest: string; files: InputFiles; before: number }> {
+): Promise<{ digest: string; files: InputFiles; before: number; content?: ContentListing }> {
   const before = Date.now() - 1000;
   const lines = [
     `engine ${await engineDigest()}`,
@@ -55,30 +56,48 @@ export async function inputDigest(
     `options ${describeValue(options)}`,
   ];
   const files: InputFiles = {};
+  let content: Map<string, Stats | undefined> | undefined = new Map();
   for (const folder of ['content', 'layouts', 'public']) {
-    lines.push(...await filesDigest(join(config.siteDir, folder), folder, files, known));
+    const seen = folder === 'content' ? content : undefined;
+    const digested = await filesDigest(join(config.siteDir, folder), folder, files, known, seen);
+    if (seen && !digested.listed) content = undefined; // the read lists it again, and says what is wrong
+    lines.push(...digested.lines);
   }
-  lines.push(...await filesDigest(join(ENGINE, 'layouts'), 'colophon/layouts', files, known));
-  return { digest: sha256(lines.join('\n')), files, before };
+  lines.push(...(await filesDigest(join(ENGINE, 'layouts'), 'colophon/layouts', files, known)).lines);
+  return { digest: sha256(lines.join('\n')), files, before, content };
 }
 
-/** One line a file: its label-relative path and the SHA-256 of its bytes. */
-async function filesDigest(root: string, label: string, files: InputFiles, known?: KnownInputs): Promise<string[]> {
-  const paths = await listFiles(root, label, false).catch(() => [] as string[]);
-  return mapLimit(paths, IO_CONCURRENCY, async (path) => {
-    const name = `${label}/${path}`;
-    const info = statSync(join(root, path), { throwIfNoEntry: false });
-    const seen = known?.files[name];
-    let hash = seen && info && seen[0] === info.size && seen[1] === info.mtimeMs && info.mtimeMs < known!.before
+/** One line a file: its label-relative path and the SHA-256 of its bytes. `stats` takes each file's stat. */
+async function filesDigest(
+  root: string,
+  label: string,
+  files: InputFiles,
+  known?: KnownInputs,
+  stats?: Map<string, Stats | undefined>,
+): Promise<{ lines: string[]; listed: boolean }> {
+  const listed = await listFiles(root, label, false).catch(() => undefined);
+  const paths = listed ?? [];
+  // The files whose recorded hash holds are done here, in one synchronous pass; only the others are read.
+  const infos = paths.map((path) => statSync(join(root, path), { throwIfNoEntry: false }));
+  const hashes = paths.map((path, i) => {
+    const seen = known?.files[`${label}/${path}`];
+    const info = infos[i];
+    return seen && info && seen[0] === info.size && seen[1] === info.mtimeMs && info.mtimeMs < known!.before
       ? seen[2]
       : undefined;
-    if (hash === undefined) {
-      const bytes = await readWhole(join(root, path)).catch(() => undefined);
-      hash = bytes ? sha256(bytes) : 'unreadable';
-    }
-    if (info) files[name] = [info.size, info.mtimeMs, hash];
-    return `${name} ${hash}`;
   });
+  const unread = paths.flatMap((_, i) => (hashes[i] === undefined ? [i] : []));
+  await mapLimit(unread, IO_CONCURRENCY, async (i) => {
+    const bytes = await readWhole(join(root, paths[i]!)).catch(() => undefined);
+    hashes[i] = bytes ? sha256(bytes) : 'unreadable';
+  });
+  const lines = paths.map((path, i) => {
+    const [name, info] = [`${label}/${path}`, infos[i]];
+    stats?.set(path, info);
+    if (info) files[name] = [info.size, info.mtimeMs, hashes[i]!];
+    return `${name} ${hashes[i]}`;
+  });
+  return { lines, listed: listed !== undefined };
 }
 
 /**

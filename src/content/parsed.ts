@@ -1,22 +1,41 @@
+import { Buffer } from 'node:buffer';
 import type { Stats } from 'node:fs';
 import { appendFile, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { sha256 } from '../lib/digest.ts';
+import {
+  bytesAt,
+  compactionDue,
+  nameOf,
+  openSegments,
+  type Place,
+  placed,
+  removeUnused,
+  type Segment,
+  type SegmentName,
+  writeSegment,
+} from '../lib/segments.ts';
 import { engineDigest } from './inputs.ts';
 import type { Source } from './types.ts';
 
 /**
  * The sources of the last build, as parsed, so that a rebuild neither reads nor parses a file that
- * did not change: at 10,000 posts that was most of what a one-post edit cost. One file per site
- * folder (sources-v1/<hash of the folder>.bin): the V8 serialization (which keeps front matter's
+ * did not change: at 10,000 posts that was most of what a one-post edit cost. Per site folder, in
+ * sources-v2/: an index (<hash of the folder>.bin), the V8 serialization (which keeps front matter's
  * dates as dates) of the engine's digest, the timezone (dates are read in it), the time the record
- * was begun, and each source with its file's size and times; then the SHA-256 of all that, in hex.
+ * was begun, and each source but its body with its file's size and times and where its body lies,
+ * followed by its SHA-256 in hex; and the bodies, in UTF-8, in append-only segments (lib/segments.ts):
+ * a save writes the index and the bodies parsed since, not 60 MB of bodies again. A body is decoded
+ * only when something reads it; a rebuild that keeps a page never does (the body cache and the
+ * dependency keys take a body by its digest).
  *
  * A file is taken from the record when its size, mtime and ctime are those recorded and it was last
  * modified a second or more before the record was begun, as inputDigest trusts a file's hash: a
  * file edited while (or just before) a build read it is read again by the next one. A damaged or
- * unreadable record is ignored whole; one that cannot be written only makes the next build slower.
+ * unreadable index is ignored whole, a segment changed since it was written (by its size and mtime,
+ * see lib/segments.ts) or missing loses only its own sources; one
+ * that cannot be written only makes the next build slower.
  */
 export interface ParsedSources {
   /** The source recorded for this path, if its file is as it was then. */
@@ -27,54 +46,112 @@ export interface ParsedSources {
   save(live: ReadonlySet<string>): Promise<void>;
 }
 
-const FORMAT = 'colophon-sources 1';
+const FORMAT = 'colophon-sources 3';
 
-type Entry = [size: number, mtimeMs: number, ctimeMs: number, source: Source];
+/** A file's size and times, its source without the body, and where the body lies: segment, offset, length. */
+type Entry = [size: number, mtimeMs: number, ctimeMs: number, source: Omit<Source, 'body'>, ...at: number[]];
 
 interface Recorded {
   format: string;
   engine: string;
   timezone: string;
   before: number;
+  segments: SegmentName[];
   entries: Map<string, Entry>;
 }
 
+/** What this build keeps of a file: taken from the record (its body still bytes in a segment) or parsed now. */
+type Kept = [entry: Entry, body: Place | string];
+
 export async function openParsedSources(dir: string, siteDir: string, timezone: string): Promise<ParsedSources> {
-  const file = join(dir, 'sources-v1', `${sha256(siteDir).slice(0, 24)}.bin`);
+  const folder = join(dir, 'sources-v2');
+  const base = sha256(siteDir).slice(0, 24);
+  const file = join(folder, `${base}.bin`);
   const before = Date.now() - 1000;
   const engine = await engineDigest();
   const last = await readRecord(file);
   const usable = last && last.format === FORMAT && last.engine === engine && last.timezone === timezone;
-  const known = usable ? last.entries : new Map<string, Entry>();
-  const entries = new Map<string, Entry>();
+  const known = usable ? placesOf(folder, last) : new Map<string, Kept>();
+  const kept = new Map<string, Kept>();
   let changed = !usable;
   return {
     take(path, info) {
       const entry = known.get(path);
-      if (!entry || entry[0] !== info.size || entry[1] !== info.mtimeMs || entry[2] !== info.ctimeMs) return undefined;
+      if (!entry) return undefined;
+      const [[size, mtimeMs, ctimeMs, source], place] = entry;
+      if (size !== info.size || mtimeMs !== info.mtimeMs || ctimeMs !== info.ctimeMs) return undefined;
       if (info.mtimeMs >= last!.before) return undefined;
-      entries.set(path, entry);
-      return entry[3];
+      kept.set(path, entry);
+      return withLazyBody(source, place as Place);
     },
     keep(path, info, source) {
-      entries.set(path, [info.size, info.mtimeMs, info.ctimeMs, source]);
+      const { body, ...rest } = source;
+      kept.set(path, [[info.size, info.mtimeMs, info.ctimeMs, rest], body]);
       changed = true;
     },
     async save(live) {
-      for (const path of entries.keys()) if (!live.has(path)) entries.delete(path);
-      if (!changed && entries.size === known.size) return;
-      const payload = serialize({ format: FORMAT, engine, timezone, before, entries } satisfies Recorded);
+      for (const path of kept.keys()) if (!live.has(path)) kept.delete(path);
+      if (!changed && kept.size === known.size) return;
       const temp = `${file}.${process.pid}.tmp`;
+      let written: string | undefined;
       try {
-        await mkdir(join(dir, 'sources-v1'), { recursive: true });
+        await mkdir(folder, { recursive: true });
+        const placesBefore = [...known.values()].map(([, place]) => place as Place);
+        const reused = [...kept.values()].flatMap(([, body]) => (typeof body === 'string' ? [] : [body]));
+        const compact = compactionDue(placesBefore, reused); // then every body moves into the new segment
+        const moving = [...kept].filter(([, [, body]]) => compact || typeof body === 'string');
+        const bytes = moving.map((
+          [, [, body]],
+        ) => (typeof body === 'string' ? Buffer.from(body, 'utf8') : bytesAt(body)));
+        const at = bytes.length > 0 ? await writeSegment(folder, base, bytes) : [];
+        written = at[0]?.segment.name;
+        moving.forEach(([path, [entry]], i) => kept.set(path, [entry, at[i]!]));
+        const payload = serialize(recordOf({ format: FORMAT, engine, timezone, before }, kept));
         await writeFile(temp, payload);
-        await appendFile(temp, sha256(payload), 'latin1'); // after it: no copy of the whole payload
+        await appendFile(temp, sha256(payload), 'latin1');
         await rename(temp, file);
+        const used = new Set([...kept.values()].map(([, place]) => (place as Place).segment.name));
+        await removeUnused(folder, base, used);
       } catch {
         await rm(temp, { force: true }).catch(() => {});
+        if (written) await rm(join(folder, written), { force: true }).catch(() => {});
       }
     },
   };
+}
+
+/** The recorded sources whose bodies are in a segment that is there and undamaged. */
+function placesOf(folder: string, record: Recorded): Map<string, Kept> {
+  const segments = openSegments(folder, record.segments);
+  const known = new Map<string, Kept>();
+  for (const [path, entry] of record.entries) {
+    const [size, mtimeMs, ctimeMs, source, segment, offset, length] = entry;
+    const place = placed(segments[segment!], offset!, length!);
+    if (place) known.set(path, [[size, mtimeMs, ctimeMs, source], place]);
+  }
+  return known;
+}
+
+/** The index of the kept sources, every body now in a segment. */
+function recordOf(header: Omit<Recorded, 'segments' | 'entries'>, kept: Map<string, Kept>): Recorded {
+  const numbers = new Map<Segment, number>();
+  const entries = new Map<string, Entry>();
+  for (const [path, [[size, mtimeMs, ctimeMs, source], body]] of kept) {
+    const { segment, offset, size: length } = body as Place;
+    if (!numbers.has(segment)) numbers.set(segment, numbers.size);
+    entries.set(path, [size, mtimeMs, ctimeMs, source, numbers.get(segment)!, offset, length]);
+  }
+  const segments = [...numbers.keys()].map(nameOf);
+  return { ...header, segments, entries };
+}
+
+/** The source as recorded, its body decoded from the segment's bytes when first read. */
+function withLazyBody(recorded: Omit<Source, 'body'>, place: Place): Source {
+  let body: string | undefined;
+  return Object.defineProperty({ ...recorded }, 'body', {
+    enumerable: true,
+    get: () => (body ??= bytesAt(place).toString('utf8')),
+  }) as Source;
 }
 
 async function readRecord(file: string): Promise<Recorded | undefined> {
@@ -84,7 +161,7 @@ async function readRecord(file: string): Promise<Recorded | undefined> {
   if (bytes.toString('latin1', bytes.length - 64) !== sha256(payload)) return undefined;
   try {
     const record = deserialize(payload) as Recorded;
-    return record.entries instanceof Map ? record : undefined;
+    return record.entries instanceof Map && Array.isArray(record.segments) ? record : undefined;
   } catch {
     return undefined;
   }

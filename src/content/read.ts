@@ -1,4 +1,5 @@
-import { lstat, stat } from 'node:fs/promises';
+import { statSync } from 'node:fs';
+import { lstat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Config } from '../config/types.ts';
 import { IO_CONCURRENCY, mapLimit } from '../lib/concurrency.ts';
@@ -8,30 +9,37 @@ import { createZone, type Zone } from '../lib/zone.ts';
 import { bundledFiles } from './bundles.ts';
 import type { ParsedSources } from './parsed.ts';
 import { readSource } from './source.ts';
-import type { Asset, Content, Source } from './types.ts';
+import type { Asset, Content, ContentListing, Source } from './types.ts';
 
-/** Every source under content/ and every file under public/, each read and checked, in path order. */
-export async function loadContent(config: Config, parsed?: ParsedSources): Promise<Content> {
+/**
+ * Every source under content/ and every file under public/, each read and checked, in path order.
+ * `listing`: content/ as inputDigest has just listed and stat-ed it, so that it is not done twice.
+ */
+export async function loadContent(config: Config, parsed?: ParsedSources, listing?: ContentListing): Promise<Content> {
   const zone = createZone(config.timezone);
   const errors: ColophonError[] = [];
   const sources: Source[] = [];
   const assets: Asset[] = [];
   const bundleFiles: Asset[] = [];
-  const contentFiles = await listFiles(join(config.siteDir, 'content'), 'content', true);
+  const contentFiles = listing
+    ? [...listing.keys()].filter((path) => !isHiddenPath(path))
+    : await listFiles(join(config.siteDir, 'content'), 'content', true);
   const paths = contentFiles.filter((f) => f.toLowerCase().endsWith('.md')).map((rel) => `content/${rel}`);
   // Every file is read before any is parsed: parsing between reads, as each read completes, made
   // reading 10,000 posts a third slower.
   // A file the last build parsed and that has not changed since is taken as it parsed (see ParsedSources).
-  const infos = parsed
-    ? await mapLimit(paths, IO_CONCURRENCY, (path) => stat(join(config.siteDir, path)).catch(() => undefined))
-    : [];
+  const statOf = (path: string) => statSync(join(config.siteDir, path), { throwIfNoEntry: false });
+  const infos = parsed ? paths.map((path) => listing ? listing.get(path.slice('content/'.length)) : statOf(path)) : [];
   const taken = paths.map((path, i) => infos[i] && parsed!.take(path, infos[i]));
-  const texts = await mapLimit(
-    paths,
+  const unread = paths.flatMap((_, i) => (taken[i] ? [] : [i]));
+  const texts = new Array<string | ColophonError | undefined>(paths.length);
+  await mapLimit(
+    unread,
     IO_CONCURRENCY,
-    (path, i) => taken[i] ? Promise.resolve(undefined) : readSourceText(config.siteDir, path),
+    async (i) => void (texts[i] = await readSourceText(config.siteDir, paths[i]!)),
   );
-  texts.forEach((text, i) => {
+  paths.forEach((_, i) => {
+    const text = texts[i];
     const result = taken[i] ?? (typeof text === 'string' ? readSource(paths[i]!, text, zone) : text);
     if (result instanceof ColophonError) errors.push(result);
     else if (result) sources.push(result);
@@ -97,8 +105,12 @@ async function isGone(full: string, error: unknown): Promise<boolean> {
  * not hidden and not an editor's backup (what listFiles skips).
  */
 export function isSourcePath(path: string): boolean {
-  const hidden = path.split('/').some((part) => part.startsWith('.') || part.endsWith('~'));
-  return path.startsWith('content/') && path.toLowerCase().endsWith('.md') && !hidden;
+  return path.startsWith('content/') && path.toLowerCase().endsWith('.md') && !isHiddenPath(path);
+}
+
+/** Whether a path goes through a hidden file or folder, or an editor's backup: what listFiles skips. */
+export function isHiddenPath(path: string): boolean {
+  return path.split('/').some((part) => part.startsWith('.') || part.endsWith('~'));
 }
 
 function readError(path: string, error: unknown): ColophonError {

@@ -5,11 +5,11 @@ import type { Templates } from '../deps/eta.ts';
 import { asFailure, BuildFailure, ColophonError, keepUserError } from '../lib/errors.ts';
 import { compareText } from '../lib/order.ts';
 import { createZone } from '../lib/zone.ts';
-import { isSourcePath, loadContent, readPublicFile, readSourceFile } from './read.ts';
+import { isHiddenPath, isSourcePath, loadContent, readPublicFile, readSourceFile } from './read.ts';
 import { isBundleIndex } from './bundles.ts';
 import { openParsedSources } from './parsed.ts';
 import { loadTheme } from './theme.ts';
-import type { Source } from './types.ts';
+import type { ContentListing, Source } from './types.ts';
 
 /**
  * What a site's files held when last read: kept between the dev server's refreshes, so that a save
@@ -33,13 +33,16 @@ export interface GoodFiles {
   templates: Templates;
 }
 
-/** Reads everything. Throws BuildFailure only for a problem that stops the whole read (a symlink loop). */
-/** `cacheDir`: where the parsed sources of the last build are kept (none: every source is read and parsed). */
-export async function readSiteFiles(config: Config, cacheDir?: string): Promise<SiteFiles> {
+/**
+ * Reads everything. Throws BuildFailure only for a problem that stops the whole read (a symlink loop).
+ * `cacheDir`: where the parsed sources of the last build are kept (none: every source is read and
+ * parsed). `listing`: content/ as inputDigest saw it (see loadContent).
+ */
+export async function readSiteFiles(config: Config, cacheDir?: string, listing?: ContentListing): Promise<SiteFiles> {
   const parsed = cacheDir === undefined
     ? undefined
     : await openParsedSources(cacheDir, config.siteDir, config.timezone);
-  const content = await loadContent(config, parsed).catch(asFailure);
+  const content = await loadContent(config, parsed, listing).catch(asFailure);
   return {
     sources: new Map(content.sources.map((s) => [s.path, s])),
     assets: new Map(content.assets.map((a) => [a.path, a.bytes])),
@@ -92,12 +95,11 @@ export function goodFiles(files: SiteFiles): GoodFiles {
  * bundle's file, or an index.md that makes or unmakes a bundle (not one that is edited).
  */
 function hasFolderEvent(files: SiteFiles, config: Config, changed: readonly string[]): boolean {
-  const hidden = (path: string) => path.split('/').some((part) => part.startsWith('.') || part.endsWith('~'));
   const known = [...files.sources.keys(), ...files.problems.keys()];
   const read = new Set(known);
   const madeOrGone = (path: string) => read.has(path) !== existsSync(join(config.siteDir, path));
   const bundled = (path: string) => !isSourcePath(path) || (isBundleIndex(path) && madeOrGone(path));
-  if (changed.some((path) => path.startsWith('content/') && !hidden(path) && bundled(path))) return true;
+  if (changed.some((path) => path.startsWith('content/') && !isHiddenPath(path) && bundled(path))) return true;
   const inTrees = changed.filter((path) => path.startsWith('content/') || path.startsWith('public/'));
   if (inTrees.length === 0) return false;
   return inTrees.some((path) =>

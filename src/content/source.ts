@@ -2,6 +2,7 @@ import { checkAlias, normalizeAlias } from '../config/aliases.ts';
 import { checkPermalinkPattern } from '../config/permalink-pattern.ts';
 import { isProblem, parseFrontMatter } from '../deps/matter.ts';
 import { dateFromFileName, parseDate } from '../lib/dates.ts';
+import { sha256 } from '../lib/digest.ts';
 import { codeFrame, ColophonError, keepUserError } from '../lib/errors.ts';
 import { abbreviate, byteLength, MAX_NAME_BYTES } from '../lib/limits.ts';
 import { slugFromFileName, slugify } from '../lib/slug.ts';
@@ -55,6 +56,7 @@ export function readSource(path: string, raw: string, zone: Zone): Source | Colo
       image: field.text('image'),
       data: parsed.data,
       body: parsed.body,
+      bodyDigest: sha256(parsed.body),
       lines: { body: parsed.bodyLine, image: field.lineOf('image') },
     };
   } catch (error) {
@@ -170,4 +172,9 @@ function fileNameSlug(path: string, kind: SourceKind): string {
 
 function tooLong(name: string): string {
   return `is ${byteLength(name)} bytes long; a file or folder name can have at most ${MAX_NAME_BYTES}`;
+}
+
+/** The SHA-256 of a source's body, without reading the body when the reader recorded it. */
+export function bodyDigest(source: Source): string {
+  return source.bodyDigest ?? sha256(source.body);
 }

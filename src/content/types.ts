@@ -1,3 +1,4 @@
+import type { Stats } from 'node:fs';
 import type { ColophonError } from '../lib/errors.ts';
 
 export type SourceKind = 'post' | 'page';
@@ -21,6 +22,11 @@ export interface Source {
   image?: string; // og:image: a URL, or a path resolved as links in the body are
   data: Record<string, unknown>; // the whole front matter, for templates
   body: string;
+  /**
+   * SHA-256 of `body`, made as the file is read (readSource always sets it): what the body cache and
+   * the dependency keys take, so that a rebuild neither hashes nor even decodes 10,000 bodies.
+   */
+  bodyDigest?: string;
   /** Where the body starts, and the `image` field's line: for errors about the images they name. */
   lines?: { body: number; image?: number };
 }
@@ -38,3 +44,10 @@ export interface Content {
   bundleFiles?: Asset[];
   errors: ColophonError[];
 }
+
+/**
+ * What inputDigest saw of content/, for the read that follows it to take instead of listing and
+ * stat-ing every file again: each file (hidden ones too), by path under content/ in code-unit order,
+ * with its stat (undefined when it could not be stat-ed).
+ */
+export type ContentListing = ReadonlyMap<string, Stats | undefined>;

@@ -1,37 +1,51 @@
 import { Buffer } from 'node:buffer';
-import { randomUUID } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { markdownItVersion } from '../deps/markdown.ts';
 import { ENGINE, shikiVersion } from '../deps/shiki.ts';
 import { sha256 } from '../lib/digest.ts';
 import { compareText } from '../lib/order.ts';
+import {
+  bytesAt,
+  compactionDue,
+  nameOf,
+  openSegments,
+  type Place,
+  placed,
+  removeUnused,
+  type SegmentName,
+  writeSegment,
+} from '../lib/segments.ts';
 import { engineDigest } from './engine-digest.ts';
 
 /**
  * Every post's body HTML from the last build, so that a build after it renders Markdown only for the
  * bodies whose text changed. One index per site folder (bodies-v1/<hash of the folder>.pack) names
- * the segments that hold the entries (<same hash>.<id>.seg) and where each entry lies in them. A
- * build reads the index and its segments at the start, and decodes an entry only when its HTML is
+ * the segments that hold the entries (<same hash>.<id>.seg) and where each entry lies in them, with
+ * what a build needs of an entry it does not read (its unknown languages, whether it shows an
+ * image). A build reads the index at the start, and a segment only when an entry's HTML in it is
  * asked for (a rebuild keeps most pages without rendering them). Saving appends: the entries that
  * are new go into one new segment and the index is written again (to a temporary name, then
  * renamed); once dead entries outweigh live ones, every live entry is copied into one segment and
  * the old segments are removed. So one edited body costs a small segment, not a copy of them all.
- * An entry's key is the SHA-256 of everything that decides its HTML: the body, the Markdown and
+ * An entry's key is the SHA-256 of everything that decides its HTML: the body (by its SHA-256), the Markdown and
  * highlighting settings, the versions of markdown-it and shiki, and the code that renders bodies.
- * The index carries the SHA-256 of its contents and of each segment: a damaged index is ignored
- * whole, a damaged or missing segment loses only its own entries.
+ * The index carries the SHA-256 of its contents and each segment's size and mtime as written: a
+ * damaged index is ignored whole, a segment changed since (see lib/segments.ts) or missing loses
+ * only its own entries.
  */
 export interface BodyCache {
-  /** What this body last rendered to with these settings, if the pack holds it (its HTML decoded when read). */
-  get(body: string): CachedBody | undefined;
+  /** What a body (by its SHA-256) last rendered to with these settings, if the pack holds it (decoded when read). */
+  get(digest: string): CachedBody | undefined;
   /** Records each live body (reading the HTML of new ones only); the index is rewritten when its entries changed. */
-  save(bodies: Iterable<[body: string, rendered: CachedBody]>): Promise<void>;
+  save(bodies: Iterable<[digest: string, rendered: CachedBody]>): Promise<void>;
 }
 
 export interface CachedBody {
   readonly html: string;
   readonly unknown: string[]; // fence languages with no grammar, in the order met: their warnings come back too
+  /** Whether the HTML has an `<img ` tag, as the index records it (so it need not be read); unset: look. */
+  readonly images?: boolean;
 }
 
 /** Settings that change what a body renders to. */
@@ -43,19 +57,13 @@ export interface BodySettings {
   plugins?: string; // the configuration's fingerprint, when it has plugins
 }
 
-const FORMAT = 'colophon-bodies 3';
+const FORMAT = 'colophon-bodies 5';
 
-/** Where an entry lies: its segment's bytes, and its offset and length there. */
-interface Place {
-  segment: Segment;
-  offset: number;
-  size: number;
-}
-
-interface Segment {
-  name: string;
-  bytes: Buffer;
-  digest: string;
+/** An entry as the index records it: where its HTML lies, and what the build needs to know of it unread. */
+interface Stored {
+  place: Place;
+  unknown: string[];
+  images: boolean;
 }
 
 /**
@@ -76,51 +84,52 @@ export async function openBodyCache(
   const salt = `${FORMAT}\0${engineDigest(ENGINE_MODULES)}\0${markdownItVersion()}\0${shikiVersion}\0${ENGINE}\0${
     JSON.stringify(settings)
   }\0`;
-  const keys = new Map<string, string>(); // body ▶ key: a build asks for each body's key twice
-  const keyOf = (body: string) => {
-    let key = keys.get(body);
-    if (key === undefined) keys.set(body, key = sha256(salt + body));
+  const keys = new Map<string, string>(); // body's digest ▶ key: a build asks for each body's key twice
+  const keyOf = (digest: string) => {
+    let key = keys.get(digest);
+    if (key === undefined) keys.set(digest, key = sha256(salt + digest));
     return key;
   };
   let known = await readPack(folder, base);
   const seeded = known.size === 0 && seed !== undefined;
   if (seeded) known = await readPack(folder, baseOf(seed));
   return {
-    get(body) {
-      const place = known.get(keyOf(body));
-      return place && lazyEntry(place);
+    get(digest) {
+      const stored = known.get(keyOf(digest));
+      return stored && lazyEntry(stored);
     },
     async save(bodies) {
-      const live = new Map<string, Place | CachedBody>();
-      for (const [body, rendered] of bodies) {
-        const key = keyOf(body);
+      const live = new Map<string, Stored | CachedBody>();
+      for (const [digest, rendered] of bodies) {
+        const key = keyOf(digest);
         live.set(key, known.get(key) ?? rendered);
       }
-      const fresh = [...live].filter((entry): entry is [string, CachedBody] => !('segment' in entry[1]));
+      const fresh = [...live].filter((entry): entry is [string, CachedBody] => !('place' in entry[1]));
       if (!seeded && fresh.length === 0 && live.size === known.size) return;
       const temp = `${file}.${process.pid}.tmp`;
       const written: string[] = [];
       try {
         await mkdir(folder, { recursive: true });
-        const places = new Map<string, Place>();
-        const reused = new Map<string, Place>();
-        for (const [key, entry] of live) if ('segment' in entry) reused.set(key, entry);
-        const liveBytes = [...reused.values()].reduce((sum, p) => sum + p.size, 0);
-        const allBytes = [...new Set([...known.values()].map((p) => p.segment))].reduce(
-          (sum, segment) => sum + segment.bytes.length,
-          0,
-        );
+        const stored = new Map<string, Stored>();
+        const reused = new Map<string, Stored>();
+        for (const [key, entry] of live) if ('place' in entry) reused.set(key, entry);
         // Copy the live entries into the new segment when the dead ones outweigh them (or they came from a seed).
-        const compact = seeded || allBytes - liveBytes > liveBytes;
-        const moving: [string, Place | CachedBody][] = compact ? [...live] : fresh;
-        if (!compact) { for (const [key, place] of reused) places.set(key, place); }
+        const places = (entries: Iterable<Stored>) => [...entries].map((entry) => entry.place);
+        const compact = seeded || compactionDue(places(known.values()), places(reused.values()));
+        const moving: [string, Stored | CachedBody][] = compact ? [...live] : fresh;
+        if (!compact) { for (const [key, entry] of reused) stored.set(key, entry); }
         if (moving.length > 0) {
-          const segment = await writeSegment(folder, base, moving, places);
-          written.push(segment);
+          const html = moving.map(([, entry]) => ('place' in entry ? bytesAt(entry.place) : Buffer.from(entry.html)));
+          const at = await writeSegment(folder, base, html);
+          written.push(at[0]!.segment.name);
+          moving.forEach(([key, entry], i) => {
+            const images = 'place' in entry ? entry.images : entry.html.includes(IMG);
+            stored.set(key, { place: at[i]!, unknown: entry.unknown, images });
+          });
         }
-        await writeFile(temp, indexText(places));
+        await writeFile(temp, indexText(stored));
         await rename(temp, file);
-        await removeUnused(folder, base, new Set([...places.values()].map((p) => p.segment.name)));
+        await removeUnused(folder, base, new Set([...stored.values()].map((entry) => entry.place.segment.name)));
       } catch {
         // A cache that cannot be written only makes the next build slower.
         await rm(temp, { force: true }).catch(() => {});
@@ -130,98 +139,71 @@ export async function openBodyCache(
   };
 }
 
-/** An entry whose HTML is decoded from its segment's bytes when first read. */
-function lazyEntry(place: Place): CachedBody {
-  const { bytes } = place.segment;
-  const newline = bytes.indexOf(10, place.offset);
-  const unknown = JSON.parse(bytes.toString('utf8', place.offset, newline)) as string[];
+/** What the image pass looks for (see BodyHtml). */
+const IMG = '<img ';
+
+/** An entry whose HTML is read and decoded from its segment when first asked for. */
+function lazyEntry(stored: Stored): CachedBody {
   let html: string | undefined;
   return {
-    unknown,
+    unknown: stored.unknown,
+    images: stored.images,
     get html() {
-      return html ??= bytes.toString('utf8', newline + 1, place.offset + place.size);
+      return html ??= bytesAt(stored.place).toString('utf8');
     },
   };
 }
 
-/** Writes `entries` into one new segment and records where each went. Returns the segment's file name. */
-async function writeSegment(
-  folder: string,
-  base: string,
-  entries: [string, Place | CachedBody][],
-  places: Map<string, Place>,
-): Promise<string> {
-  const chunks: Buffer[] = [];
-  const at: [string, number, number][] = [];
-  let offset = 0;
-  for (const [key, entry] of entries) {
-    const bytes = 'segment' in entry
-      ? entry.segment.bytes.subarray(entry.offset, entry.offset + entry.size)
-      : Buffer.from(`${JSON.stringify(entry.unknown)}\n${entry.html}`, 'utf8');
-    chunks.push(bytes);
-    at.push([key, offset, bytes.length]);
-    offset += bytes.length;
-  }
-  const bytes = Buffer.concat(chunks, offset);
-  const name = `${base}.${randomUUID()}.seg`;
-  await writeFile(join(folder, name), bytes);
-  const segment: Segment = { name, bytes, digest: sha256(bytes) };
-  for (const [key, start, size] of at) places.set(key, { segment, offset: start, size });
-  return name;
-}
-
 /**
- * Header line, the digest of the rest, one "segment name digest" line per segment, a blank line,
- * then one "key segment offset size" line per entry (segments by their number in that list).
+ * Header line, the digest of the rest, one "segment name size mtime" line per segment, a blank line,
+ * then one "key segment offset size images unknown" line per entry (segments by their number in that
+ * list; `images` 1 or 0; `unknown` the languages as JSON, which ends the line).
  */
-function indexText(places: Map<string, Place>): string {
-  const segments = [...new Set([...places.values()].map((p) => p.segment))].sort((a, b) => compareText(a.name, b.name));
+function indexText(stored: Map<string, Stored>): string {
+  const segments = [...new Set([...stored.values()].map((entry) => entry.place.segment))]
+    .sort((a, b) => compareText(a.name, b.name));
   const number = new Map(segments.map((segment, i) => [segment, i]));
-  const keys = [...places.keys()].sort(compareText);
+  const keys = [...stored.keys()].sort(compareText);
   const body = [
-    ...segments.map((s) => `segment ${s.name} ${s.digest}\n`),
+    ...segments.map((s) => `segment ${nameOf(s).join(' ')}\n`),
     '\n',
     ...keys.map((key) => {
-      const p = places.get(key)!;
-      return `${key} ${number.get(p.segment)} ${p.offset} ${p.size}\n`;
+      const { place, images, unknown } = stored.get(key)!;
+      return `${key} ${number.get(place.segment)} ${place.offset} ${place.size} ${images ? 1 : 0} ${
+        JSON.stringify(unknown)
+      }\n`;
     }),
   ].join('');
   return `${FORMAT}\n${sha256(body)}\n${body}`;
 }
 
-async function readPack(folder: string, base: string): Promise<Map<string, Place>> {
-  const places = new Map<string, Place>();
+async function readPack(folder: string, base: string): Promise<Map<string, Stored>> {
+  const known = new Map<string, Stored>();
   const text = await readFile(join(folder, `${base}.pack`), 'latin1').catch(() => undefined);
   const head = `${FORMAT}\n`;
-  if (text === undefined || !text.startsWith(head)) return places;
+  if (text === undefined || !text.startsWith(head)) return known;
   const body = text.slice(head.length + 65);
-  if (text.slice(head.length, head.length + 64) !== sha256(Buffer.from(body, 'latin1'))) return places;
+  if (text.slice(head.length, head.length + 64) !== sha256(Buffer.from(body, 'latin1'))) return known;
   const [segmentLines = '', entryLines = ''] = body.split('\n\n');
-  const segments = await Promise.all(
-    segmentLines.split('\n').filter(Boolean).map(async (line) => {
-      const [, name, digest] = line.split(' ');
-      const bytes = await readFile(join(folder, name!)).catch(() => undefined);
-      return bytes && sha256(bytes) === digest ? { name: name!, bytes, digest } : undefined;
-    }),
-  );
+  const named = segmentLines.split('\n').filter(Boolean).map((line): SegmentName => {
+    const [, name, size, mtimeMs] = line.split(' ');
+    return [name!, Number(size), Number(mtimeMs)];
+  });
+  const segments = openSegments(folder, named);
   for (const line of entryLines.split('\n')) {
     if (line === '') continue;
-    const [key, number, offset, size] = line.split(' ');
-    const segment = segments[Number(number)];
-    const place = { segment: segment!, offset: Number(offset), size: Number(size) };
-    if (segment && place.offset + place.size <= segment.bytes.length) places.set(key!, place);
-  }
-  return places;
-}
-
-/** Removes this site's segments that the index no longer names (an interrupted save's, or compacted ones). */
-async function removeUnused(folder: string, base: string, used: Set<string>): Promise<void> {
-  const names = await readdir(folder).catch(() => [] as string[]);
-  for (const name of names) {
-    if (name.startsWith(`${base}.`) && name.endsWith('.seg') && !used.has(name)) {
-      await rm(join(folder, name), { force: true }).catch(() => {});
+    const [key, number, offset, size, images] = line.split(' ', 5);
+    const place = placed(segments[Number(number)], Number(offset), Number(size));
+    const unknown = line.slice(line.indexOf(' [') + 1);
+    if (place) {
+      known.set(key!, {
+        place,
+        unknown: JSON.parse(Buffer.from(unknown, 'latin1').toString('utf8')),
+        images: images === '1',
+      });
     }
   }
+  return known;
 }
 
 /** The code that turns a body into HTML: a changed engine never reuses another engine's output. */

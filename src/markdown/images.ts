@@ -5,10 +5,12 @@ import { cacheDirFor } from '../lib/cache-dir.ts';
 import { mapLimit } from '../lib/concurrency.ts';
 import { BuildFailure, ColophonError } from '../lib/errors.ts';
 import { safeDecode } from '../lib/html.ts';
+import { MapView } from '../lib/map-view.ts';
 import { compareText } from '../lib/order.ts';
 import type { Site } from '../model/types.ts';
 import { createImageCache, type Processed } from './image-cache.ts';
 import { largestUrl, MARKDOWN_IMG, pictureHtml, variantUrl } from './picture.ts';
+import type { BodyHtml } from './types.ts';
 
 /**
  * Images side by side: each runs on one libvips thread (see deps/sharp.ts), and a 2,000 × 1,500
@@ -20,7 +22,8 @@ const RASTER = /\.(?:jpe?g|png|webp|avif)$/i;
 
 /** What the image pass made of a site's bodies. */
 export interface ImagesDone {
-  html: ReadonlyMap<string, string>; // by source path: the body with its images marked up (the input if none)
+  html: ReadonlyMap<string, string>; // by source path: the body with its images marked up
+  changed: ReadonlyMap<string, string>; // the same, for only the bodies whose HTML that changed
   files: Map<string, () => Uint8Array>; // output path ▶ a processed image's bytes
   og: Map<string, string>; // source path ▶ the URL path of its front matter `image`, processed
   images: { total: number; processed: number };
@@ -28,41 +31,26 @@ export interface ImagesDone {
 
 /** Kept between the dev server's refreshes, as the body store is: an image processed once is not processed again. */
 export interface ImageStore {
-  apply(site: Site, html: ReadonlyMap<string, string>): Promise<ImagesDone>;
+  apply(site: Site, html: BodyHtml): Promise<ImagesDone>;
 }
 
 export function createImageStore(config: Config, options: { cache: boolean; cacheDir?: string }): ImageStore {
   const settings = config.images;
   if (settings === false) {
-    return { apply: async (_, html) => ({ html, files: new Map(), og: new Map(), images: none() }) };
+    return {
+      apply: async (_, html) => ({ html, changed: new Map(), files: new Map(), og: new Map(), images: none() }),
+    };
   }
   const dir = options.cache ? (options.cacheDir ?? cacheDirFor(config.siteDir)) : undefined;
   const cache = createImageCache(settings, dir);
   // A dev server's refresh keeps the bytes of files it did not re-read: what they are is known.
   const read = new WeakMap<Uint8Array, ImageInfo | string>();
   const infoOf = async (bytes: Uint8Array) => read.get(bytes) ?? read.set(bytes, await imageInfo(bytes)).get(bytes)!;
-  // A dev server's refresh after one edit finds every other body as it was: its images are known.
-  const seen = new WeakMap<Source, Seen>();
-  const refsOf = (source: Source, path: string, body: string) => {
-    const last = seen.get(source);
-    if (last?.html === body && last.path === path) return last;
-    const fresh: Seen = { html: body, path, refs: referencesOf(source, path, body) };
-    seen.set(source, fresh);
-    return fresh;
-  };
   return {
     async apply(site, html) {
-      const owners = [...site.posts, ...site.pages];
-      const known: Seen[] = [];
-      const refs: Reference[] = [];
-      for (const { source, path } of owners) {
-        const seen = refsOf(source, path, html.get(source.path)!);
-        known.push(seen);
-        for (const ref of seen.refs) refs.push(ref);
-      }
-      // No local raster image anywhere (a save to a site without them): every body stays as it is.
-      if (refs.length === 0) return { html, files: new Map(), og: new Map(), images: none() };
       const published = publishedFiles(site);
+      const owners = [...site.posts, ...site.pages];
+      const refs = owners.flatMap(({ source, path }) => referencesOf(source, path, html));
       const infos = await inspectAll(refs, published, infoOf);
       const targets = [...infos.keys()].sort(compareText);
       const { done, processed } = await processAll(
@@ -78,8 +66,16 @@ export function createImageStore(config: Config, options: { cache: boolean; cach
       for (const ref of refs) {
         if (ref.frontMatter) og.set(ref.source.path, largestUrl(ref.target, done.get(ref.target)!));
       }
-      const marked = new Map(owners.map(({ source }, i) => [source.path, markedUp(known[i]!, done, settings.sizes)]));
-      return { html: marked, files, og, images: { total: targets.length, processed } };
+      // A body that shows no image is left as it is, and not even decoded (see BodyHtml).
+      const changed = new Map<string, string>();
+      for (const { source, path } of owners) {
+        if (!html.mayShowImages(source.path)) continue;
+        const before = html.get(source.path)!;
+        const after = markUp(before, path, done, settings.sizes);
+        if (after !== before) changed.set(source.path, after);
+      }
+      const images = { total: targets.length, processed };
+      return { html: new Overlay(html, changed), changed, files, og, images };
     },
   };
 }
@@ -139,12 +135,13 @@ interface Reference {
 }
 
 /** The local raster images a post's body and front matter `image` show. */
-function referencesOf(source: Source, pagePath: string, html: string): Reference[] {
+function referencesOf(source: Source, pagePath: string, bodies: BodyHtml): Reference[] {
   const refs: Reference[] = [];
   const add = (src: string, frontMatter: boolean) => {
     const url = localUrl(src, pagePath);
     if (url !== undefined && RASTER.test(url)) refs.push({ source, src, url, target: safeDecode(url), frontMatter });
   };
+  const html = bodies.mayShowImages(source.path) ? bodies.get(source.path)! : '';
   for (const match of html.matchAll(MARKDOWN_IMG)) add(match[1]!.replace(/&amp;/g, '&'), false);
   if (source.image !== undefined) add(source.image, true);
   return refs;
@@ -182,25 +179,6 @@ function lineOf(source: Source, src: string): number | undefined {
 const byPlace = (a: ColophonError, b: ColophonError) =>
   compareText(a.file ?? '', b.file ?? '') || (a.line ?? 0) - (b.line ?? 0);
 
-/** What the image pass last found in one body, kept by its source while the body and page path stay. */
-interface Seen {
-  html: string;
-  path: string;
-  refs: Reference[];
-  /** The body marked up, and the processed image of each of its body references that made it. */
-  marked?: { html: string; from: (Processed | undefined)[] };
-}
-
-/** markUp's result, made again only when the body or one of the images it shows changed. */
-function markedUp(seen: Seen, done: ReadonlyMap<string, Processed>, sizes: string): string {
-  const inBody = seen.refs.filter((ref) => !ref.frontMatter);
-  if (inBody.length === 0) return seen.html; // markUp changes only tags of local raster images
-  const from = inBody.map((ref) => done.get(ref.target));
-  if (seen.marked && from.every((p, i) => p === seen.marked!.from[i])) return seen.marked.html;
-  seen.marked = { html: markUp(seen.html, seen.path, done, sizes), from };
-  return seen.marked.html;
-}
-
 /** Each Markdown image of a processed file as a `<picture>`; the others as they were. */
 function markUp(html: string, pagePath: string, done: ReadonlyMap<string, Processed>, sizes: string): string {
   if (!html.includes('<img ')) return html;
@@ -209,4 +187,23 @@ function markUp(html: string, pagePath: string, done: ReadonlyMap<string, Proces
     const image = url === undefined ? undefined : done.get(safeDecode(url));
     return image ? pictureHtml(url!, image, { alt, title }, sizes) : tag;
   });
+}
+
+/** The bodies as given, but for those the image pass changed. */
+class Overlay extends MapView<string, string> {
+  constructor(private readonly base: ReadonlyMap<string, string>, private readonly over: ReadonlyMap<string, string>) {
+    super();
+  }
+  get size(): number {
+    return this.base.size;
+  }
+  get(path: string): string | undefined {
+    return this.over.get(path) ?? this.base.get(path);
+  }
+  has(path: string): boolean {
+    return this.base.has(path);
+  }
+  keys(): MapIterator<string> {
+    return this.base.keys();
+  }
 }

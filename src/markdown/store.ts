@@ -1,15 +1,18 @@
 import type { Config } from '../config/types.ts';
+import { bodyDigest } from '../content/source.ts';
 import type { Source } from '../content/types.ts';
 import { cacheDirFor } from '../lib/cache-dir.ts';
 import { workerCount } from '../lib/concurrency.ts';
+import { MapView } from '../lib/map-view.ts';
 import { renderBodies, unknownWarnings } from './bodies.ts';
 import { type BodyCache, type CachedBody, openBodyCache } from './body-cache.ts';
 import { createHighlightCache } from './highlight-cache.ts';
 import { createPool } from './pool.ts';
+import type { BodyHtml } from './types.ts';
 
 /** Every live body's HTML, and what it took to make it. */
 export interface RenderedBodies {
-  html: ReadonlyMap<string, string>; // by source path, each read when asked for
+  html: BodyHtml; // by source path, each read when asked for
   /** Unknown fence languages, once per language, from every live body (rendered now or earlier). */
   warnings: string[];
   highlight: { blocks: number; highlighted: number };
@@ -27,7 +30,7 @@ export interface BodyStore {
 }
 
 interface Kept {
-  body: string;
+  digest: string; // the body's (see bodyDigest)
   rendered: CachedBody; // its HTML read only when asked for: a rebuild keeps most pages as they are
 }
 
@@ -51,7 +54,7 @@ export async function openBodyStore(config: Config, options: BodyStoreOptions): 
     async render(sources) {
       const cached = firstCache;
       firstCache = undefined; // later refreshes (the dev server's edits) leave the cache alone
-      const stale = sources.filter((s) => kept.get(s.path)?.body !== s.body && !takeCached(s, kept, cached));
+      const stale = sources.filter((s) => kept.get(s.path)?.digest !== bodyDigest(s) && !takeCached(s, kept, cached));
       const workers = options.workers ?? workerCount(stale.length);
       const pool = workers > 1 ? createPool(workers) : undefined;
       const highlightCache = options.cache ? createHighlightCache({ dir: cacheDir }) : undefined;
@@ -64,7 +67,8 @@ export async function openBodyStore(config: Config, options: BodyStoreOptions): 
         pool,
       }).finally(() => pool?.close());
       for (const [source, html] of done.html) {
-        kept.set(source.path, { body: source.body, rendered: { html, unknown: done.unknown.get(source.path) ?? [] } });
+        const rendered = { html, unknown: done.unknown.get(source.path) ?? [] };
+        kept.set(source.path, { digest: bodyDigest(source), rendered });
       }
       // Every source is in `kept` now; anything more is a body whose source went. A dev server's
       // save usually removes none, and these passes over every source are part of each save's latency.
@@ -72,7 +76,7 @@ export async function openBodyStore(config: Config, options: BodyStoreOptions): 
         const live = new Set(sources.map((s) => s.path));
         for (const path of kept.keys()) if (!live.has(path)) kept.delete(path);
       }
-      await cached?.save([...kept.values()].map((b) => [b.body, b.rendered]));
+      await cached?.save([...kept.values()].map((b) => [b.digest, b.rendered]));
       const unknown: [string, string][] = [];
       const html = new Map<string, CachedBody>();
       for (const s of sources) {
@@ -92,8 +96,9 @@ export async function openBodyStore(config: Config, options: BodyStoreOptions): 
 
 /** Takes a body's HTML from the persistent cache into `kept`; false when the cache does not have it. */
 function takeCached(source: Source, kept: Map<string, Kept>, cache: BodyCache | undefined): boolean {
-  const cached = cache?.get(source.body);
-  if (cached) kept.set(source.path, { body: source.body, rendered: cached });
+  const digest = bodyDigest(source);
+  const cached = cache?.get(digest);
+  if (cached) kept.set(source.path, { digest, rendered: cached });
   return cached !== undefined;
 }
 
@@ -118,8 +123,10 @@ function bodySettings(config: Config) {
 }
 
 /** Each body's HTML by source path, read from the body cache's bytes only when a page asks for it. */
-class LazyHtml implements ReadonlyMap<string, string> {
-  constructor(private readonly bodies: ReadonlyMap<string, CachedBody>) {}
+class LazyHtml extends MapView<string, string> implements BodyHtml {
+  constructor(private readonly bodies: ReadonlyMap<string, CachedBody>) {
+    super();
+  }
   get size(): number {
     return this.bodies.size;
   }
@@ -129,19 +136,11 @@ class LazyHtml implements ReadonlyMap<string, string> {
   has(path: string): boolean {
     return this.bodies.has(path);
   }
-  *entries(): MapIterator<[string, string]> {
-    for (const [path, body] of this.bodies) yield [path, body.html];
-  }
   keys(): MapIterator<string> {
     return this.bodies.keys();
   }
-  *values(): MapIterator<string> {
-    for (const body of this.bodies.values()) yield body.html;
-  }
-  forEach(each: (html: string, path: string, map: ReadonlyMap<string, string>) => void): void {
-    for (const [path, html] of this.entries()) each(html, path, this);
-  }
-  [Symbol.iterator](): MapIterator<[string, string]> {
-    return this.entries();
+  mayShowImages(path: string): boolean {
+    const body = this.bodies.get(path);
+    return body === undefined || (body.images ?? body.html.includes('<img '));
   }
 }

@@ -81,3 +81,12 @@ export interface UserErrorData {
   hint?: string;
   frame?: string;
 }
+
+/**
+ * Each post's and page's body HTML, by source path, read when asked for. `mayShowImages` says whether
+ * a body's HTML may have an `<img ` tag without reading it (false only when it certainly has none):
+ * the image pass asks it of every body, and a rebuild reads few of them.
+ */
+export interface BodyHtml extends ReadonlyMap<string, string> {
+  mayShowImages(path: string): boolean;
+}

@@ -4,6 +4,7 @@ import { digestOfHashes } from '../lib/digest.ts';
 import { ColophonError } from '../lib/errors.ts';
 import { byUtf8 } from '../lib/order.ts';
 import { version } from '../lib/version.ts';
+import type { LeftBefore } from './listing.ts';
 import type { BuildState, FileRecord, Manifest, PreviousBuild } from './types.ts';
 
 /** The file a published manifest takes inside the output; it is left out of the digest it records. */
@@ -57,6 +58,12 @@ export async function readPreviousBuild(outDir: string): Promise<PreviousBuild> 
   } catch {
     return nothingKnown(); // compare bytes instead
   }
+}
+
+/** What the manifest says the last build left in the output, for listOutput; nothing when there is none. */
+export function leftBy(previous: PreviousBuild): LeftBefore | undefined {
+  if (previous.files.size === 0) return undefined;
+  return { paths: [...previous.files.keys(), PUBLISHED_MANIFEST], writtenBefore: previous.writtenBefore };
 }
 
 export function nothingKnown(): PreviousBuild {

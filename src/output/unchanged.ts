@@ -1,7 +1,8 @@
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { besideOutput } from './journal.ts';
-import { PUBLISHED_MANIFEST } from './manifest.ts';
+import { asRecorded, listOutput } from './listing.ts';
+import { leftBy, PUBLISHED_MANIFEST } from './manifest.ts';
 import type { PreviousBuild } from './types.ts';
 
 /**
@@ -13,25 +14,15 @@ import type { PreviousBuild } from './types.ts';
 export async function outputAsLeft(outDir: string, previous: PreviousBuild, published: boolean): Promise<boolean> {
   const beside = besideOutput(outDir);
   if (previous.files.size === 0 || existsSync(beside.journal) || existsSync(beside.staging)) return false;
-  // One synchronous walk: for thousands of folders and files, the promise API's cost is most of the time.
-  let seen = 0;
-  const walk = (folder: string, prefix: string): boolean => {
-    for (const entry of readdirSync(folder, { withFileTypes: true })) {
-      const path = `${prefix}${entry.name}`;
-      if (entry.isDirectory()) {
-        if (!walk(join(folder, entry.name), `${path}/`)) return false;
-        continue;
-      }
+  try {
+    const present = await listOutput(outDir, leftBy(previous));
+    if (present.size !== previous.files.size + (published ? 1 : 0)) return false;
+    for (const [path, seen] of present) {
       const record = previous.files.get(path);
-      if (!entry.isFile() || (!record && !(published && path === PUBLISHED_MANIFEST))) return false;
-      const info = statSync(join(folder, entry.name), { throwIfNoEntry: false });
-      if (!info || (record && info.size !== record.size) || info.mtimeMs >= previous.writtenBefore) return false;
-      seen++;
+      const size = record?.size ?? (published && path === PUBLISHED_MANIFEST ? seen?.size : undefined);
+      if (size === undefined || !asRecorded(join(outDir, path), seen, size, previous.writtenBefore)) return false;
     }
     return true;
-  };
-  try {
-    return walk(outDir, '') && seen === previous.files.size + (published ? 1 : 0);
   } catch {
     return false; // no output folder, or one that cannot be read
   }

@@ -1,15 +1,16 @@
-import { existsSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { mkdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { IO_CONCURRENCY, mapLimit, workerCount } from '../lib/concurrency.ts';
 import { sha256 } from '../lib/digest.ts';
 import { BuildFailure, ColophonError } from '../lib/errors.ts';
-import { listFiles, writeWhole } from '../lib/files.ts';
+import { writeWhole } from '../lib/files.ts';
 import { byUtf8 } from '../lib/order.ts';
 import { produce } from '../render/produce.ts';
 import type { Producers } from '../render/types.ts';
 import { besideOutput, commitInPlace, recoverOutput } from './journal.ts';
-import { nothingKnown, readPreviousBuild } from './manifest.ts';
+import { asRecorded, listOutput, type Seen } from './listing.ts';
+import { leftBy, nothingKnown, readPreviousBuild } from './manifest.ts';
 import type { FileRecord, Finisher, PreviousBuild, WriteResult } from './types.ts';
 import { namedInOutput } from './write-jobs.ts';
 import { createOutputWriter, type OutputWriter } from './writer.ts';
@@ -20,6 +21,8 @@ export interface WritePlan {
   keys?: ReadonlyMap<string, string>;
   /** `--full`: every file is made and compared byte for byte with the old output. */
   full?: boolean;
+  /** The manifest beside the output, when the caller has read it already (a journal's rollback never changes it). */
+  previous?: PreviousBuild;
 }
 
 /**
@@ -38,9 +41,9 @@ export async function writeOutput(
 ): Promise<WriteResult> {
   const write = async () => {
     await recoverOutput(outDir);
-    const previous = new Set(await listFiles(outDir, 'output', false));
+    const known = plan.full ? nothingKnown() : plan.previous ?? await readPreviousBuild(outDir);
+    const previous = await listOutput(outDir, leftBy(known));
     if (previous.size === 0) return writeStaged(outDir, files, finish);
-    const known = plan.full ? nothingKnown() : await readPreviousBuild(outDir);
     return writeInPlace(outDir, files, finish, { previous, known, keys: plan.full ? undefined : plan.keys });
   };
   return write().catch((error) => {
@@ -100,7 +103,7 @@ async function writeStaged(outDir: string, files: Producers, finish?: Finisher):
 }
 
 interface InPlace {
-  previous: Set<string>; // the files in the output now
+  previous: Map<string, Seen>; // the files in the output now
   known: PreviousBuild;
   keys?: ReadonlyMap<string, string>;
 }
@@ -140,15 +143,16 @@ async function writeInPlace(outDir: string, files: Producers, finish: Finisher |
       const before = known.known.files.get(path);
       const file = join(outDir, path);
       const key = keys?.get(path);
-      if (key !== undefined && before && previous.has(path) && known.known.keys.get(path) === key) {
-        if (await vouched(file, before, known.known.writtenBefore)) return void records.set(path, before);
-      }
+      const { writtenBefore } = known.known;
+      const vouched = before && previous.has(path) && asRecorded(file, previous.get(path), before.size, writtenBefore);
+      if (key !== undefined && vouched && known.known.keys.get(path) === key) return void records.set(path, before!);
       made++;
       const bytes = produce(files.get(path)!);
       if (bytes instanceof ColophonError) return void errors.set(path, bytes);
       const record = recordOf(bytes);
       records.set(path, record);
-      if (previous.has(path) && (await unchanged(file, record, before, known.known.writtenBefore, bytes))) return;
+      if (vouched && before!.sha256 === record.sha256) return;
+      if (previous.has(path) && (await sameBytes(file, bytes))) return;
       if (errors.size === 0) await stage(path, bytes);
     });
     if (failed) throw failed;
@@ -159,7 +163,7 @@ async function writeInPlace(outDir: string, files: Producers, finish: Finisher |
       if (!(previous.has(path) && (await sameBytes(join(outDir, path), bytes)))) await stage(path, bytes);
       if (failed) throw failed;
     }
-    const removed = [...previous].filter((p) => !records.has(p)).sort(byUtf8);
+    const removed = [...previous.keys()].filter((p) => !records.has(p)).sort(byUtf8);
     changed.sort(byUtf8);
     if (changed.length > 0 || removed.length > 0) {
       const replaced = changed.filter((p) => previous.has(p));
@@ -180,27 +184,6 @@ function recordOf(bytes: Uint8Array): FileRecord {
 
 function writeError(outDir: string, error: unknown): ColophonError {
   return new ColophonError('E_WRITE', `could not write the output: ${(error as Error).message}`, { file: outDir });
-}
-
-/**
- * Whether the old file already holds these bytes. When the manifest vouches for it (same hash and
- * size, and the file not modified since the manifest was written) a stat is enough; otherwise read it.
- */
-async function unchanged(
-  file: string,
-  record: FileRecord,
-  known: FileRecord | undefined,
-  writtenBefore: number,
-  bytes: Uint8Array,
-): Promise<boolean> {
-  if (known && known.sha256 === record.sha256 && (await vouched(file, known, writtenBefore))) return true;
-  return sameBytes(file, bytes);
-}
-
-/** Whether the file is as the manifest records it: its size, and not modified since the manifest was written. */
-async function vouched(file: string, known: FileRecord, writtenBefore: number): Promise<boolean> {
-  const info = statSync(file, { throwIfNoEntry: false }); // thousands of these: the promise API's cost is most of it
-  return info !== undefined && info.isFile() && info.size === known.size && info.mtimeMs < writtenBefore;
 }
 
 async function sameBytes(file: string, bytes: Uint8Array): Promise<boolean> {

@@ -1,7 +1,9 @@
 import { describeValue } from '../config/fingerprint.ts';
+import { bodyDigest } from '../content/source.ts';
 import type { Templates } from '../deps/eta.ts';
 import { sha256 } from '../lib/digest.ts';
 import type { FeedSpec, ListPage, Post, Site, Term } from '../model/types.ts';
+import { sitemapEntries } from './sitemap.ts';
 import { createPresenter } from './views.ts';
 
 /**
@@ -15,9 +17,9 @@ import { createPresenter } from './views.ts';
  *
  * A post's or page's key also takes in what the image pass made of its body (`images`).
  *
- * An output left out here (sitemap.xml, public/ files, the search index, and any kind added
- * later) has no key, so it is rendered by every build and written only when its bytes changed:
- * safe by default, and cheap for a handful of files.
+ * sitemap.xml takes what its entries are made of. An output left out here (public/ files, the
+ * search index, and any kind added later) has no key, so it is rendered by every build and written
+ * only when its bytes changed: safe by default, and cheap for a handful of files.
  */
 export function dependencyKeys(
   site: Site,
@@ -36,10 +38,10 @@ export function dependencyKeys(
   const posts = new Map<Post, string>();
   const postKey = (post: Post) => {
     let key = posts.get(post);
-    // Front matter is JSON's; the body follows as it is (JSON has no raw NUL): escaping it cost more than hashing it.
+    // The body is taken by its digest: a rebuild then never decodes the bodies it keeps.
     if (key === undefined) {
       const pictured = images.get(post.source.path) ?? '';
-      posts.set(post, key = sha256(`${JSON.stringify(postFacts(post))}\0${post.source.body}\0${pictured}`));
+      posts.set(post, key = sha256(`${JSON.stringify(postFacts(post))}\0${bodyDigest(post.source)}\0${pictured}`));
     }
     return key;
   };
@@ -64,6 +66,10 @@ export function dependencyKeys(
     keys.set(index.output, keyOf('terms', layout('terms'), index.kind, index.path, ...terms));
   }
   if (site.generated.includes('404.html')) keys.set('404.html', keyOf('404', layout('404')));
+  const { sitemap } = site;
+  if (site.generated.includes(sitemap.output)) {
+    keys.set(sitemap.output, keyOf('sitemap', JSON.stringify(sitemapEntries(site, present))));
+  }
   for (const feed of site.feeds) keys.set(feed.output, keyOf('feed', feedFacts(feed), ...feed.posts.map(postKey)));
   return keys;
 }
@@ -71,7 +77,10 @@ export function dependencyKeys(
 /** What a post's own page, entry and list item show of it (its neighbours are added where shown). */
 function postFacts(post: Post) {
   const { date, updated, path, output, scheduled } = post;
-  const { body: _, ...source } = post.source; // hashed apart
+  const source: Record<string, unknown> = {}; // every field but the body (hashed apart), which is not even read
+  for (const name of Object.keys(post.source)) {
+    if (name !== 'body') source[name] = post.source[name as keyof typeof post.source];
+  }
   return { source, date, updated, path, output, scheduled, terms: [...post.categories, ...post.tags].map(termFacts) };
 }
 

@@ -14,7 +14,7 @@ interface Entry {
  * `updated` (or date), a list's newest post; a page's own `updated` or `date` if it has one.
  */
 export function sitemapXml(site: Site, present: Presenter): string {
-  const lines = entriesOf(site, present)
+  const lines = sitemapEntries(site, present)
     .sort((a, b) => compareText(a.loc, b.loc))
     .map((e) =>
       `<url><loc>${escapeHtml(e.loc)}</loc>${
@@ -30,7 +30,8 @@ export function sitemapXml(site: Site, present: Presenter): string {
   ].join('\n');
 }
 
-function entriesOf(site: Site, present: Presenter): Entry[] {
+/** What sitemap.xml is made of (with the site's timezone): its dependency key takes these. */
+export function sitemapEntries(site: Site, present: Presenter): Entry[] {
   return [
     ...site.posts.map((p) => ({ loc: present.absolute(p.path), lastmod: p.updated })),
     ...site.pages.map((p) => ({ loc: present.absolute(p.path), lastmod: p.source.updated ?? p.source.date })),
