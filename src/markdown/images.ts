@@ -141,8 +141,10 @@ function referencesOf(source: Source, pagePath: string, bodies: BodyHtml): Refer
     const url = localUrl(src, pagePath);
     if (url !== undefined && RASTER.test(url)) refs.push({ source, src, url, target: safeDecode(url), frontMatter });
   };
-  const html = bodies.mayShowImages(source.path) ? bodies.get(source.path)! : '';
-  for (const match of html.matchAll(MARKDOWN_IMG)) add(match[1]!.replace(/&amp;/g, '&'), false);
+  // Most bodies show no image: a dev server's save passes over all of them, so each costs a lookup only.
+  if (bodies.mayShowImages(source.path)) {
+    for (const match of bodies.get(source.path)!.matchAll(MARKDOWN_IMG)) add(match[1]!.replace(/&amp;/g, '&'), false);
+  }
   if (source.image !== undefined) add(source.image, true);
   return refs;
 }

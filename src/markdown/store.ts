@@ -67,7 +67,7 @@ export async function openBodyStore(config: Config, options: BodyStoreOptions): 
         pool,
       }).finally(() => pool?.close());
       for (const [source, html] of done.html) {
-        const rendered = { html, unknown: done.unknown.get(source.path) ?? [] };
+        const rendered = { html, unknown: done.unknown.get(source.path) ?? [], images: html.includes('<img ') };
         kept.set(source.path, { digest: bodyDigest(source), rendered });
       }
       // Every source is in `kept` now; anything more is a body whose source went. A dev server's
