@@ -16,6 +16,7 @@ import {
   type SegmentName,
   writeSegment,
 } from '../lib/segments.ts';
+import { showsImages } from './picture.ts';
 import { engineDigest } from './engine-digest.ts';
 
 /**
@@ -123,7 +124,7 @@ export async function openBodyCache(
           const at = await writeSegment(folder, base, html);
           written.push(at[0]!.segment.name);
           moving.forEach(([key, entry], i) => {
-            const images = 'place' in entry ? entry.images : entry.html.includes(IMG);
+            const images = 'place' in entry ? entry.images : (entry.images ?? showsImages(entry.html));
             stored.set(key, { place: at[i]!, unknown: entry.unknown, images });
           });
         }
@@ -140,7 +141,6 @@ export async function openBodyCache(
 }
 
 /** What the image pass looks for (see BodyHtml). */
-const IMG = '<img ';
 
 /** An entry whose HTML is read and decoded from its segment when first asked for. */
 function lazyEntry(stored: Stored): CachedBody {

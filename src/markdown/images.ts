@@ -9,7 +9,7 @@ import { MapView } from '../lib/map-view.ts';
 import { compareText } from '../lib/order.ts';
 import type { Site } from '../model/types.ts';
 import { createImageCache, type Processed } from './image-cache.ts';
-import { largestUrl, MARKDOWN_IMG, pictureHtml, variantUrl } from './picture.ts';
+import { largestUrl, MARKDOWN_IMG, pictureHtml, showsImages, variantUrl } from './picture.ts';
 import type { BodyHtml } from './types.ts';
 
 /**
@@ -183,7 +183,7 @@ const byPlace = (a: ColophonError, b: ColophonError) =>
 
 /** Each Markdown image of a processed file as a `<picture>`; the others as they were. */
 function markUp(html: string, pagePath: string, done: ReadonlyMap<string, Processed>, sizes: string): string {
-  if (!html.includes('<img ')) return html;
+  if (!showsImages(html)) return html;
   return html.replace(MARKDOWN_IMG, (tag, src: string, alt: string, title?: string) => {
     const url = localUrl(src.replace(/&amp;/g, '&'), pagePath);
     const image = url === undefined ? undefined : done.get(safeDecode(url));

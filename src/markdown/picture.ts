@@ -3,6 +3,9 @@ import type { Processed, Variant } from './image-cache.ts';
 /** An `<img>` as markdown-it writes one for `![alt](src "title")`: raw HTML with other attributes is left alone. */
 export const MARKDOWN_IMG = /<img src="([^"]*)" alt="([^"]*)"(?: title="([^"]*)")?\s*\/?>/g;
 
+/** Whether body HTML may show an image: the cheap test before MARKDOWN_IMG, recorded by the body cache. */
+export const showsImages = (html: string): boolean => html.includes('<img ');
+
 export const LAZY = ' loading="lazy" decoding="async"';
 
 const EXTENSIONS: Record<string, string> = { jpeg: 'jpg', png: 'png', webp: 'webp', avif: 'avif' };

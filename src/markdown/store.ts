@@ -7,6 +7,7 @@ import { MapView } from '../lib/map-view.ts';
 import { renderBodies, unknownWarnings } from './bodies.ts';
 import { type BodyCache, type CachedBody, openBodyCache } from './body-cache.ts';
 import { createHighlightCache } from './highlight-cache.ts';
+import { showsImages } from './picture.ts';
 import { createPool } from './pool.ts';
 import type { BodyHtml } from './types.ts';
 
@@ -67,7 +68,7 @@ export async function openBodyStore(config: Config, options: BodyStoreOptions): 
         pool,
       }).finally(() => pool?.close());
       for (const [source, html] of done.html) {
-        const rendered = { html, unknown: done.unknown.get(source.path) ?? [], images: html.includes('<img ') };
+        const rendered = { html, unknown: done.unknown.get(source.path) ?? [], images: showsImages(html) };
         kept.set(source.path, { digest: bodyDigest(source), rendered });
       }
       // Every source is in `kept` now; anything more is a body whose source went. A dev server's
@@ -141,6 +142,6 @@ class LazyHtml extends MapView<string, string> implements BodyHtml {
   }
   mayShowImages(path: string): boolean {
     const body = this.bodies.get(path);
-    return body === undefined || (body.images ?? body.html.includes('<img '));
+    return body === undefined || (body.images ?? showsImages(body.html));
   }
 }
