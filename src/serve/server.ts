@@ -212,7 +212,7 @@ export async function serve(siteDir: string, options: ServeOptions): Promise<Dev
       await refresh(paths);
       notify(paths);
     });
-  });
+  }, (message) => log(`cannot watch for changes: ${message}`));
   await watcher.ready;
   const host = options.host.includes(':') ? `[${options.host}]` : options.host;
   return {

@@ -19,6 +19,7 @@ const HELD = /\.(?:md|eta)$|^site\.config\.ts$/i;
 export function watchSite(
   siteDir: string,
   onBatch: (paths: string[]) => void,
+  onError?: (message: string) => void,
   quietMs = 5,
   holdMs = 100,
 ): FileWatch {
@@ -39,7 +40,7 @@ export function watchSite(
     else missing.add(changed);
     if (timer) clearTimeout(timer);
     timer = setTimeout(flush, missing.size > 0 ? holdMs : quietMs);
-  });
+  }, onError);
   return {
     ready: watcher.ready,
     close: async () => {
