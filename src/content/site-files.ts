@@ -92,17 +92,19 @@ export function goodFiles(files: SiteFiles): GoodFiles {
 
 /**
  * A folder appearing or going (a rename, a new tree) is simplest to read again whole; so is a
- * bundle's file, or an index.md that makes or unmakes a bundle (not one that is edited).
+ * bundle's file, or an index.md that makes or unmakes a bundle (not one that is edited). A dev
+ * server's save runs this: what it asks of a known source is a lookup, not a pass over the site.
  */
 function hasFolderEvent(files: SiteFiles, config: Config, changed: readonly string[]): boolean {
-  const known = [...files.sources.keys(), ...files.problems.keys()];
-  const read = new Set(known);
-  const madeOrGone = (path: string) => read.has(path) !== existsSync(join(config.siteDir, path));
+  const known = (path: string) => files.sources.has(path) || files.problems.has(path);
+  const madeOrGone = (path: string) => known(path) !== existsSync(join(config.siteDir, path));
   const bundled = (path: string) => !isSourcePath(path) || (isBundleIndex(path) && madeOrGone(path));
   if (changed.some((path) => path.startsWith('content/') && !isHiddenPath(path) && bundled(path))) return true;
-  const inTrees = changed.filter((path) => path.startsWith('content/') || path.startsWith('public/'));
+  // A file read before is no folder; any other path may be one that came or went.
+  const inTrees = changed.filter((path) => (path.startsWith('content/') || path.startsWith('public/')) && !known(path));
   if (inTrees.length === 0) return false;
+  const paths = [...files.sources.keys(), ...files.problems.keys()];
   return inTrees.some((path) =>
-    known.some((p) => p.startsWith(`${path}/`)) || (existsSync(join(config.siteDir, path)) && !/\.[^/]+$/.test(path))
+    paths.some((p) => p.startsWith(`${path}/`)) || (existsSync(join(config.siteDir, path)) && !/\.[^/]+$/.test(path))
   );
 }

@@ -49,7 +49,10 @@ export function createImageStore(config: Config, options: { cache: boolean; cach
   return {
     async apply(site, html) {
       const published = publishedFiles(site);
-      const owners = [...site.posts, ...site.pages];
+      // Most bodies show no image: a dev server's save passes over all of them, so each costs a lookup only.
+      const owners = [...site.posts, ...site.pages].filter(({ source }) =>
+        source.image !== undefined || html.mayShowImages(source.path)
+      );
       const refs = owners.flatMap(({ source, path }) => referencesOf(source, path, html));
       const infos = await inspectAll(refs, published, infoOf);
       const targets = [...infos.keys()].sort(compareText);
@@ -141,7 +144,6 @@ function referencesOf(source: Source, pagePath: string, bodies: BodyHtml): Refer
     const url = localUrl(src, pagePath);
     if (url !== undefined && RASTER.test(url)) refs.push({ source, src, url, target: safeDecode(url), frontMatter });
   };
-  // Most bodies show no image: a dev server's save passes over all of them, so each costs a lookup only.
   if (bodies.mayShowImages(source.path)) {
     for (const match of bodies.get(source.path)!.matchAll(MARKDOWN_IMG)) add(match[1]!.replace(/&amp;/g, '&'), false);
   }
