@@ -81,6 +81,34 @@ describe('incremental refresh', () => {
     assert.match(page('2020/01/01/a/index.html'), /First body\./);
   });
 
+  it('keeps bodies and warnings right through saves of one post and of more posts than it sets aside', async () => {
+    // The body store keeps up to 256 re-read bodies beside the last full set before making a new one.
+    const files: Record<string, string> = { 'site.config.ts': config({ timezone: 'UTC' }) };
+    const path = (i: number) => `content/posts/p${String(i).padStart(3, '0')}.md`;
+    const text = (i: number, body: string) =>
+      post({ title: `P${i}`, date: `2020-01-01 ${String(i % 24).padStart(2, '0')}:00` }, body);
+    for (let i = 0; i < 300; i++) files[path(i)] = text(i, `Body ${i}.\n`);
+    const dir = writeSite(files);
+    const pipeline = createPipeline(dir);
+    await pipeline.refresh();
+    const compare = async (changed: string[], warnings: string[]) => {
+      const refreshed = await pipeline.refresh(changed);
+      assert.deepEqual(refreshed.warnings, warnings);
+      assert.equal(
+        describeDifference(await outcome(async () => refreshed), await outcome(() => generate(dir))),
+        undefined,
+      );
+    };
+    const unknown = `${path(7)}: no highlighting for the unknown language "nosuchlang"; shown as plain code`;
+    writeFileSync(join(dir, path(7)), text(7, 'Body seven.\n\n```nosuchlang\nx\n```\n'));
+    await compare([path(7)], [unknown]);
+    const others = Array.from({ length: 300 }, (_, i) => i).filter((i) => i !== 7);
+    for (const i of others) writeFileSync(join(dir, path(i)), text(i, `Edited ${i}.\n`));
+    await compare(others.map(path), [unknown]);
+    writeFileSync(join(dir, path(7)), text(7, 'Body seven, plain.\n'));
+    await compare([path(7)], []);
+  });
+
   for (let seed = 1; seed <= 10; seed++) {
     it(`equals a fresh build after every edit of random sequence #${seed}`, async () => {
       const rnd = prng(seed * 7919);

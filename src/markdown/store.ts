@@ -51,11 +51,16 @@ export async function openBodyStore(config: Config, options: BodyStoreOptions): 
   let firstCache: BodyCache | undefined = options.cache
     ? await openBodyCache(cacheDir, config.siteDir, bodySettings(config), options.seedFrom)
     : undefined;
+  let last: Generation | undefined;
   return {
     async render(sources) {
       const cached = firstCache;
       firstCache = undefined; // later refreshes (the dev server's edits) leave the cache alone
-      const stale = sources.filter((s) => kept.get(s.path)?.digest !== bodyDigest(s) && !takeCached(s, kept, cached));
+      // A dev server's save re-reads a source or two; the others are the very objects of last time.
+      const same = (s: Source, i: number) => last?.sources[i] === s;
+      const stale = sources.filter((s, i) =>
+        !same(s, i) && kept.get(s.path)?.digest !== bodyDigest(s) && !takeCached(s, kept, cached)
+      );
       const workers = options.workers ?? workerCount(stale.length);
       const pool = workers > 1 ? createPool(workers) : undefined;
       const highlightCache = options.cache ? createHighlightCache({ dir: cacheDir }) : undefined;
@@ -78,21 +83,63 @@ export async function openBodyStore(config: Config, options: BodyStoreOptions): 
         for (const path of kept.keys()) if (!live.has(path)) kept.delete(path);
       }
       await cached?.save([...kept.values()].map((b) => [b.digest, b.rendered]));
-      const unknown: [string, string][] = [];
-      const html = new Map<string, CachedBody>();
-      for (const s of sources) {
-        const { rendered } = kept.get(s.path)!;
-        for (const name of rendered.unknown) unknown.push([name, s.path]);
-        html.set(s.path, rendered);
-      }
+      last = nextGeneration(sources, kept, last);
+      const unknown = [...last.unknown].flatMap(([path, names]) => names.map((name): [string, string] => [name, path]));
       return {
-        html: new LazyHtml(html),
+        html: new LazyHtml(last.html),
         warnings: unknownWarnings(unknown),
         highlight: { blocks: done.blocks, highlighted: done.highlighted },
         bodies: { total: sources.length, rendered: stale.length },
       };
     },
   };
+}
+
+/** What one render gave: each body by source path, in the order of its sources, and the bodies with unknown languages. */
+interface Generation {
+  sources: readonly Source[];
+  html: Bodies;
+  unknown: ReadonlyMap<string, readonly string[]>;
+}
+
+/** Bodies by source path: a base shared with earlier generations, and the few re-read since. */
+interface Bodies {
+  base: ReadonlyMap<string, CachedBody>;
+  over: ReadonlyMap<string, CachedBody>;
+}
+
+/** How many re-read bodies a generation keeps beside its base before it makes a base of its own. */
+const MAX_OVER = 256;
+
+/**
+ * This render's bodies. When the sources are the last render's paths in the same order, only the
+ * re-read ones are looked up and kept beside the last base: a dev server's save would otherwise
+ * pass over, and copy, every body.
+ */
+function nextGeneration(sources: readonly Source[], kept: ReadonlyMap<string, Kept>, last?: Generation): Generation {
+  const before = last?.sources;
+  const samePaths = before?.length === sources.length &&
+    sources.every((s, i) => s === before[i] || s.path === before[i]!.path);
+  if (samePaths) {
+    const over = new Map(last!.html.over);
+    const unknown = new Map(last!.unknown);
+    sources.forEach((s, i) => {
+      if (s === before[i]) return;
+      const { rendered } = kept.get(s.path)!;
+      over.set(s.path, rendered);
+      if (rendered.unknown.length > 0) unknown.set(s.path, rendered.unknown);
+      else unknown.delete(s.path);
+    });
+    if (over.size <= MAX_OVER) return { sources, html: { base: last!.html.base, over }, unknown };
+  }
+  const base = new Map<string, CachedBody>();
+  const unknown = new Map<string, readonly string[]>();
+  for (const s of sources) {
+    const { rendered } = kept.get(s.path)!;
+    base.set(s.path, rendered);
+    if (rendered.unknown.length > 0) unknown.set(s.path, rendered.unknown);
+  }
+  return { sources, html: { base, over: new Map() }, unknown };
 }
 
 /** Takes a body's HTML from the persistent cache into `kept`; false when the cache does not have it. */
@@ -125,23 +172,26 @@ function bodySettings(config: Config) {
 
 /** Each body's HTML by source path, read from the body cache's bytes only when a page asks for it. */
 class LazyHtml extends MapView<string, string> implements BodyHtml {
-  constructor(private readonly bodies: ReadonlyMap<string, CachedBody>) {
+  constructor(private readonly bodies: Bodies) {
     super();
   }
   get size(): number {
-    return this.bodies.size;
+    return this.bodies.base.size;
   }
   get(path: string): string | undefined {
-    return this.bodies.get(path)?.html;
+    return this.body(path)?.html;
   }
   has(path: string): boolean {
-    return this.bodies.has(path);
+    return this.bodies.base.has(path);
   }
   keys(): MapIterator<string> {
-    return this.bodies.keys();
+    return this.bodies.base.keys();
   }
   mayShowImages(path: string): boolean {
-    const body = this.bodies.get(path);
+    const body = this.body(path);
     return body === undefined || (body.images ?? showsImages(body.html));
+  }
+  private body(path: string): CachedBody | undefined {
+    return this.bodies.over.get(path) ?? this.bodies.base.get(path);
   }
 }
