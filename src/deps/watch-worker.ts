@@ -1,6 +1,6 @@
 import { watch } from 'chokidar';
-import { type Stats, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { statSync } from 'node:fs';
+import { basename, join, relative, resolve, sep } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 
 /** What watchFiles (watch.ts) tells this thread: the folder, and the names in it to watch. */
@@ -14,8 +14,9 @@ export type WatchReport = { change: string } | { ready: true } | { closed: true 
 
 /**
  * chokidar drops a file's change event that comes within 50 ms of the one before (it throttles
- * without a trailing call), so a second save that quick would never be seen. Each change reported
- * is looked at again this long after: if the file's size or times moved since, it is reported again.
+ * without a trailing call), so a second save that quick would never be seen. Each file changed is
+ * looked at again this long after: if its size or times moved since it was reported, it is reported
+ * again.
  */
 const SECOND_LOOK_MS = 60;
 
@@ -33,29 +34,62 @@ const ignored = (path: string) => {
   return rel !== '' && !wanted.has(rel.split(sep)[0]!);
 };
 const watcher = watch('.', { cwd, ignoreInitial: true, atomic: true, ignored });
+
+/** Path ▶ what the file was (inode, size, times) when last reported: one save brings several events. */
+const reported = new Map<string, string>();
+const stateOf = (path: string) => {
+  const info = statSync(join(cwd, path), { throwIfNoEntry: false });
+  return info ? `${info.ino}:${info.size}:${info.mtimeMs}:${info.ctimeMs}` : '';
+};
 const looks = new Map<string, ReturnType<typeof setTimeout>>();
-const look = (path: string) => statSync(join(cwd, path), { throwIfNoEntry: false });
-const secondLook = (path: string, seen: Stats | undefined) => {
+/** Reports a file if its state moved since it was last reported; true if it did. */
+const reportMoved = (path: string, state = stateOf(path)) => {
+  if (reported.get(path) === state) return false;
+  reported.set(path, state);
+  report({ change: path });
+  return true;
+};
+/** A file's event: reported if the file moved, and looked at again a little later. */
+const fileChanged = (path: string, state?: string) => {
+  reportMoved(path, state);
   clearTimeout(looks.get(path));
-  looks.set(
-    path,
-    setTimeout(() => {
-      looks.delete(path);
-      const now = look(path);
-      if (now?.size !== seen?.size || now?.mtimeMs !== seen?.mtimeMs || now?.ctimeMs !== seen?.ctimeMs) {
-        report({ change: path });
-      }
-    }, SECOND_LOOK_MS),
-  );
+  looks.set(path, setTimeout(() => (looks.delete(path), reportMoved(path)), SECOND_LOOK_MS));
 };
 watcher.on('all', (event, path) => {
+  if (event === 'change' || event === 'add') return fileChanged(path);
+  reported.delete(path);
   report({ change: path });
-  if (event === 'change' || event === 'add') secondLook(path, look(path));
+});
+/**
+ * chokidar reports a change once it has stat-ed the file, and that stat waits in libuv's thread
+ * pool behind those of the folder's listing (above): 5 to 10 ms at 700 files a folder. The raw
+ * event of the file's own watcher comes first, so it is taken too; the file's state says whether
+ * the change was reported already. Only a watched file has a watcher of its own, and its events
+ * name the file itself; a folder's name its entries. A file that went is left to chokidar, which
+ * tells a deletion from half of an atomic save.
+ */
+/** Raw events are taken a millisecond after the last of a burst: a file written anew is first emptied. */
+const RAW_QUIET_MS = 1;
+const raws = new Map<string, ReturnType<typeof setTimeout>>();
+watcher.on('raw', (_event, name, details) => {
+  const watched = (details as { watchedPath?: string } | undefined)?.watchedPath;
+  if (watched === undefined || name !== basename(watched)) return;
+  const path = relative(cwd, resolve(cwd, watched));
+  if (path === '' || path.startsWith('..')) return;
+  clearTimeout(raws.get(path));
+  raws.set(
+    path,
+    setTimeout(() => {
+      raws.delete(path);
+      const state = stateOf(path);
+      if (state !== '') fileChanged(path, state);
+    }, RAW_QUIET_MS),
+  );
 });
 watcher.on('error', (error) => report({ error: error instanceof Error ? error.message : String(error) }));
 watcher.once('ready', () => report({ ready: true }));
 parentPort!.once('message', async () => {
-  for (const timer of looks.values()) clearTimeout(timer);
+  for (const timer of [...looks.values(), ...raws.values()]) clearTimeout(timer);
   await watcher.close();
   report({ closed: true });
 });

@@ -64,3 +64,40 @@ describe('watchFiles', () => {
     assert.ok(paths.includes('content/trip'), paths.join());
   });
 });
+
+describe('watchFiles, save by save', () => {
+  /** How many times each path is reported while `act` runs and for 400 ms after. */
+  async function counted(setup: Record<string, string>, act: (dir: string) => Promise<void>) {
+    const dir = mkdtempSync(join(tmpdir(), 'colophon-watch-'));
+    for (const [path, text] of Object.entries(setup)) {
+      mkdirSync(join(dir, path, '..'), { recursive: true });
+      writeFileSync(join(dir, path), text);
+    }
+    const counts = new Map<string, number>();
+    const watch = watchFiles(dir, ['content'], (p) => {
+      const path = p.split(sep).join('/');
+      counts.set(path, (counts.get(path) ?? 0) + 1);
+    });
+    await watch.ready;
+    await act(dir);
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    await watch.close();
+    return Object.fromEntries(counts);
+  }
+  const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+  it('names a file once for each save, written in place or renamed over it, among many files', async () => {
+    const setup: Record<string, string> = {};
+    for (let i = 0; i < 200; i++) setup[`content/posts/p${i}.md`] = `post ${i}`;
+    const counts = await counted(setup, async (dir) => {
+      writeFileSync(join(dir, 'content/posts/p1.md'), 'edited in place');
+      await pause(300);
+      writeFileSync(join(dir, 'content/posts/p1.md'), 'edited in place again');
+      await pause(300);
+      writeFileSync(join(dir, 'content/posts/p2.md.tmp'), 'saved atomically');
+      renameSync(join(dir, 'content/posts/p2.md.tmp'), join(dir, 'content/posts/p2.md'));
+    });
+    assert.equal(counts['content/posts/p1.md'], 2, JSON.stringify(counts));
+    assert.equal(counts['content/posts/p2.md'], 1, JSON.stringify(counts));
+  });
+});
