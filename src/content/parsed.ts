@@ -1,20 +1,17 @@
 import { Buffer } from 'node:buffer';
 import type { Stats } from 'node:fs';
-import { appendFile, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { sha256 } from '../lib/digest.ts';
 import {
-  bytesAt,
-  compactionDue,
-  nameOf,
-  openSegments,
   type Place,
-  placed,
-  removeUnused,
-  type Segment,
+  placesIn,
+  readIndex,
+  saveSegmented,
   type SegmentName,
-  writeSegment,
+  segmentStore,
+  segmentTable,
+  textAt,
 } from '../lib/segments.ts';
 import { engineDigest } from './inputs.ts';
 import type { Source } from './types.ts';
@@ -64,14 +61,12 @@ interface Recorded {
 type Kept = [entry: Entry, body: Place | string];
 
 export async function openParsedSources(dir: string, siteDir: string, timezone: string): Promise<ParsedSources> {
-  const folder = join(dir, 'sources-v2');
-  const base = sha256(siteDir).slice(0, 24);
-  const file = join(folder, `${base}.bin`);
+  const store = segmentStore(join(dir, 'sources-v2'), siteDir, 'bin');
   const before = Date.now() - 1000;
   const engine = await engineDigest();
-  const last = await readRecord(file);
+  const last = readRecord(await readIndex(store));
   const usable = last && last.format === FORMAT && last.engine === engine && last.timezone === timezone;
-  const known = usable ? placesOf(folder, last) : new Map<string, Kept>();
+  const known = usable ? placesOf(store.folder, last) : new Map<string, Kept>();
   const kept = new Map<string, Kept>();
   let changed = !usable;
   return {
@@ -92,57 +87,45 @@ export async function openParsedSources(dir: string, siteDir: string, timezone: 
     async save(live) {
       for (const path of kept.keys()) if (!live.has(path)) kept.delete(path);
       if (!changed && kept.size === known.size) return;
-      const temp = `${file}.${process.pid}.tmp`;
-      let written: string | undefined;
-      try {
-        await mkdir(folder, { recursive: true });
-        const placesBefore = [...known.values()].map(([, place]) => place as Place);
-        const reused = [...kept.values()].flatMap(([, body]) => (typeof body === 'string' ? [] : [body]));
-        const compact = compactionDue(placesBefore, reused); // then every body moves into the new segment
-        const moving = [...kept].filter(([, [, body]]) => compact || typeof body === 'string');
-        const bytes = moving.map((
-          [, [, body]],
-        ) => (typeof body === 'string' ? Buffer.from(body, 'utf8') : bytesAt(body)));
-        const at = bytes.length > 0 ? await writeSegment(folder, base, bytes) : [];
-        written = at[0]?.segment.name;
-        moving.forEach(([path, [entry]], i) => kept.set(path, [entry, at[i]!]));
-        const payload = serialize(recordOf({ format: FORMAT, engine, timezone, before }, kept));
-        await writeFile(temp, payload);
-        await appendFile(temp, sha256(payload), 'latin1');
-        await rename(temp, file);
-        const used = new Set([...kept.values()].map(([, place]) => (place as Place).segment.name));
-        await removeUnused(folder, base, used);
-      } catch {
-        await rm(temp, { force: true }).catch(() => {});
-        if (written) await rm(join(folder, written), { force: true }).catch(() => {});
-      }
+      const paths = [...kept.keys()];
+      const moved = await saveSegmented(store, {
+        entries: [...kept.values()].map(([, body]) => (typeof body === 'string' ? Buffer.from(body, 'utf8') : body)),
+        before: [...known.values()].map(([, place]) => place as Place),
+        index: (places) => {
+          const payload = serialize(recordOf({ format: FORMAT, engine, timezone, before }, kept, places));
+          return Buffer.concat([payload, Buffer.from(sha256(payload), 'latin1')]);
+        },
+      });
+      moved?.forEach((place, i) => kept.set(paths[i]!, [kept.get(paths[i]!)![0], place]));
     },
   };
 }
 
 /** The recorded sources whose bodies are in a segment that is there and undamaged. */
 function placesOf(folder: string, record: Recorded): Map<string, Kept> {
-  const segments = openSegments(folder, record.segments);
+  const placeOf = placesIn(folder, record.segments);
   const known = new Map<string, Kept>();
   for (const [path, entry] of record.entries) {
     const [size, mtimeMs, ctimeMs, source, segment, offset, length] = entry;
-    const place = placed(segments[segment!], offset!, length!);
+    const place = placeOf(segment!, offset!, length!);
     if (place) known.set(path, [[size, mtimeMs, ctimeMs, source], place]);
   }
   return known;
 }
 
-/** The index of the kept sources, every body now in a segment. */
-function recordOf(header: Omit<Recorded, 'segments' | 'entries'>, kept: Map<string, Kept>): Recorded {
-  const numbers = new Map<Segment, number>();
+/** The index of the kept sources, each body now at `places` (in the order of `kept`). */
+function recordOf(
+  header: Omit<Recorded, 'segments' | 'entries'>,
+  kept: Map<string, Kept>,
+  places: readonly Place[],
+): Recorded {
+  const { named, number } = segmentTable(places);
   const entries = new Map<string, Entry>();
-  for (const [path, [[size, mtimeMs, ctimeMs, source], body]] of kept) {
-    const { segment, offset, size: length } = body as Place;
-    if (!numbers.has(segment)) numbers.set(segment, numbers.size);
-    entries.set(path, [size, mtimeMs, ctimeMs, source, numbers.get(segment)!, offset, length]);
-  }
-  const segments = [...numbers.keys()].map(nameOf);
-  return { ...header, segments, entries };
+  [...kept].forEach(([path, [[size, mtimeMs, ctimeMs, source]]], i) => {
+    const { segment, offset, size: length } = places[i]!;
+    entries.set(path, [size, mtimeMs, ctimeMs, source, number.get(segment)!, offset, length]);
+  });
+  return { ...header, segments: named, entries };
 }
 
 /** Each lazy source's body: where it is in a segment until it is first read, then its text. */
@@ -150,7 +133,7 @@ const lazyBodies = new WeakMap<Source, Place | string>();
 
 function lazyBody(this: Source): string {
   let body = lazyBodies.get(this)!;
-  if (typeof body !== 'string') lazyBodies.set(this, body = bytesAt(body).toString('utf8'));
+  if (typeof body !== 'string') lazyBodies.set(this, body = textAt(body));
   return body;
 }
 
@@ -171,8 +154,7 @@ function withLazyBody(recorded: Omit<Source, 'body'>, place: Place): Source {
   return source;
 }
 
-async function readRecord(file: string): Promise<Recorded | undefined> {
-  const bytes = await readFile(file).catch(() => undefined);
+function readRecord(bytes: Buffer | undefined): Recorded | undefined {
   if (!bytes || bytes.length < 64) return undefined;
   const payload = bytes.subarray(0, bytes.length - 64);
   if (bytes.toString('latin1', bytes.length - 64) !== sha256(payload)) return undefined;

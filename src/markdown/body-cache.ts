@@ -1,20 +1,19 @@
 import { Buffer } from 'node:buffer';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { markdownItVersion } from '../deps/markdown.ts';
 import { ENGINE, shikiVersion } from '../deps/shiki.ts';
 import { sha256 } from '../lib/digest.ts';
 import { compareText } from '../lib/order.ts';
 import {
-  bytesAt,
-  compactionDue,
-  nameOf,
-  openSegments,
   type Place,
-  placed,
-  removeUnused,
+  placesIn,
+  readIndex,
+  saveSegmented,
   type SegmentName,
-  writeSegment,
+  type SegmentStore,
+  segmentStore,
+  segmentTable,
+  textAt,
 } from '../lib/segments.ts';
 import { showsImages } from './picture.ts';
 import { engineDigest } from './engine-digest.ts';
@@ -79,9 +78,7 @@ export async function openBodyCache(
   seed?: string,
 ): Promise<BodyCache> {
   const folder = join(dir, 'bodies-v1');
-  const baseOf = (site: string) => sha256(site).slice(0, 24);
-  const base = baseOf(siteDir);
-  const file = join(folder, `${base}.pack`);
+  const store = segmentStore(folder, siteDir, 'pack');
   const salt = `${FORMAT}\0${engineDigest(ENGINE_MODULES)}\0${markdownItVersion()}\0${shikiVersion}\0${ENGINE}\0${
     JSON.stringify(settings)
   }\0`;
@@ -91,9 +88,9 @@ export async function openBodyCache(
     if (key === undefined) keys.set(digest, key = sha256(salt + digest));
     return key;
   };
-  let known = await readPack(folder, base);
+  let known = await readPack(store);
   const seeded = known.size === 0 && seed !== undefined;
-  if (seeded) known = await readPack(folder, baseOf(seed));
+  if (seeded) known = await readPack(segmentStore(folder, seed, 'pack'));
   return {
     get(digest) {
       const stored = known.get(keyOf(digest));
@@ -105,42 +102,24 @@ export async function openBodyCache(
         const key = keyOf(digest);
         live.set(key, known.get(key) ?? rendered);
       }
-      const fresh = [...live].filter((entry): entry is [string, CachedBody] => !('place' in entry[1]));
-      if (!seeded && fresh.length === 0 && live.size === known.size) return;
-      const temp = `${file}.${process.pid}.tmp`;
-      const written: string[] = [];
-      try {
-        await mkdir(folder, { recursive: true });
-        const stored = new Map<string, Stored>();
-        const reused = new Map<string, Stored>();
-        for (const [key, entry] of live) if ('place' in entry) reused.set(key, entry);
-        // Copy the live entries into the new segment when the dead ones outweigh them (or they came from a seed).
-        const places = (entries: Iterable<Stored>) => [...entries].map((entry) => entry.place);
-        const compact = seeded || compactionDue(places(known.values()), places(reused.values()));
-        const moving: [string, Stored | CachedBody][] = compact ? [...live] : fresh;
-        if (!compact) { for (const [key, entry] of reused) stored.set(key, entry); }
-        if (moving.length > 0) {
-          const html = moving.map(([, entry]) => ('place' in entry ? bytesAt(entry.place) : Buffer.from(entry.html)));
-          const at = await writeSegment(folder, base, html);
-          written.push(at[0]!.segment.name);
-          moving.forEach(([key, entry], i) => {
-            const images = 'place' in entry ? entry.images : (entry.images ?? showsImages(entry.html));
-            stored.set(key, { place: at[i]!, unknown: entry.unknown, images });
-          });
-        }
-        await writeFile(temp, indexText(stored));
-        await rename(temp, file);
-        await removeUnused(folder, base, new Set([...stored.values()].map((entry) => entry.place.segment.name)));
-      } catch {
-        // A cache that cannot be written only makes the next build slower.
-        await rm(temp, { force: true }).catch(() => {});
-        for (const name of written) await rm(join(folder, name), { force: true }).catch(() => {});
-      }
+      const entries = [...live];
+      if (!seeded && live.size === known.size && entries.every(([, entry]) => 'place' in entry)) return;
+      // Entries from a seed lie in another folder's segments: they are copied into this folder's.
+      await saveSegmented(store, {
+        entries: entries.map(([, entry]) => ('place' in entry ? entry.place : Buffer.from(entry.html))),
+        before: [...known.values()].map((entry) => entry.place),
+        compact: seeded,
+        index: (places) => indexText(new Map(entries.map(([key, entry], i) => [key, storedAt(entry, places[i]!)]))),
+      });
     },
   };
 }
 
-/** What the image pass looks for (see BodyHtml). */
+/** An entry as the index records it, its HTML now at `place`. */
+function storedAt(entry: Stored | CachedBody, place: Place): Stored {
+  const images = 'place' in entry ? entry.images : (entry.images ?? showsImages(entry.html));
+  return { place, unknown: entry.unknown, images };
+}
 
 /** An entry whose HTML is read and decoded from its segment when first asked for. */
 function lazyEntry(stored: Stored): CachedBody {
@@ -149,7 +128,7 @@ function lazyEntry(stored: Stored): CachedBody {
     unknown: stored.unknown,
     images: stored.images,
     get html() {
-      return html ??= bytesAt(stored.place).toString('utf8');
+      return html ??= textAt(stored.place);
     },
   };
 }
@@ -160,12 +139,10 @@ function lazyEntry(stored: Stored): CachedBody {
  * list; `images` 1 or 0; `unknown` the languages as JSON, which ends the line).
  */
 function indexText(stored: Map<string, Stored>): string {
-  const segments = [...new Set([...stored.values()].map((entry) => entry.place.segment))]
-    .sort((a, b) => compareText(a.name, b.name));
-  const number = new Map(segments.map((segment, i) => [segment, i]));
+  const { named, number } = segmentTable([...stored.values()].map((entry) => entry.place));
   const keys = [...stored.keys()].sort(compareText);
   const body = [
-    ...segments.map((s) => `segment ${nameOf(s).join(' ')}\n`),
+    ...named.map((name) => `segment ${name.join(' ')}\n`),
     '\n',
     ...keys.map((key) => {
       const { place, images, unknown } = stored.get(key)!;
@@ -177,9 +154,9 @@ function indexText(stored: Map<string, Stored>): string {
   return `${FORMAT}\n${sha256(body)}\n${body}`;
 }
 
-async function readPack(folder: string, base: string): Promise<Map<string, Stored>> {
+async function readPack(store: SegmentStore): Promise<Map<string, Stored>> {
   const known = new Map<string, Stored>();
-  const text = await readFile(join(folder, `${base}.pack`), 'latin1').catch(() => undefined);
+  const text = (await readIndex(store))?.toString('latin1');
   const head = `${FORMAT}\n`;
   if (text === undefined || !text.startsWith(head)) return known;
   const body = text.slice(head.length + 65);
@@ -189,11 +166,11 @@ async function readPack(folder: string, base: string): Promise<Map<string, Store
     const [, name, size, mtimeMs] = line.split(' ');
     return [name!, Number(size), Number(mtimeMs)];
   });
-  const segments = openSegments(folder, named);
+  const placeOf = placesIn(store.folder, named);
   for (const line of entryLines.split('\n')) {
     if (line === '') continue;
     const [key, number, offset, size, images] = line.split(' ', 5);
-    const place = placed(segments[Number(number)], Number(offset), Number(size));
+    const place = placeOf(Number(number), Number(offset), Number(size));
     const unknown = line.slice(line.indexOf(' [') + 1);
     if (place) {
       known.set(key!, {
