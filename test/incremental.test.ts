@@ -109,6 +109,35 @@ describe('incremental refresh', () => {
     await compare([path(7)], []);
   });
 
+  it('marks posts scheduled by the clock of each refresh, as the clock moves either way', async () => {
+    const dir = writeSite({
+      'site.config.ts': config({ timezone: 'UTC' }),
+      'content/posts/a.md': post({ title: 'A', date: '2020-01-01 10:00' }, 'First.\n'),
+      'content/posts/b.md': post({ title: 'B', date: '2020-02-01 10:00' }, 'Second.\n'),
+      'content/posts/c.md': post({ title: 'C', date: '2020-03-01 10:00' }, 'Third.\n'),
+    });
+    let now = Date.UTC(2020, 0, 15);
+    const clock = () => now;
+    const pipeline = createPipeline(dir, { clock });
+    await pipeline.refresh();
+    // Each refresh is a body edit, which keeps the model; only the clock says what is scheduled.
+    for (const [step, at] of [Date.UTC(2020, 1, 15), Date.UTC(2021, 0, 1), Date.UTC(2019, 0, 1)].entries()) {
+      now = at;
+      writeFileSync(join(dir, 'content/posts/a.md'), post({ title: 'A', date: '2020-01-01 10:00' }, `Edit ${step}.\n`));
+      const refreshed = await pipeline.refresh(['content/posts/a.md']);
+      const fresh = await generate(dir, { clock });
+      assert.deepEqual(
+        refreshed.site.posts.map((p) => p.scheduled),
+        fresh.site.posts.map((p) => p.scheduled),
+        `step ${step}`,
+      );
+      assert.equal(
+        describeDifference(await outcome(async () => refreshed), await outcome(async () => fresh)),
+        undefined,
+      );
+    }
+  });
+
   for (let seed = 1; seed <= 10; seed++) {
     it(`equals a fresh build after every edit of random sequence #${seed}`, async () => {
       const rnd = prng(seed * 7919);

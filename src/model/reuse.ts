@@ -24,13 +24,16 @@ export interface ModelStore {
 
 export function createModelStore(): ModelStore {
   let last: Site | undefined;
+  let clock: number | undefined; // the last model's scheduledAfter
   let pending: string[] | 'all' = 'all';
   return {
     invalidate(changed) {
       pending = changed === 'all' || pending === 'all' ? 'all' : [...pending, ...changed];
     },
     site(config, sources, assets, options, bundleFiles = new Map()) {
-      let site = last && pending !== 'all' ? updateSite(last, pending, sources, options.scheduledAfter) : undefined;
+      const reused = last && pending !== 'all' ? updateSite(last, pending, sources) : undefined;
+      if (reused) markScheduled(reused.posts, clock, options.scheduledAfter);
+      let site = reused;
       if (!site) {
         const ordered = [...sources.keys()].sort(compareText).map((path) => sources.get(path)!);
         const files: Asset[] = [...assets.keys()].sort(compareText).map((path) => ({ path, bytes: assets.get(path)! }));
@@ -43,6 +46,7 @@ export function createModelStore(): ModelStore {
         site = built;
       }
       last = site;
+      clock = options.scheduledAfter;
       pending = [];
       return site;
     },
@@ -56,12 +60,7 @@ export function createModelStore(): ModelStore {
  * it again on every save. Anything else (a new, removed or broken file, a moved date) returns
  * undefined, and the model is built again from scratch.
  */
-function updateSite(
-  site: Site,
-  changed: string[],
-  sources: ReadonlyMap<string, Source>,
-  scheduledAfter?: number,
-): Site | undefined {
+function updateSite(site: Site, changed: string[], sources: ReadonlyMap<string, Source>): Site | undefined {
   const owners = ownersOf(site);
   const swaps: [Post | Page, Source][] = [];
   for (const path of new Set(changed)) {
@@ -71,13 +70,25 @@ function updateSite(
     swaps.push([owner, source]);
   }
   for (const [owner, source] of swaps) owner.source = source;
-  for (const post of site.posts) post.scheduled = scheduledAfter !== undefined && post.date > scheduledAfter;
   return site;
+}
+
+/**
+ * Marks the posts dated after the dev server's clock, as it moved from `before` to `now` (undefined:
+ * no clock, nothing scheduled). Posts come newest first, and only one dated after the earlier of
+ * the two can change, so a save looks at the scheduled posts, not at all of them.
+ */
+function markScheduled(posts: readonly Post[], before: number | undefined, now: number | undefined): void {
+  const from = Math.min(before ?? Infinity, now ?? Infinity);
+  for (const post of posts) {
+    if (!(post.date > from)) break;
+    post.scheduled = now !== undefined && post.date > now;
+  }
 }
 
 /** Each post and page of a model by its source path: a reused model keeps its members, so this is kept with it. */
 const ownerIndex = new WeakMap<Site, Map<string, Post | Page>>();
-function ownersOf(site: Site): Map<string, Post | Page> {
+export function ownersOf(site: Site): ReadonlyMap<string, Post | Page> {
   let owners = ownerIndex.get(site);
   if (!owners) {
     owners = new Map();
