@@ -7,6 +7,7 @@ import { BuildFailure, ColophonError } from '../lib/errors.ts';
 import { safeDecode } from '../lib/html.ts';
 import { MapView } from '../lib/map-view.ts';
 import { compareText } from '../lib/order.ts';
+import { ownersOf } from '../model/reuse.ts';
 import type { Site } from '../model/types.ts';
 import { createImageCache, type Processed } from './image-cache.ts';
 import { largestUrl, MARKDOWN_IMG, pictureHtml, showsImages, variantUrl } from './picture.ts';
@@ -48,12 +49,11 @@ export function createImageStore(config: Config, options: { cache: boolean; cach
   const infoOf = async (bytes: Uint8Array) => read.get(bytes) ?? read.set(bytes, await imageInfo(bytes)).get(bytes)!;
   return {
     async apply(site, html) {
-      const published = publishedFiles(site);
-      // Most bodies show no image: a dev server's save passes over all of them, so each costs a lookup only.
-      const owners = [...site.posts, ...site.pages].filter(({ source }) =>
-        source.image !== undefined || html.mayShowImages(source.path)
-      );
+      // Most bodies show no image: only those that may are looked at (a dev server's save knows them).
+      const byPath = ownersOf(site);
+      const owners = html.pictured().flatMap((path) => byPath.get(path) ?? []);
       const refs = owners.flatMap(({ source, path }) => referencesOf(source, path, html));
+      const published = refs.length > 0 ? publishedFiles(site) : new Map<string, Uint8Array>();
       const infos = await inspectAll(refs, published, infoOf);
       const targets = [...infos.keys()].sort(compareText);
       const { done, processed } = await processAll(

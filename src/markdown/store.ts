@@ -4,6 +4,7 @@ import type { Source } from '../content/types.ts';
 import { cacheDirFor } from '../lib/cache-dir.ts';
 import { workerCount } from '../lib/concurrency.ts';
 import { MapView } from '../lib/map-view.ts';
+import { compareText } from '../lib/order.ts';
 import { renderBodies, unknownWarnings } from './bodies.ts';
 import { type BodyCache, type CachedBody, openBodyCache } from './body-cache.ts';
 import { createHighlightCache } from './highlight-cache.ts';
@@ -86,7 +87,7 @@ export async function openBodyStore(config: Config, options: BodyStoreOptions): 
       last = nextGeneration(sources, kept, last);
       const unknown = [...last.unknown].flatMap(([path, names]) => names.map((name): [string, string] => [name, path]));
       return {
-        html: new LazyHtml(last.html),
+        html: new LazyHtml(last.html, last.pictured),
         warnings: unknownWarnings(unknown),
         highlight: { blocks: done.blocks, highlighted: done.highlighted },
         bodies: { total: sources.length, rendered: stale.length },
@@ -95,11 +96,14 @@ export async function openBodyStore(config: Config, options: BodyStoreOptions): 
   };
 }
 
-/** What one render gave: each body by source path, in the order of its sources, and the bodies with unknown languages. */
+/** What one render gave: each body by source path, in the order of its sources, and what the others ask of them. */
 interface Generation {
   sources: readonly Source[];
   html: Bodies;
+  /** The bodies with unknown fence languages, and those languages. */
   unknown: ReadonlyMap<string, readonly string[]>;
+  /** The sources whose page may show an image: in the body, or as front matter `image` (see BodyHtml). */
+  pictured: ReadonlySet<string>;
 }
 
 /** Bodies by source path: a base shared with earlier generations, and the few re-read since. */
@@ -122,24 +126,36 @@ function nextGeneration(sources: readonly Source[], kept: ReadonlyMap<string, Ke
     sources.every((s, i) => s === before[i] || s.path === before[i]!.path);
   if (samePaths) {
     const over = new Map(last!.html.over);
-    const unknown = new Map(last!.unknown);
+    const next = { unknown: new Map(last!.unknown), pictured: new Set(last!.pictured) };
     sources.forEach((s, i) => {
       if (s === before[i]) return;
       const { rendered } = kept.get(s.path)!;
       over.set(s.path, rendered);
-      if (rendered.unknown.length > 0) unknown.set(s.path, rendered.unknown);
-      else unknown.delete(s.path);
+      note(s, rendered, next);
     });
-    if (over.size <= MAX_OVER) return { sources, html: { base: last!.html.base, over }, unknown };
+    if (over.size <= MAX_OVER) return { sources, html: { base: last!.html.base, over }, ...next };
   }
   const base = new Map<string, CachedBody>();
-  const unknown = new Map<string, readonly string[]>();
+  const next = { unknown: new Map<string, readonly string[]>(), pictured: new Set<string>() };
   for (const s of sources) {
     const { rendered } = kept.get(s.path)!;
     base.set(s.path, rendered);
-    if (rendered.unknown.length > 0) unknown.set(s.path, rendered.unknown);
+    note(s, rendered, next);
   }
-  return { sources, html: { base, over: new Map() }, unknown };
+  return { sources, html: { base, over: new Map() }, ...next };
+}
+
+/** Records what a source's body has that a generation keeps track of. */
+function note(
+  source: Source,
+  body: CachedBody,
+  into: { unknown: Map<string, readonly string[]>; pictured: Set<string> },
+): void {
+  if (body.unknown.length > 0) into.unknown.set(source.path, body.unknown);
+  else into.unknown.delete(source.path);
+  // An entry of an older cache may not say whether it has an image: it may, until it is read.
+  if (source.image !== undefined || body.images !== false) into.pictured.add(source.path);
+  else into.pictured.delete(source.path);
 }
 
 /** Takes a body's HTML from the persistent cache into `kept`; false when the cache does not have it. */
@@ -172,7 +188,8 @@ function bodySettings(config: Config) {
 
 /** Each body's HTML by source path, read from the body cache's bytes only when a page asks for it. */
 class LazyHtml extends MapView<string, string> implements BodyHtml {
-  constructor(private readonly bodies: Bodies) {
+  private sortedPictured: readonly string[] | undefined;
+  constructor(private readonly bodies: Bodies, private readonly pictures: ReadonlySet<string>) {
     super();
   }
   get size(): number {
@@ -190,6 +207,9 @@ class LazyHtml extends MapView<string, string> implements BodyHtml {
   mayShowImages(path: string): boolean {
     const body = this.body(path);
     return body === undefined || (body.images ?? showsImages(body.html));
+  }
+  pictured(): readonly string[] {
+    return this.sortedPictured ??= [...this.pictures].sort(compareText);
   }
   private body(path: string): CachedBody | undefined {
     return this.bodies.over.get(path) ?? this.bodies.base.get(path);

@@ -84,9 +84,11 @@ export interface UserErrorData {
 
 /**
  * Each post's and page's body HTML, by source path, read when asked for. `mayShowImages` says whether
- * a body's HTML may have an `<img ` tag without reading it (false only when it certainly has none):
- * the image pass asks it of every body, and a rebuild reads few of them.
+ * a body's HTML may have an `<img ` tag without reading it (false only when it certainly has none).
+ * `pictured` lists, by path, the sources whose body may show an image or whose front matter names
+ * one: the image pass looks at those only, and a dev server's save changes the list by a source or two.
  */
 export interface BodyHtml extends ReadonlyMap<string, string> {
   mayShowImages(path: string): boolean;
+  pictured(): readonly string[];
 }
