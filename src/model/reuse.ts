@@ -70,7 +70,17 @@ function updateSite(site: Site, changed: string[], sources: ReadonlyMap<string, 
     swaps.push([owner, source]);
   }
   for (const [owner, source] of swaps) owner.source = source;
+  const log = swapLog.get(site) ?? swapLog.set(site, []).get(site)!;
+  log.push(...swaps.map(([, source]) => source));
   return site;
+}
+
+/** The sources swapped into each reused model, in order: what was made of a model before may have to be looked at again. */
+const swapLog = new WeakMap<Site, Source[]>();
+
+/** Every source swapped into `site` since it was built, oldest first (see updateSite). */
+export function swappedSources(site: Site): readonly Source[] {
+  return swapLog.get(site) ?? [];
 }
 
 /**

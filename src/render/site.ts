@@ -5,6 +5,7 @@ import { ColophonError, topFrames } from '../lib/errors.ts';
 import { eagerFirstImage } from '../markdown/picture.ts';
 import { REDIRECTS_FILE } from '../model/collisions.ts';
 import { feedTitle } from '../model/feeds.ts';
+import { swappedSources } from '../model/reuse.ts';
 import type { ListPage, Page, Post, Site } from '../model/types.ts';
 import { archiveData, notFoundData, termIndexData } from './archive.ts';
 import { feedEntry, feedText } from './feed.ts';
@@ -12,7 +13,8 @@ import { LazyViews } from './lazy-views.ts';
 import { redirectPage, redirectsFile } from './redirects.ts';
 import { sitemapXml } from './sitemap.ts';
 import { BodySplicer } from './splice.ts';
-import type { Allocator, Producers, RenderedSite } from './types.ts';
+import { BoundProducers, type Maker } from './bound-producers.ts';
+import type { Allocator, RenderedSite } from './types.ts';
 import { blogPosting } from './structured-data.ts';
 import { createPresenter, type LinkView, type PostView, type Presenter } from './views.ts';
 
@@ -24,6 +26,11 @@ import { createPresenter, type LinkView, type PostView, type Presenter } from '.
  * Nothing is rendered or written here: it returns a producer per output file. output/ runs them
  * to write the folder, verify runs them to compare with a deployed copy, and serve runs each one
  * when its page is asked for (see render/produce.ts for the rule their errors follow).
+ *
+ * What each file is made with (its maker) depends on the model and the templates only; what a
+ * maker is given, a Generation, holds this refresh's bodies and what is made of them. The makers
+ * are kept with the model, so a dev-server save that reuses the model (see updateSite) makes a
+ * Generation and none of the 14,000 makers of a 10,000-post site.
  */
 export function renderSite(
   site: Site,
@@ -31,15 +38,31 @@ export function renderSite(
   bodies: ReadonlyMap<string, string>,
   images?: ReadonlyMap<string, string>, // source path ▶ its front matter `image`, processed (markdown/images.ts)
 ): RenderedSite {
+  let plan = plans.get(site);
+  if (!plan || plan.templates !== templates || !layoutsHold(plan, site)) {
+    plans.set(site, plan = planSite(site, templates));
+  }
+  return { files: new BoundProducers(plan.makers, generation(site, bodies, images)), errors: [...plan.errors] };
+}
+
+/** What a maker renders with: made anew for each refresh. */
+interface Generation {
+  present: Presenter;
+  bodies: ReadonlyMap<string, string>;
+  splicer: BodySplicer;
+  mark: (html: string) => string; // see BodySplicer
+  views: LazyViews; // each post's view, made when first asked for
+  listPosts: (posts: readonly Post[]) => PostView[];
+  entry: (post: Post) => FeedEntry;
+}
+
+function generation(site: Site, bodies: ReadonlyMap<string, string>, images?: ReadonlyMap<string, string>): Generation {
   const present = createPresenter(site, images);
-  const errors: ColophonError[] = [];
-  const files: Producers = new Map();
-  const encoder = new TextEncoder();
   // Each post's body is rendered once and reused on its page, lists and feeds; templates print it
   // through a marker, so its bytes are encoded once too (see BodySplicer).
   const splicer = new BodySplicer();
-  const body = (post: Post) => present.bodyLinks(bodies.get(post.source.path)!);
   const mark = (html: string) => splicer.mark(html);
+  const body = (post: Post) => present.bodyLinks(bodies.get(post.source.path)!);
   const views = new LazyViews((post) => present.post(post, () => body(post), mark));
   // On list pages, each post's ids are prefixed with its slug, so that several posts' footnotes
   // and headings stay apart; two posts of one slug on a page get "slug-2--" and so on.
@@ -54,17 +77,60 @@ export function renderSite(
       return scope === `${slug}--` ? listed.get(post) : present.listed(views.get(post), scope, mark);
     });
   };
-  const render = extend(site.config, templates);
-  const finish = site.config.transforms.length > 0
-    ? (path: string, text: string, into?: Allocator) =>
-      splicer.encode(transform(site.config.transforms, path, splicer.expand(text)), into)
-    : (_path: string, text: string, into?: Allocator) => splicer.encode(text, into);
+  // A post is in several feeds (the site's, its categories' and tags'): its entry is made once.
+  const entries = new Map<Post, FeedEntry>();
+  const entry = (post: Post) => {
+    let made = entries.get(post);
+    if (!made) entries.set(post, made = feedEntry(post, views.get(post)));
+    return made;
+  };
+  return { present, bodies, splicer, mark, views, listPosts, entry };
+}
 
-  // One closure per output file, made anew on every dev-server refresh: what it renders with is
-  // made only when it runs, and so is the name of the page, which only an error shows.
-  const made = (path: string, what: string | (() => string), page: () => string, into?: Allocator) => {
+/** The makers of a model's files, and the layout each post and page was given. */
+interface Plan {
+  templates: Templates;
+  makers: Map<string, Maker<Generation>>;
+  layouts: Map<string, string | undefined>; // by source path; undefined: it names no template
+  errors: ColophonError[]; // unknown layouts
+  swaps: number; // how many of the model's source swaps (see swappedSources) it has seen
+}
+
+const plans = new WeakMap<Site, Plan>();
+
+/** Whether the layouts of the sources swapped into the model since the plan was made are still the plan's. */
+function layoutsHold(plan: Plan, site: Site): boolean {
+  const swapped = swappedSources(site);
+  for (let i = plan.swaps; i < swapped.length; i++) {
+    const source = swapped[i]!;
+    if (plan.layouts.get(source.path) !== layoutName(plan.templates, source, source.kind)) return false;
+  }
+  plan.swaps = swapped.length;
+  return true;
+}
+
+/** The template a post or page is rendered with, if it exists. */
+function layoutName(templates: Templates, source: { layout?: string }, fallback: string): string | undefined {
+  const name = source.layout ?? fallback;
+  return templates.has(name) ? name : undefined;
+}
+
+function planSite(site: Site, templates: Templates): Plan {
+  const errors: ColophonError[] = [];
+  const makers = new Map<string, Maker<Generation>>();
+  const layouts = new Map<string, string | undefined>();
+  const encoder = new TextEncoder();
+  const render = extend(site.config, templates);
+  const { transforms } = site.config;
+  const finish = transforms.length > 0
+    ? (g: Generation, path: string, text: string, into?: Allocator) =>
+      g.splicer.encode(transform(transforms, path, g.splicer.expand(text)), into)
+    : (g: Generation, _path: string, text: string, into?: Allocator) => g.splicer.encode(text, into);
+
+  // What each page renders with is made only when it runs, and so is its name, which only an error shows.
+  const made = (g: Generation, path: string, what: string | (() => string), page: () => string, into?: Allocator) => {
     try {
-      return finish(path, page(), into);
+      return finish(g, path, page(), into);
     } catch (error) {
       if (!isTemplateFailure(error)) throw error;
       const name = typeof what === 'string' ? what : what();
@@ -76,72 +142,70 @@ export function renderSite(
     }
   };
   const layoutFor = (source: { layout?: string; path: string }, fallback: string) => {
-    const name = source.layout ?? fallback;
-    if (templates.has(name)) return name;
-    errors.push(
-      new ColophonError('E_LAYOUT', `the layout "${name}" does not exist`, {
-        file: source.path,
-        hint: `create layouts/${name}.eta, or remove "layout" from the front matter`,
-      }),
-    );
-    return undefined;
+    const name = layoutName(templates, source, fallback);
+    layouts.set(source.path, name);
+    if (name === undefined) {
+      errors.push(
+        new ColophonError('E_LAYOUT', `the layout "${source.layout ?? fallback}" does not exist`, {
+          file: source.path,
+          hint: `create layouts/${source.layout ?? fallback}.eta, or remove "layout" from the front matter`,
+        }),
+      );
+    }
+    return name;
   };
 
   for (const post of site.posts) {
     const layout = layoutFor(post.source, 'post');
     const what = post.source.path;
     if (layout) {
-      files.set(
-        post.output,
-        (into) => made(post.output, what, () => render(layout, postData(present, post, views, mark)), into),
-      );
+      const html = (g: Generation) => () => render(layout, postData(g.present, post, g.views, g.mark));
+      makers.set(post.output, (g, into) => made(g, post.output, what, html(g), into));
     }
   }
   for (const page of site.pages) {
     const layout = layoutFor(page.source, 'page');
     if (layout) {
       const what = page.source.path;
-      const html = () => render(layout, pageData(present, page, bodies.get(page.source.path)!, splicer));
-      files.set(page.output, (into) => made(page.output, what, html, into));
+      const html = (g: Generation) => () =>
+        render(layout, pageData(g.present, page, g.bodies.get(page.source.path)!, g.splicer));
+      makers.set(page.output, (g, into) => made(g, page.output, what, html(g), into));
     }
   }
   for (const list of site.lists) {
-    files.set(list.output, (into) => {
-      const html = () => render('list', listData(present, list, listPosts));
-      return made(list.output, () => present.listTitle(list), html, into);
+    makers.set(list.output, (g, into) => {
+      const html = () => render('list', listData(g.present, list, g.listPosts));
+      return made(g, list.output, () => g.present.listTitle(list), html, into);
     });
   }
-  const archive = () => render('archive', archiveData(present, site, views));
-  files.set(site.archive.output, (into) => made(site.archive.output, 'the archive page', archive, into));
+  const { archive } = site;
+  makers.set(archive.output, (g, into) => {
+    const html = () => render('archive', archiveData(g.present, site, g.views));
+    return made(g, archive.output, 'the archive page', html, into);
+  });
   for (const index of site.indexes) {
-    const terms = () => render('terms', termIndexData(present, index));
-    files.set(index.output, (into) => made(index.output, `the ${index.kind} index`, terms, into));
+    const terms = (g: Generation) => () => render('terms', termIndexData(g.present, index));
+    makers.set(index.output, (g, into) => made(g, index.output, `the ${index.kind} index`, terms(g), into));
   }
   if (site.generated.includes('404.html')) {
-    files.set('404.html', (into) => made('404.html', 'the 404 page', () => render('404', notFoundData(present)), into));
+    const page = (g: Generation) => () => render('404', notFoundData(g.present));
+    makers.set('404.html', (g, into) => made(g, '404.html', 'the 404 page', page(g), into));
   }
   const { sitemap } = site;
   if (site.generated.includes(sitemap.output)) {
-    files.set(sitemap.output, () => encoder.encode(sitemapXml(site, present)));
+    makers.set(sitemap.output, (g) => encoder.encode(sitemapXml(site, g.present)));
   }
-  // A post is in several feeds (the site's, its categories' and tags'): its entry is made once.
-  const entries = new Map<Post, FeedEntry>();
-  const entry = (post: Post) => {
-    let made = entries.get(post);
-    if (!made) entries.set(post, made = feedEntry(post, views.get(post)));
-    return made;
-  };
-  for (const feed of site.feeds) {
-    files.set(feed.output, () => encoder.encode(feedText(present, feed, entry)));
-  }
+  for (const feed of site.feeds) makers.set(feed.output, (g) => encoder.encode(feedText(g.present, feed, g.entry)));
   // Redirect pages have no theme and no transforms: nobody reads them for longer than a refresh.
   for (const redirect of site.redirects) {
-    if (redirect.output) files.set(redirect.output, () => encoder.encode(redirectPage(present, redirect)));
+    if (redirect.output) makers.set(redirect.output, (g) => encoder.encode(redirectPage(g.present, redirect)));
   }
-  if (site.config.redirects) files.set(REDIRECTS_FILE, () => encoder.encode(redirectsFile(present, site.redirects)));
-  for (const asset of site.assets) files.set(asset.path, () => asset.bytes);
-  for (const file of site.bundleFiles) files.set(file.output, () => file.bytes);
-  return { files, errors };
+  if (site.config.redirects) {
+    makers.set(REDIRECTS_FILE, (g) => encoder.encode(redirectsFile(g.present, site.redirects)));
+  }
+  for (const asset of site.assets) makers.set(asset.path, () => asset.bytes);
+  for (const file of site.bundleFiles) makers.set(file.output, () => file.bytes);
+  return { templates, makers, layouts, errors, swaps: swappedSources(site).length };
 }
 
 /**

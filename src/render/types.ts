@@ -11,8 +11,13 @@ export type Allocator = (size: number) => Uint8Array;
  */
 export type Producer = (into?: Allocator) => Uint8Array;
 
-/** Output path ▶ producer: the whole site, nothing rendered yet. What output/, verify and serve run. */
-export type Producers = Map<string, Producer>;
+/**
+ * Output path ▶ producer: the whole site, nothing rendered yet. What output/, verify and serve run.
+ * A Map is one; renderSite's are made when asked for (see BoundProducers).
+ */
+export interface Producers extends ReadonlyMap<string, Producer> {
+  set(path: string, producer: Producer): this;
+}
 
 /** Output path ▶ bytes: every producer run (see materialize). */
 export type OutputBytes = Map<string, Uint8Array>;
