@@ -109,6 +109,33 @@ describe('incremental refresh', () => {
     await compare([path(7)], []);
   });
 
+  it('renders a post with the layout a save gives it, and reports one that does not exist', async () => {
+    const dir = writeSite({
+      'site.config.ts': config({ timezone: 'UTC' }),
+      'layouts/wide.eta': '<% layout(\'@base\') %>\n<main class="wide"><%~ it.post.html %></main>\n',
+      'content/posts/a.md': post({ title: 'A', date: '2020-01-01 10:00' }, 'First.\n'),
+      'content/posts/b.md': post({ title: 'B', date: '2020-01-02 10:00' }, 'Second.\n'),
+    });
+    const pipeline = createPipeline(dir);
+    await pipeline.refresh();
+    const page = (generated: Generated) => Buffer.from(generated.files.get('2020/01/01/a/index.html')!()).toString();
+    // Each save keeps the post's date, slug and terms, so the model is reused and only the layout moves.
+    const save = (fields: Record<string, string>, body: string) => {
+      writeFileSync(join(dir, 'content/posts/a.md'), post({ title: 'A', date: '2020-01-01 10:00', ...fields }, body));
+      return pipeline.refresh(['content/posts/a.md']);
+    };
+    assert.match(page(await save({ layout: 'wide' }, 'Wide.\n')), /<main class="wide"><p>Wide\.<\/p>/);
+    await assert.rejects(save({ layout: 'nope' }, 'Gone.\n'), (error: BuildFailure) => {
+      assert.deepEqual(error.errors.map((e) => `${e.file}: ${e.message}`), [
+        'content/posts/a.md: the layout "nope" does not exist',
+      ]);
+      return true;
+    });
+    const back = await save({}, 'Plain again.\n');
+    assert.doesNotMatch(page(back), /class="wide"/);
+    assert.equal(describeDifference(await outcome(async () => back), await outcome(() => generate(dir))), undefined);
+  });
+
   it('marks posts scheduled by the clock of each refresh, as the clock moves either way', async () => {
     const dir = writeSite({
       'site.config.ts': config({ timezone: 'UTC' }),
