@@ -75,7 +75,7 @@ function updateSite(site: Site, changed: string[], sources: ReadonlyMap<string, 
   return site;
 }
 
-/** The sources swapped into each reused model, in order: what was made of a model before may have to be looked at again. */
+/** The sources swapped into each reused model, in order: what was made of it before may need a second look. */
 const swapLog = new WeakMap<Site, Source[]>();
 
 /** Every source swapped into `site` since it was built, oldest first (see updateSite). */

@@ -90,9 +90,10 @@ describe('watchFiles, save by save', () => {
     const setup: Record<string, string> = {};
     for (let i = 0; i < 200; i++) setup[`content/posts/p${i}.md`] = `post ${i}`;
     const counts = await counted(setup, async (dir) => {
-      writeFileSync(join(dir, 'content/posts/p1.md'), 'edited in place');
+      // One write each, without emptying the file first: what each save is reported as is then certain.
+      writeFileSync(join(dir, 'content/posts/p1.md'), 'edited in place, 1', { flag: 'r+' });
       await pause(300);
-      writeFileSync(join(dir, 'content/posts/p1.md'), 'edited in place again');
+      writeFileSync(join(dir, 'content/posts/p1.md'), 'edited in place, 2', { flag: 'r+' });
       await pause(300);
       writeFileSync(join(dir, 'content/posts/p2.md.tmp'), 'saved atomically');
       renameSync(join(dir, 'content/posts/p2.md.tmp'), join(dir, 'content/posts/p2.md'));
