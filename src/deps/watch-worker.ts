@@ -1,6 +1,6 @@
 import { watch } from 'chokidar';
 import { statSync } from 'node:fs';
-import { basename, join, relative, resolve, sep } from 'node:path';
+import { basename, join, relative, sep } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 
 /** What watchFiles (watch.ts) tells this thread: the folder, and the names in it to watch. */
@@ -74,7 +74,7 @@ const raws = new Map<string, ReturnType<typeof setTimeout>>();
 watcher.on('raw', (_event, name, details) => {
   const watched = (details as { watchedPath?: string } | undefined)?.watchedPath;
   if (watched === undefined || name !== basename(watched)) return;
-  const path = relative(cwd, resolve(cwd, watched));
+  const path = relative(cwd, watched); // as chokidar names what it reports
   if (path === '' || path.startsWith('..')) return;
   clearTimeout(raws.get(path));
   raws.set(

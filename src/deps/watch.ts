@@ -26,18 +26,27 @@ export function watchFiles(
   const setup: WatchSetup = { cwd, names };
   const worker = startWorker(engineModule('./watch-worker', import.meta.url), setup);
   let closing: Promise<void> | undefined;
+  let exited = false;
+  worker.once('exit', () => (exited = true));
   const ready = new Promise<void>((resolve, reject) => {
     worker.on('message', (message: WatchReport) => {
+      if (closing) return; // what was on its way when close() was called is not news any more
       if ('change' in message) onChange(message.change);
       else if ('ready' in message) resolve();
       else if ('error' in message) onError(message.error);
     });
-    worker.once('error', reject);
+    // The thread itself failing (not chokidar reporting an error) ends the watching: say so.
+    worker.once('error', (error) => {
+      reject(error);
+      if (!closing) onError(`the watcher stopped: ${error.message}`);
+    });
   });
+  ready.catch(() => {}); // also reported through onError
   return {
     ready,
     close: () =>
       closing ??= new Promise<void>((resolve) => {
+        if (exited) return resolve();
         worker.on('message', (message: WatchReport) => {
           if ('closed' in message) void worker.terminate().then(() => resolve());
         });

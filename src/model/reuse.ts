@@ -71,15 +71,15 @@ function updateSite(site: Site, changed: string[], sources: ReadonlyMap<string, 
   }
   for (const [owner, source] of swaps) owner.source = source;
   const log = swapLog.get(site) ?? swapLog.set(site, []).get(site)!;
-  log.push(...swaps.map(([, source]) => source));
+  log.push(...swaps.map(([, source]) => source.path));
   return site;
 }
 
-/** The sources swapped into each reused model, in order: what was made of it before may need a second look. */
-const swapLog = new WeakMap<Site, Source[]>();
+/** The paths of the sources swapped into each reused model, in order: what was made of it may need a second look. */
+const swapLog = new WeakMap<Site, string[]>();
 
-/** Every source swapped into `site` since it was built, oldest first (see updateSite). */
-export function swappedSources(site: Site): readonly Source[] {
+/** The source path of every swap into `site` since it was built, oldest first (see updateSite). */
+export function swappedPaths(site: Site): readonly string[] {
   return swapLog.get(site) ?? [];
 }
 

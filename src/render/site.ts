@@ -5,7 +5,7 @@ import { ColophonError, topFrames } from '../lib/errors.ts';
 import { eagerFirstImage } from '../markdown/picture.ts';
 import { REDIRECTS_FILE } from '../model/collisions.ts';
 import { feedTitle } from '../model/feeds.ts';
-import { swappedSources } from '../model/reuse.ts';
+import { ownersOf, swappedPaths } from '../model/reuse.ts';
 import type { ListPage, Page, Post, Site } from '../model/types.ts';
 import { archiveData, notFoundData, termIndexData } from './archive.ts';
 import { feedEntry, feedText } from './feed.ts';
@@ -87,38 +87,33 @@ function generation(site: Site, bodies: ReadonlyMap<string, string>, images?: Re
   return { present, bodies, splicer, mark, views, listPosts, entry };
 }
 
-/** The makers of a model's files, and the layout each post and page was given. */
+/** The makers of a model's files, and the layout each post and page asked for. */
 interface Plan {
   templates: Templates;
   makers: Map<string, Maker<Generation>>;
-  layouts: Map<string, string | undefined>; // by source path; undefined: it names no template
+  layouts: Map<string, string>; // by source path: its `layout`, or the default for its kind
   errors: ColophonError[]; // unknown layouts
-  swaps: number; // how many of the model's source swaps (see swappedSources) it has seen
+  swaps: number; // how many of the model's source swaps (see swappedPaths) it has seen
 }
 
 const plans = new WeakMap<Site, Plan>();
 
-/** Whether the layouts of the sources swapped into the model since the plan was made are still the plan's. */
+/** Whether the sources swapped into the model since the plan was made still ask for the plan's layouts. */
 function layoutsHold(plan: Plan, site: Site): boolean {
-  const swapped = swappedSources(site);
+  const swapped = swappedPaths(site);
+  const owners = ownersOf(site);
   for (let i = plan.swaps; i < swapped.length; i++) {
-    const source = swapped[i]!;
-    if (plan.layouts.get(source.path) !== layoutName(plan.templates, source, source.kind)) return false;
+    const source = owners.get(swapped[i]!)?.source;
+    if (!source || plan.layouts.get(source.path) !== (source.layout ?? source.kind)) return false;
   }
   plan.swaps = swapped.length;
   return true;
 }
 
-/** The template a post or page is rendered with, if it exists. */
-function layoutName(templates: Templates, source: { layout?: string }, fallback: string): string | undefined {
-  const name = source.layout ?? fallback;
-  return templates.has(name) ? name : undefined;
-}
-
 function planSite(site: Site, templates: Templates): Plan {
   const errors: ColophonError[] = [];
   const makers = new Map<string, Maker<Generation>>();
-  const layouts = new Map<string, string | undefined>();
+  const layouts = new Map<string, string>();
   const encoder = new TextEncoder();
   const render = extend(site.config, templates);
   const { transforms } = site.config;
@@ -142,17 +137,16 @@ function planSite(site: Site, templates: Templates): Plan {
     }
   };
   const layoutFor = (source: { layout?: string; path: string }, fallback: string) => {
-    const name = layoutName(templates, source, fallback);
+    const name = source.layout ?? fallback;
     layouts.set(source.path, name);
-    if (name === undefined) {
-      errors.push(
-        new ColophonError('E_LAYOUT', `the layout "${source.layout ?? fallback}" does not exist`, {
-          file: source.path,
-          hint: `create layouts/${source.layout ?? fallback}.eta, or remove "layout" from the front matter`,
-        }),
-      );
-    }
-    return name;
+    if (templates.has(name)) return name;
+    errors.push(
+      new ColophonError('E_LAYOUT', `the layout "${name}" does not exist`, {
+        file: source.path,
+        hint: `create layouts/${name}.eta, or remove "layout" from the front matter`,
+      }),
+    );
+    return undefined;
   };
 
   for (const post of site.posts) {
@@ -205,7 +199,7 @@ function planSite(site: Site, templates: Templates): Plan {
   }
   for (const asset of site.assets) makers.set(asset.path, () => asset.bytes);
   for (const file of site.bundleFiles) makers.set(file.output, () => file.bytes);
-  return { templates, makers, layouts, errors, swaps: swappedSources(site).length };
+  return { templates, makers, layouts, errors, swaps: swappedPaths(site).length };
 }
 
 /**
