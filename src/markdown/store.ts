@@ -58,9 +58,9 @@ export async function openBodyStore(config: Config, options: BodyStoreOptions): 
       const cached = firstCache;
       firstCache = undefined; // later refreshes (the dev server's edits) leave the cache alone
       // A dev server's save re-reads a source or two; the others are the very objects of last time.
-      const same = (s: Source, i: number) => last?.sources[i] === s;
-      const stale = sources.filter((s, i) =>
-        !same(s, i) && kept.get(s.path)?.digest !== bodyDigest(s) && !takeCached(s, kept, cached)
+      const moved = movedSince(sources, last?.sources);
+      const stale = (moved ? moved.map((i) => sources[i]!) : sources).filter((s) =>
+        kept.get(s.path)?.digest !== bodyDigest(s) && !takeCached(s, kept, cached)
       );
       const workers = options.workers ?? workerCount(stale.length);
       const pool = workers > 1 ? createPool(workers) : undefined;
@@ -84,7 +84,7 @@ export async function openBodyStore(config: Config, options: BodyStoreOptions): 
         for (const path of kept.keys()) if (!live.has(path)) kept.delete(path);
       }
       await cached?.save([...kept.values()].map((b) => [b.digest, b.rendered]));
-      last = nextGeneration(sources, kept, last);
+      last = nextGeneration(sources, kept, last, moved);
       const unknown = [...last.unknown].flatMap(([path, names]) => names.map((name): [string, string] => [name, path]));
       return {
         html: new LazyHtml(last.html, last.pictured),
@@ -116,24 +116,41 @@ interface Bodies {
 const MAX_OVER = 256;
 
 /**
- * This render's bodies. When the sources are the last render's paths in the same order, only the
- * re-read ones are looked up and kept beside the last base: a dev server's save would otherwise
- * pass over, and copy, every body.
+ * Where `sources` has another object than `before`, by index, when both have the same paths in the
+ * same order; undefined when they do not. One pass over two arrays, reading no source but those.
  */
-function nextGeneration(sources: readonly Source[], kept: ReadonlyMap<string, Kept>, last?: Generation): Generation {
-  const before = last?.sources;
-  const samePaths = before?.length === sources.length &&
-    sources.every((s, i) => s === before[i] || s.path === before[i]!.path);
-  if (samePaths) {
-    const over = new Map(last!.html.over);
-    const next = { unknown: new Map(last!.unknown), pictured: new Set(last!.pictured) };
-    sources.forEach((s, i) => {
-      if (s === before[i]) return;
+function movedSince(sources: readonly Source[], before?: readonly Source[]): number[] | undefined {
+  if (before?.length !== sources.length) return undefined;
+  const moved: number[] = [];
+  for (let i = 0; i < sources.length; i++) {
+    if (sources[i] === before[i]) continue;
+    if (sources[i]!.path !== before[i]!.path) return undefined;
+    moved.push(i);
+  }
+  return moved;
+}
+
+/**
+ * This render's bodies. When the sources are the last render's paths in the same order, only the
+ * re-read ones (`moved`) are looked up and kept beside the last base: a dev server's save would
+ * otherwise pass over, and copy, every body.
+ */
+function nextGeneration(
+  sources: readonly Source[],
+  kept: ReadonlyMap<string, Kept>,
+  last: Generation | undefined,
+  moved: readonly number[] | undefined,
+): Generation {
+  if (last && moved) {
+    const over = new Map(last.html.over);
+    const next = { unknown: new Map(last.unknown), pictured: new Set(last.pictured) };
+    for (const i of moved) {
+      const s = sources[i]!;
       const { rendered } = kept.get(s.path)!;
       over.set(s.path, rendered);
       note(s, rendered, next);
-    });
-    if (over.size <= MAX_OVER) return { sources, html: { base: last!.html.base, over }, ...next };
+    }
+    if (over.size <= MAX_OVER) return { sources, html: { base: last.html.base, over }, ...next };
   }
   const base = new Map<string, CachedBody>();
   const next = { unknown: new Map<string, readonly string[]>(), pictured: new Set<string>() };
