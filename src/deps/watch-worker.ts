@@ -42,12 +42,11 @@ const stateOf = (path: string) => {
   return info ? `${info.ino}:${info.size}:${info.mtimeMs}:${info.ctimeMs}` : '';
 };
 const looks = new Map<string, ReturnType<typeof setTimeout>>();
-/** Reports a file if its state moved since it was last reported; true if it did. */
+/** Reports a file if its state moved since it was last reported. */
 const reportMoved = (path: string, state = stateOf(path)) => {
-  if (reported.get(path) === state) return false;
+  if (reported.get(path) === state) return;
   reported.set(path, state);
   report({ change: path });
-  return true;
 };
 /** A file's event: reported if the file moved, and looked at again a little later. */
 const fileChanged = (path: string, state?: string) => {
@@ -66,9 +65,9 @@ watcher.on('all', (event, path) => {
  * event of the file's own watcher comes first, so it is taken too; the file's state says whether
  * the change was reported already. Only a watched file has a watcher of its own, and its events
  * name the file itself; a folder's name its entries. A file that went is left to chokidar, which
- * tells a deletion from half of an atomic save.
+ * tells a deletion from half of an atomic save. A file's raw events are taken a millisecond after
+ * the last of a burst, as a file written anew is first emptied.
  */
-/** Raw events are taken a millisecond after the last of a burst: a file written anew is first emptied. */
 const RAW_QUIET_MS = 1;
 const raws = new Map<string, ReturnType<typeof setTimeout>>();
 watcher.on('raw', (_event, name, details) => {

@@ -122,19 +122,22 @@ function planSite(site: Site, templates: Templates): Plan {
       g.splicer.encode(transform(transforms, path, g.splicer.expand(text)), into)
     : (g: Generation, _path: string, text: string, into?: Allocator) => g.splicer.encode(text, into);
 
-  // What each page renders with is made only when it runs, and so is its name, which only an error shows.
-  const made = (g: Generation, path: string, what: string | (() => string), page: () => string, into?: Allocator) => {
-    try {
-      return finish(g, path, page(), into);
-    } catch (error) {
-      if (!isTemplateFailure(error)) throw error;
-      const name = typeof what === 'string' ? what : what();
-      throw new ColophonError('E_TEMPLATE', `${error.message} (while rendering ${name})`, {
-        file: error.template,
-        line: error.line,
-        hint: 'fix the template; the page named above is the one being rendered when it failed',
-      });
-    }
+  // A page's data is made only when its maker runs, and so is its name, which only an error shows.
+  type Named = string | ((g: Generation) => string);
+  const emit = (path: string, what: Named, page: (g: Generation) => string) => {
+    makers.set(path, (g, into) => {
+      try {
+        return finish(g, path, page(g), into);
+      } catch (error) {
+        if (!isTemplateFailure(error)) throw error;
+        const name = typeof what === 'string' ? what : what(g);
+        throw new ColophonError('E_TEMPLATE', `${error.message} (while rendering ${name})`, {
+          file: error.template,
+          line: error.line,
+          hint: 'fix the template; the page named above is the one being rendered when it failed',
+        });
+      }
+    });
   };
   const layoutFor = (source: { layout?: string; path: string }, fallback: string) => {
     const name = source.layout ?? fallback;
@@ -151,39 +154,24 @@ function planSite(site: Site, templates: Templates): Plan {
 
   for (const post of site.posts) {
     const layout = layoutFor(post.source, 'post');
-    const what = post.source.path;
-    if (layout) {
-      const html = (g: Generation) => () => render(layout, postData(g.present, post, g.views, g.mark));
-      makers.set(post.output, (g, into) => made(g, post.output, what, html(g), into));
-    }
+    if (layout) emit(post.output, post.source.path, (g) => render(layout, postData(g.present, post, g.views, g.mark)));
   }
   for (const page of site.pages) {
     const layout = layoutFor(page.source, 'page');
     if (layout) {
-      const what = page.source.path;
-      const html = (g: Generation) => () =>
-        render(layout, pageData(g.present, page, g.bodies.get(page.source.path)!, g.splicer));
-      makers.set(page.output, (g, into) => made(g, page.output, what, html(g), into));
+      const body = (g: Generation) => g.bodies.get(page.source.path)!;
+      emit(page.output, page.source.path, (g) => render(layout, pageData(g.present, page, body(g), g.splicer)));
     }
   }
   for (const list of site.lists) {
-    makers.set(list.output, (g, into) => {
-      const html = () => render('list', listData(g.present, list, g.listPosts));
-      return made(g, list.output, () => g.present.listTitle(list), html, into);
-    });
+    emit(list.output, (g) => g.present.listTitle(list), (g) => render('list', listData(g.present, list, g.listPosts)));
   }
-  const { archive } = site;
-  makers.set(archive.output, (g, into) => {
-    const html = () => render('archive', archiveData(g.present, site, g.views));
-    return made(g, archive.output, 'the archive page', html, into);
-  });
+  emit(site.archive.output, 'the archive page', (g) => render('archive', archiveData(g.present, site, g.views)));
   for (const index of site.indexes) {
-    const terms = (g: Generation) => () => render('terms', termIndexData(g.present, index));
-    makers.set(index.output, (g, into) => made(g, index.output, `the ${index.kind} index`, terms(g), into));
+    emit(index.output, `the ${index.kind} index`, (g) => render('terms', termIndexData(g.present, index)));
   }
   if (site.generated.includes('404.html')) {
-    const page = (g: Generation) => () => render('404', notFoundData(g.present));
-    makers.set('404.html', (g, into) => made(g, '404.html', 'the 404 page', page(g), into));
+    emit('404.html', 'the 404 page', (g) => render('404', notFoundData(g.present)));
   }
   const { sitemap } = site;
   if (site.generated.includes(sitemap.output)) {

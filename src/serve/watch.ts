@@ -2,6 +2,9 @@ import { existsSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { type FileWatch, watchFiles } from '../deps/watch.ts';
 
+/** Posts, pages, templates and the configuration: what an editor's temporary file is not named. */
+const HELD = /\.(?:md|eta)$|^site\.config\.ts$/i;
+
 /**
  * Watches a site's sources and reports batches of changed site-relative paths. Editors save in
  * bursts (a temp file, a rename, a backup), so events are gathered until the tree is quiet briefly.
@@ -13,9 +16,6 @@ import { type FileWatch, watchFiles } from '../deps/watch.ts';
  * writes the new one would otherwise have the post vanish for one refresh. (A temporary file renamed
  * over the old one goes missing too, but it is not named like a source.)
  */
-/** Posts, pages, templates and the configuration: what an editor's temporary file is not named. */
-const HELD = /\.(?:md|eta)$|^site\.config\.ts$/i;
-
 export function watchSite(
   siteDir: string,
   onBatch: (paths: string[]) => void,
